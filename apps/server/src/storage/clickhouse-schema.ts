@@ -75,3 +75,15 @@ export const CLICKHOUSE_TABLES: readonly string[] = [
   PARTITION BY toYYYYMM(timestamp)
   ORDER BY (team_id, session_id, window_id, timestamp, uuid)`,
 ];
+
+export const CLICKHOUSE_SUPPORT_TABLES: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS ingestion_warnings (
+    team_id Int64,
+    source String,
+    type String,
+    details String,
+    timestamp DateTime64(6, 'UTC')
+  ) ENGINE = MergeTree
+  PARTITION BY toYYYYMM(timestamp)
+  ORDER BY (team_id, timestamp)`,
+];

@@ -1,0 +1,66 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { Authenticator } from './auth/authenticator.js';
+import { registerEventsRoutes } from './events/events-routes.js';
+import type { IdentityProcessor } from './identity/identity-processor.js';
+import type { PersonRepository } from './identity/person-repository.js';
+import { registerCaptureRoutes } from './ingest/capture-routes.js';
+import type { IngestPipeline } from './ingest/ingest-pipeline.js';
+import { registerIngestionWarningsRoutes } from './ingest/ingestion-warnings-routes.js';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
+import { registerPersonsRoutes } from './persons/persons-routes.js';
+import type { Config } from './platform/config.js';
+import { installErrorHandler } from './platform/error-handler.js';
+import { registerHealthRoutes } from './platform/health-routes.js';
+import { installHttpMetrics } from './platform/http-metrics.js';
+import type { Metrics } from './platform/metrics.js';
+import type { ProjectRepository } from './projects/project-repository.js';
+import { registerQueryRoutes } from './query/query-routes.js';
+import type { EventStore } from './storage/event-store.js';
+import type { MetaDb } from './storage/meta-schema.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  eventStore: EventStore;
+  metaDb: MetaDb;
+  projects: ProjectRepository;
+  persons: PersonRepository;
+  identity: IdentityProcessor;
+  pipeline: IngestPipeline;
+  limits?: IngestLimits;
+}
+
+/** The whole HTTP surface, built from its dependencies; no port is opened here (tests use `inject` or listen on 0). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: deps.config.trustProxy,
+    ignoreTrailingSlash: true,
+    ignoreDuplicateSlashes: true,
+    bodyLimit: 20 * 1024 * 1024,
+    requestTimeout: 30_000,
+    connectionTimeout: 0,
+    keepAliveTimeout: 65_000,
+    disableRequestLogging: true,
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.server.headersTimeout = 10_000;
+  installErrorHandler(app);
+  installHttpMetrics(app, deps.metrics);
+  await app.register(cors, { origin: true, credentials: true, optionsSuccessStatus: 200, maxAge: 86400 });
+
+  const authenticator = new Authenticator(deps.metaDb, deps.projects);
+  registerHealthRoutes(app, deps);
+  await registerCaptureRoutes(app, {
+    deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits: deps.limits ?? DEFAULT_INGEST_LIMITS },
+    bodyChunkTimeoutMs: 10_000,
+  });
+  registerQueryRoutes(app, authenticator, deps.eventStore);
+  registerEventsRoutes(app, authenticator, deps.eventStore);
+  registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });
+  registerIngestionWarningsRoutes(app, authenticator, deps.eventStore);
+  return app;
+}

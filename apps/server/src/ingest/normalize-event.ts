@@ -1,0 +1,154 @@
+/**
+ * Step 3 of ingestion: one raw event (as the client sent it) -> a NormalizedEvent, or a typed drop.
+ * Never throws for bad client data; records warnings for what it had to fix.
+ */
+import { v7 as uuidV7 } from 'uuid';
+import { extractDistinctId } from './distinct-id.js';
+import { resolveEventTime } from './event-timestamp.js';
+import { checkProcessPersonProfile, mergePersonUpdates } from './person-updates.js';
+import { enrichFromUserAgent } from './user-agent.js';
+import type { NormalizeLimits } from './limits.js';
+import type { DropReason, IngestionWarning, JsonObject, NormalizeContext, NormalizedEvent } from './types.js';
+
+const UUID_TEXT = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Bytes a stored row spends outside `properties`, `event`, `distinct_id` and `elements_chain` (uuid, times, ids). */
+const ROW_OVERHEAD_BYTES = 256;
+
+/**
+ * The ok result also hands over the serialized properties and the event's size, computed once here so that later
+ * steps need not stringify again (valid as long as they do not change `event.properties`).
+ */
+export type NormalizeOutcome =
+  | { ok: true; event: NormalizedEvent; warnings: IngestionWarning[]; propertiesJson: string; sizeBytes: number }
+  | { ok: false; reason: DropReason; details: JsonObject };
+
+/**
+ * Validates and normalizes one event. Takes ownership of `raw` (its `properties` object is mutated and reused, not
+ * copied). Drops (with a reason): invalid uuid, missing event name, non-object properties, too many properties,
+ * missing distinct id, `$groupidentify` with a non-object `$group_set`, serialized size over the cap. Fixes (with a
+ * warning): bad timestamps, long distinct ids, non-object `$set`/`$set_once`, non-boolean `$process_person_profile`.
+ * @example normalizeEvent({event: 'e', distinct_id: 'u1'}, {teamId: 1, now, sentAt: null, ip: '1.2.3.4', userAgent: undefined}, DEFAULT_INGEST_LIMITS)
+ * // {ok:true, event:{uuid:<v7>, event:'e', distinctId:'u1', timestamp: now, properties:{$ip:'1.2.3.4'}, ...}, warnings:[]}
+ */
+export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: NormalizeLimits): NormalizeOutcome {
+  const uuid = eventUuid(raw.uuid);
+  if (uuid === null) return drop('skipping_event_invalid_uuid', { uuid: describe(raw.uuid) });
+  const eventName = raw.event;
+  if (typeof eventName !== 'string' || eventName === '') return drop('missing_event_name', { uuid });
+  const event = withoutNul(eventName);
+  const properties = ownProperties(raw.properties);
+  if (properties === null) return drop('invalid_event_shape', { uuid, event, field: 'properties' });
+  if (countKeysUpTo(properties, limits.maxProperties + 1) > limits.maxProperties) {
+    return drop('too_many_properties', { uuid, event, maxProperties: limits.maxProperties });
+  }
+  const distinct = extractDistinctId(raw, properties, limits.maxDistinctIdChars);
+  if (!distinct.ok) return drop('missing_distinct_id', { uuid, event });
+  if (event === '$groupidentify' && properties.$group_set != null && !isObject(properties.$group_set)) {
+    return drop('invalid_event_shape', { uuid, event, field: '$group_set' });
+  }
+
+  const warnings: IngestionWarning[] = [];
+  if (distinct.truncatedFrom !== null) {
+    warnings.push({ type: 'distinct_id_truncated', details: { originalLength: distinct.truncatedFrom, keptChars: limits.maxDistinctIdChars } });
+  }
+  const nowMs = ctx.now.getTime();
+  const time = resolveEventTime(
+    { timestamp: raw.timestamp, offset: raw.offset, sentAt: raw.sent_at ?? ctx.sentAt, ignoreSentAt: properties.$ignore_sent_at === true },
+    nowMs,
+  );
+  if (time.warning !== null) warnings.push(time.warning);
+  if (time.rawOutOfRange !== undefined) properties.$raw_timestamp = time.rawOutOfRange;
+
+  mergePersonUpdates(raw, properties, warnings);
+  checkProcessPersonProfile(properties, warnings);
+  applyIp(properties, ctx.ip);
+  enrichFromUserAgent(properties, ctx.userAgent);
+  const elementsChain = takeElementsChain(raw, properties);
+
+  const propertiesJson = JSON.stringify(properties);
+  const sizeBytes =
+    Buffer.byteLength(propertiesJson) + Buffer.byteLength(event) + Buffer.byteLength(distinct.distinctId) + Buffer.byteLength(elementsChain) + ROW_OVERHEAD_BYTES;
+  if (sizeBytes > limits.maxEventBytes) {
+    return drop('message_size_too_large', { uuid, event, sizeBytes, maxEventBytes: limits.maxEventBytes });
+  }
+  return {
+    ok: true,
+    event: {
+      teamId: ctx.teamId,
+      uuid,
+      event,
+      distinctId: distinct.distinctId,
+      timestamp: new Date(time.ms).toISOString(),
+      createdAt: ctx.now.toISOString(),
+      properties,
+      elementsChain,
+      sessionId: stringProperty(properties.$session_id),
+      windowId: stringProperty(properties.$window_id),
+    },
+    warnings,
+    propertiesJson,
+    sizeBytes,
+  };
+}
+
+function drop(reason: DropReason, details: JsonObject): NormalizeOutcome {
+  return { ok: false, reason, details };
+}
+
+/** Missing: a new UUIDv7. A canonical UUID string: lowercased. Anything else: null (the event is dropped). */
+function eventUuid(value: unknown): string | null {
+  if (value === undefined || value === null) return uuidV7();
+  if (typeof value !== 'string' || !UUID_TEXT.test(value)) return null;
+  return value.toLowerCase();
+}
+
+/** The event's properties object (reused), a fresh null-prototype one when absent, null when not an object. */
+function ownProperties(value: unknown): JsonObject | null {
+  if (value === undefined || value === null) return Object.create(null) as JsonObject;
+  return isObject(value) ? value : null;
+}
+
+function countKeysUpTo(object: JsonObject, limit: number): number {
+  let count = 0;
+  for (const _key in object) if (++count >= limit) break;
+  return count;
+}
+
+/** `$ip` from the connection unless the client sent one; none at all when the project discards IPs. */
+function applyIp(properties: JsonObject, ip: string | null): void {
+  if (ip === null) delete properties.$ip;
+  else if (properties.$ip === undefined || properties.$ip === null) properties.$ip = ip;
+}
+
+/**
+ * The autocapture elements chain moves out of the properties into its own column (stored once):
+ * `properties.$elements_chain`, else the top-level `elements_chain`.
+ */
+function takeElementsChain(raw: JsonObject, properties: JsonObject): string {
+  const fromProperties = properties.$elements_chain;
+  if (typeof fromProperties === 'string') {
+    delete properties.$elements_chain;
+    return withoutNul(fromProperties);
+  }
+  return typeof raw.elements_chain === 'string' ? withoutNul(raw.elements_chain) : '';
+}
+
+function stringProperty(value: unknown): string {
+  return typeof value === 'string' ? withoutNul(value) : '';
+}
+
+/** NUL in a column value becomes U+FFFD, as PostHog's capture does for distinct ids. */
+function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '\ufffd') : text;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A client value for drop details: short strings and numbers as they are, anything else by its type. */
+function describe(value: unknown): string | number | boolean | null {
+  if (typeof value === 'string') return value.length > 100 ? `${value.slice(0, 100)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return value === null || value === undefined ? null : Array.isArray(value) ? '<array>' : '<object>';
+}

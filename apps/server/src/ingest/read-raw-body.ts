@@ -1,0 +1,65 @@
+import type { IncomingMessage } from 'node:http';
+import { AppError } from '../platform/app-error.js';
+
+export interface RawBodyLimits {
+  /** Largest body accepted (413 above it). */
+  maxBytes: number;
+  /** A body that sends nothing for this long is abandoned with 408. */
+  chunkTimeoutMs: number;
+}
+
+const stalled = () => new AppError(408, 'invalid_request', 'request_timeout', 'The request body stopped arriving.');
+const tooLargeError = () => new AppError(413, 'invalid_request', 'payload_too_large', 'Request body is too large.');
+
+/**
+ * Reads a request body into one Buffer. Over the cap it keeps reading and discarding up to twice the cap, so the
+ * 413 answer arrives on a keep-alive connection the client can reuse; beyond that the socket is closed.
+ */
+export function readRawBody(stream: IncomingMessage, limits: RawBodyLimits): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    let timer = setTimeout(onStall, limits.chunkTimeoutMs);
+
+    function onStall(): void {
+      cleanup();
+      stream.destroy();
+      reject(stalled());
+    }
+    function onData(chunk: Buffer): void {
+      clearTimeout(timer);
+      timer = setTimeout(onStall, limits.chunkTimeoutMs);
+      size += chunk.length;
+      if (size > limits.maxBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        if (size > limits.maxBytes * 2) {
+          cleanup();
+          stream.destroy();
+          reject(tooLargeError());
+        }
+        return;
+      }
+      chunks.push(chunk);
+    }
+    function onEnd(): void {
+      cleanup();
+      if (tooLarge) reject(tooLargeError());
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    }
+    function onError(error: Error): void {
+      cleanup();
+      reject(error);
+    }
+    function cleanup(): void {
+      clearTimeout(timer);
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+    }
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+
+/** Everything Warren reads from the environment, parsed once at start-up. Nothing else reads process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Honour X-Forwarded-For for the client address. */
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Public URL of this server used in printed snippets and pagination links; null = taken from the request. */
+  siteUrl: string | null;
+  bootstrap: {
+    projectToken: string | null;
+    personalApiKey: string | null;
+    email: string | null;
+    password: string | null;
+  };
+  ingest: {
+    /** Flush the in-memory buffer to the event store at least this often. */
+    flushIntervalMs: number;
+    /** ...or as soon as this many events are waiting. */
+    flushMaxEvents: number;
+    /** fsync the write-ahead log before acknowledging (off only for throwaway benchmarks of the parse path). */
+    fsync: boolean;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Parses and validates the environment; throws ConfigError listing every bad variable. Example: loadConfig(process.env). */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push(`${name}=${JSON.stringify(raw)} must be true or false`);
+    return fallback;
+  };
+  const optional = (name: string, pattern?: RegExp, hint?: string): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    if (pattern && !pattern.test(raw)) {
+      problems.push(`${name} ${hint ?? 'is malformed'}`);
+      return null;
+    }
+    return raw;
+  };
+  const logLevel = env.WARREN_LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`WARREN_LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const siteUrl = optional('WARREN_SITE_URL', /^https?:\/\/[^\s/]+(\/.*)?$/, 'must be an http(s) URL');
+  const config: Config = {
+    port: int('PORT', 8000, 0, 65535),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
+    dataDir: path.resolve(cwd, env.WARREN_DATA_DIR && env.WARREN_DATA_DIR !== '' ? env.WARREN_DATA_DIR : 'data'),
+    trustProxy: bool('WARREN_TRUST_PROXY', false),
+    logLevel: logLevel as Config['logLevel'],
+    siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
+    bootstrap: {
+      projectToken: optional('WARREN_BOOTSTRAP_PROJECT_TOKEN', /^phc_[A-Za-z0-9_-]{8,100}$/, 'must look like phc_ followed by 8-100 letters or digits'),
+      personalApiKey: optional('WARREN_BOOTSTRAP_PERSONAL_API_KEY', /^phx_[A-Za-z0-9_-]{8,100}$/, 'must look like phx_ followed by 8-100 letters or digits'),
+      email: optional('WARREN_BOOTSTRAP_EMAIL', /^[^\s@]+@[^\s@]+$/, 'must be an email address'),
+      password: optional('WARREN_BOOTSTRAP_PASSWORD', /^.{8,200}$/, 'must be 8 to 200 characters'),
+    },
+    ingest: {
+      flushIntervalMs: int('WARREN_FLUSH_INTERVAL_MS', 1000, 10, 60_000),
+      flushMaxEvents: int('WARREN_FLUSH_MAX_EVENTS', 50_000, 1, 1_000_000),
+      fsync: bool('WARREN_WAL_FSYNC', true),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp, type AppDeps } from './app.js';
+import { IdentityProcessor } from './identity/identity-processor.js';
+import { KyselyIdentityStores } from './identity/identity-stores.js';
+import { KyselyPersonRepository } from './identity/kysely-person-repository.js';
+import { IngestPipeline, type IngestRecord } from './ingest/ingest-pipeline.js';
+import { WriteAheadLog } from './ingest/write-ahead-log.js';
+import type { Config } from './platform/config.js';
+import { Metrics } from './platform/metrics.js';
+import { bootstrapInstall, type BootstrapResult } from './projects/bootstrap-install.js';
+import { ProjectRepository } from './projects/project-repository.js';
+import { ChdbEventStore } from './storage/chdb-event-store.js';
+import { openSqliteMetaDb } from './storage/open-meta-db.js';
+
+export interface Warren {
+  app: FastifyInstance;
+  deps: AppDeps;
+  bootstrap: BootstrapResult;
+  /** Stops taking requests, flushes what was acknowledged, closes the stores. */
+  close(): Promise<void>;
+}
+
+/** Opens storage under the data dir, bootstraps an empty install, replays the write-ahead log and builds the app. */
+export async function startWarren(config: Config, logger: Logger): Promise<Warren> {
+  const metrics = new Metrics();
+  const eventStore = new ChdbEventStore(config.dataDir);
+  await eventStore.migrate();
+  const metaDb = await openSqliteMetaDb(config.dataDir);
+  const bootstrap = await bootstrapInstall(metaDb, config.bootstrap);
+  const projects = new ProjectRepository(metaDb);
+  const persons = new KyselyPersonRepository(metaDb);
+  const identity = new IdentityProcessor(new KyselyIdentityStores(metaDb));
+  const { wal, recovered } = await WriteAheadLog.open<IngestRecord>(path.join(config.dataDir, 'wal'), { fsync: config.ingest.fsync });
+  const pipeline = new IngestPipeline(wal, eventStore, identity, metrics, logger, {
+    flushIntervalMs: config.ingest.flushIntervalMs,
+    flushMaxEvents: config.ingest.flushMaxEvents,
+  });
+  await pipeline.start(recovered);
+  const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline };
+  const app = await buildApp(deps);
+  return {
+    app,
+    deps,
+    bootstrap,
+    async close() {
+      await app.close();
+      await pipeline.stop();
+      await metaDb.destroy();
+      await eventStore.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Session } from 'chdb';
+import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES } from './clickhouse-schema.js';
+import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** chDB (ClickHouse in-process) under `<dataDir>/clickhouse`. Only the async API is used, so no call blocks the event loop. */
+export class ChdbEventStore implements EventStore {
+  private readonly session: Session;
+
+  constructor(dataDir: string) {
+    const dir = path.join(dataDir, 'clickhouse');
+    fs.mkdirSync(dir, { recursive: true });
+    this.session = new Session(dir);
+  }
+
+  async migrate(): Promise<void> {
+    for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
+  }
+
+  async insert(table: EventStoreTable, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    let payload = '';
+    for (const row of rows) payload += JSON.stringify(row) + '\n';
+    try {
+      await this.session.insert({
+        table,
+        values: Buffer.from(payload),
+        format: 'JSONEachRow',
+        settings: { input_format_skip_unknown_fields: 1, date_time_input_format: 'best_effort' },
+      });
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async query(sql: string, params: Record<string, unknown> = {}, options: QueryOptions = {}): Promise<QueryResult> {
+    const started = performance.now();
+    const result = await this.run(sql, params, 'JSONCompact', options.timeoutMs);
+    const parsed = result.json<{ meta: { name: string; type: string }[]; data: unknown[][] }>();
+    return { columns: parsed.meta, rows: parsed.data, elapsedMs: performance.now() - started };
+  }
+
+  async command(sql: string, params: Record<string, unknown> = {}): Promise<void> {
+    await this.run(sql, params);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.run('SELECT 1', {});
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.session.close();
+  }
+
+  private async run(sql: string, params: Record<string, unknown>, format = 'CSV', timeoutMs = DEFAULT_TIMEOUT_MS) {
+    try {
+      return Object.keys(params).length === 0
+        ? await this.session.queryAsync(sql, { format, timeout: timeoutMs })
+        : await this.session.queryBindAsync(sql, params, { format, timeout: timeoutMs });
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+function toStoreError(error: unknown): EventStoreError {
+  const e = error as { message?: string; clickhouseCode?: number; name?: string };
+  const code = typeof e.clickhouseCode === 'number' ? e.clickhouseCode : null;
+  const message = e.message ?? String(error);
+  const kind = e.name === 'ChdbTimeoutError' || code === 159 ? 'timeout' : e.name === 'ChdbSyntaxError' || code === 62 ? 'syntax' : 'query';
+  return new EventStoreError(message, code, kind);
+}

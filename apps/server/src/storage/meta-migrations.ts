@@ -1,0 +1,109 @@
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** An auto-increment integer key in both dialects (SQLite: AUTOINCREMENT; PostgreSQL: identity). */
+const serialKey = (db: Kysely<any>) => (c: ColumnDefinitionBuilder) =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+
+/** Migrations in code, applied in name order on start. Written with Kysely's builder so SQLite and PostgreSQL share them. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('organizations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('projects')
+        .addColumn('id', 'integer', serialKey(db))
+        .addColumn('uuid', 'text', (c) => c.notNull().unique())
+        .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('api_token', 'text', (c) => c.notNull().unique())
+        .addColumn('timezone', 'text', (c) => c.notNull().defaultTo('UTC'))
+        .addColumn('week_start_day', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('anonymize_ips', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('autocapture_opt_out', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('session_recording_opt_in', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', serialKey(db))
+        .addColumn('uuid', 'text', (c) => c.notNull().unique())
+        .addColumn('distinct_id', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('first_name', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('password_hash', 'text')
+        .addColumn('current_project_id', 'integer')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('organization_memberships')
+        .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('organization_memberships_pk', ['organization_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createTable('personal_api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('secure_value', 'text', (c) => c.notNull().unique())
+        .addColumn('mask_value', 'text', (c) => c.notNull())
+        .addColumn('scopes', 'text', (c) => c.notNull())
+        .addColumn('scoped_teams', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('persons')
+        .addColumn('id', 'integer', serialKey(db))
+        .addColumn('uuid', 'text', (c) => c.notNull())
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('properties', 'text', (c) => c.notNull())
+        .addColumn('properties_last_updated_at', 'text', (c) => c.notNull())
+        .addColumn('is_identified', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('persons_team_uuid', ['team_id', 'uuid'])
+        .execute();
+      await db.schema
+        .createTable('person_distinct_ids')
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('distinct_id', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('person_distinct_ids_pk', ['team_id', 'distinct_id'])
+        .execute();
+      await db.schema.createIndex('person_distinct_ids_person').on('person_distinct_ids').columns(['person_id']).execute();
+      await db.schema
+        .createTable('group_type_mappings')
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('group_type', 'text', (c) => c.notNull())
+        .addColumn('group_type_index', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('group_type_mappings_pk', ['team_id', 'group_type'])
+        .execute();
+      await db.schema
+        .createTable('groups')
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('group_type_index', 'integer', (c) => c.notNull())
+        .addColumn('group_key', 'text', (c) => c.notNull())
+        .addColumn('properties', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('groups_pk', ['team_id', 'group_type_index', 'group_key'])
+        .execute();
+      await sql`select 1`.execute(db);
+    },
+  },
+};
+
+export const metaMigrations: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

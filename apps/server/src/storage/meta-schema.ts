@@ -1,0 +1,66 @@
+import type { Generated, Kysely } from 'kysely';
+
+/** Transactional state, the same tables on SQLite (embedded) and PostgreSQL (scale). Times are ISO 8601 strings. */
+export interface MetaSchema {
+  organizations: { id: string; name: string; created_at: string };
+  projects: {
+    id: Generated<number>;
+    uuid: string;
+    organization_id: string;
+    name: string;
+    api_token: string;
+    timezone: string;
+    week_start_day: number;
+    /** PostHog's "discard client IP data". */
+    anonymize_ips: number;
+    autocapture_opt_out: number;
+    session_recording_opt_in: number;
+    created_at: string;
+  };
+  users: {
+    id: Generated<number>;
+    uuid: string;
+    distinct_id: string;
+    email: string;
+    first_name: string;
+    password_hash: string | null;
+    current_project_id: number | null;
+    created_at: string;
+  };
+  organization_memberships: { organization_id: string; user_id: number; level: number; created_at: string };
+  personal_api_keys: {
+    id: string;
+    user_id: number;
+    label: string;
+    /** `sha256$<hex>` of the key; the key itself is never stored. */
+    secure_value: string;
+    mask_value: string;
+    scopes: string;
+    scoped_teams: string | null;
+    created_at: string;
+    last_used_at: string | null;
+  };
+  persons: {
+    id: Generated<number>;
+    uuid: string;
+    team_id: number;
+    properties: string;
+    /** JSON map property -> ISO time of the event that last wrote it (last write by event time wins). */
+    properties_last_updated_at: string;
+    is_identified: number;
+    created_at: string;
+    version: number;
+  };
+  person_distinct_ids: { team_id: number; distinct_id: string; person_id: number; version: number };
+  group_type_mappings: { team_id: number; group_type: string; group_type_index: number };
+  groups: {
+    team_id: number;
+    group_type_index: number;
+    group_key: string;
+    properties: string;
+    created_at: string;
+    version: number;
+  };
+}
+
+export type MetaDb = Kysely<MetaSchema>;
