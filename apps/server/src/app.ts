@@ -1,5 +1,6 @@
+import http from 'node:http';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/authenticator.js';
 import { registerEventsRoutes } from './events/events-routes.js';
@@ -38,16 +39,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
-    ignoreTrailingSlash: true,
-    ignoreDuplicateSlashes: true,
     bodyLimit: 20 * 1024 * 1024,
-    requestTimeout: 30_000,
-    connectionTimeout: 0,
-    keepAliveTimeout: 65_000,
-    disableRequestLogging: true,
-    routerOptions: { maxParamLength: 500 },
+    // Per-request info logs would cost more than ingesting the request; latency lives in /_metrics instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    serverFactory: (handler) =>
+      http.createServer(
+        {
+          headersTimeout: deps.config.http.headersTimeoutMs,
+          requestTimeout: deps.config.http.requestTimeoutMs,
+          keepAliveTimeout: 65_000,
+          // How often Node checks the two timeouts above (its default, 30 s, would let slow clients linger).
+          connectionsCheckingInterval: Math.min(1_000, deps.config.http.headersTimeoutMs),
+        },
+        handler,
+      ),
   });
-  app.server.headersTimeout = 10_000;
   installErrorHandler(app);
   installHttpMetrics(app, deps.metrics);
   await app.register(cors, { origin: true, credentials: true, optionsSuccessStatus: 200, maxAge: 86400 });
@@ -56,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, deps);
   await registerCaptureRoutes(app, {
     deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits: deps.limits ?? DEFAULT_INGEST_LIMITS },
-    bodyChunkTimeoutMs: 10_000,
+    bodyChunkTimeoutMs: deps.config.http.bodyChunkTimeoutMs,
   });
   registerQueryRoutes(app, authenticator, deps.eventStore);
   registerEventsRoutes(app, authenticator, deps.eventStore);

@@ -5,6 +5,7 @@ import type { IdentityOutput, WarningRow } from '../identity/identity-output.js'
 import type { Metrics } from '../platform/metrics.js';
 import type { NormalizedEvent } from './types.js';
 import { RecentEventKeys } from './recent-event-keys.js';
+import { snapshotRow } from './snapshot-rows.js';
 import type { WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
 /** One durable append: the events of a request and the warnings it raised. */
@@ -106,9 +107,11 @@ export class IngestPipeline {
     const endTimer = this.metrics.flushDuration.startTimer();
     try {
       const fresh = this.dedup(taken);
-      const out = await this.processIdentity(fresh);
+      const snapshots = fresh.filter((e) => e.event === '$snapshot');
+      const out = await this.processIdentity(fresh.filter((e) => e.event !== '$snapshot'));
       for (const entry of taken) out.warnings.push(...entry.record.warnings);
       await this.write(out);
+      await this.store.insert('session_replay_events', snapshots.map(snapshotRow));
       for (const event of fresh) this.recent.add(event.teamId, event.uuid, event.event);
       await this.wal.checkpoint(taken[taken.length - 1].end);
       this.metrics.eventsFlushed.inc(out.events.length);

@@ -38,9 +38,6 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
   const event = withoutNul(eventName);
   const properties = ownProperties(raw.properties);
   if (properties === null) return drop('invalid_event_shape', { uuid, event, field: 'properties' });
-  if (countKeysUpTo(properties, limits.maxProperties + 1) > limits.maxProperties) {
-    return drop('too_many_properties', { uuid, event, maxProperties: limits.maxProperties });
-  }
   const distinct = extractDistinctId(raw, properties, limits.maxDistinctIdChars);
   if (!distinct.ok) return drop('missing_distinct_id', { uuid, event });
   if (event === '$groupidentify' && properties.$group_set != null && !isObject(properties.$group_set)) {
@@ -63,9 +60,13 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
   checkProcessPersonProfile(properties, warnings);
   applyIp(properties, ctx.ip);
   enrichFromUserAgent(properties, ctx.userAgent);
+  adoptTopLevelSessionId(raw, properties);
   const elementsChain = takeElementsChain(raw, properties);
 
   const propertiesJson = JSON.stringify(properties);
+  if (mayHoldMoreKeysThan(propertiesJson, limits.maxProperties) && countKeysUpTo(properties, limits.maxProperties + 1) > limits.maxProperties) {
+    return drop('too_many_properties', { uuid, event, maxProperties: limits.maxProperties });
+  }
   const sizeBytes =
     Buffer.byteLength(propertiesJson) + Buffer.byteLength(event) + Buffer.byteLength(distinct.distinctId) + Buffer.byteLength(elementsChain) + ROW_OVERHEAD_BYTES;
   if (sizeBytes > limits.maxEventBytes) {
@@ -108,6 +109,14 @@ function ownProperties(value: unknown): JsonObject | null {
   return isObject(value) ? value : null;
 }
 
+/**
+ * Every top-level property costs at least 5 characters of JSON (`"":0,`), so shorter text cannot hold more than
+ * `maxKeys` of them. Counting keys of a dictionary-mode object is not free; this skips it for nearly every event.
+ */
+function mayHoldMoreKeysThan(json: string, maxKeys: number): boolean {
+  return json.length >= 5 * maxKeys;
+}
+
 function countKeysUpTo(object: JsonObject, limit: number): number {
   let count = 0;
   for (const _key in object) if (++count >= limit) break;
@@ -131,6 +140,13 @@ function takeElementsChain(raw: JsonObject, properties: JsonObject): string {
     return withoutNul(fromProperties);
   }
   return typeof raw.elements_chain === 'string' ? withoutNul(raw.elements_chain) : '';
+}
+
+/** The v1 capture API (`/i/v1/analytics/events`) moves `$session_id` out of the properties to `session_id`. */
+function adoptTopLevelSessionId(raw: JsonObject, properties: JsonObject): void {
+  if (properties.$session_id === undefined && typeof raw.session_id === 'string' && raw.session_id !== '') {
+    properties.$session_id = raw.session_id;
+  }
 }
 
 function stringProperty(value: unknown): string {

@@ -26,54 +26,76 @@ export function parseUntrustedJson(text: string, maxDepth: number): DecodeResult
     const position = POSITION_IN_V8_MESSAGE.exec(String((err as Error).message))?.[1];
     return badRequest('request_parsing_error', `request body is not valid JSON${position ? ` (at position ${position})` : ''}`);
   }
-  return hardenParsedJson(value, maxDepth) ? { ok: true, value } : tooDeep(maxDepth);
+  const hardened = hardenParsedJson(value, maxDepth);
+  return hardened === TOO_DEEP ? tooDeep(maxDepth) : { ok: true, value: hardened };
 }
 
 function tooDeep(maxDepth: number): DecodeResult<never> {
   return badRequest('request_parsing_error', `JSON nested deeper than ${maxDepth} levels`);
 }
 
+/** Returned by hardenParsedJson when the value nests deeper than allowed. */
+export const TOO_DEEP: unique symbol = Symbol('too deep');
+const PENDING: unique symbol = Symbol('pending');
+
 /**
- * Walks a freshly parsed value without recursion (deep input must not overflow the stack), in place: sets every
- * object's prototype to null and replaces non-finite numbers with null. Returns false as soon as a container sits
- * deeper than `maxDepth` (the top level is depth 1).
- * @example hardenParsedJson(JSON.parse('[[1e400]]'), 64) // true, and the value is now [[null]]
+ * Makes a freshly parsed value safe, without recursion (deep input must not overflow the stack): every object is
+ * rebuilt as a null-prototype object, non-finite numbers become null, and nesting deeper than `maxDepth` (the top
+ * level is depth 1) gives TOO_DEEP. Arrays are fixed in place.
+ *
+ * Why rebuild rather than `Object.setPrototypeOf(o, null)` in place: V8 gives each re-prototyped object a map of
+ * its own, so every later property added or deleted (`$ip`, `$elements_chain`, UA fields) copied the whole map;
+ * measured on posthog-js batches that cost more than the copy. `Object.create(null)` objects are dictionaries, where
+ * adds and deletes are cheap and JSON.stringify is as fast.
+ * @example hardenParsedJson(JSON.parse('[{"a":1e400}]'), 64) // [[Object: null prototype] {a: null}]
  */
-export function hardenParsedJson(root: unknown, maxDepth: number): boolean {
-  if (typeof root !== 'object' || root === null) return true;
-  if (maxDepth < 1) return false;
-  const stack: object[] = [root];
+export function hardenParsedJson(root: unknown, maxDepth: number): unknown {
+  if (typeof root !== 'object' || root === null) return root;
+  if (maxDepth < 1) return TOO_DEEP;
+  const hardenedRoot = Array.isArray(root) ? root : (Object.create(null) as Record<string, unknown>);
+  // Parallel stacks: the parsed container, the container to fill (the same array for arrays), its depth.
+  const sources: object[] = [root];
+  const targets: Array<Record<string, unknown> | unknown[]> = [hardenedRoot];
   const depths: number[] = [1];
-  while (stack.length > 0) {
-    const node = stack.pop() as Record<string, unknown> | unknown[];
+  while (sources.length > 0) {
+    const source = sources.pop() as Record<string, unknown> | unknown[];
+    const target = targets.pop() as Record<string, unknown> | unknown[];
     const depth = depths.pop() as number;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i];
-        if (typeof child === 'object' && child !== null) {
-          if (depth >= maxDepth) return false;
-          stack.push(child);
-          depths.push(depth + 1);
-        } else if (child === Infinity || child === -Infinity) {
-          node[i] = null;
-        }
+    if (Array.isArray(source)) {
+      // Arrays are their own target: fixed in place.
+      for (let i = 0; i < source.length; i++) {
+        const child = hardenValue(source[i]);
+        if (child !== PENDING) source[i] = child;
+        else if (depth >= maxDepth) return TOO_DEEP;
+        else source[i] = queue(source[i] as object, sources, targets, depths, depth + 1);
       }
     } else {
-      // In place rather than copying into Object.create(null): measured ~2x cheaper on real batches.
-      Object.setPrototypeOf(node, null);
-      for (const key in node) {
-        const child = node[key];
-        if (typeof child === 'object' && child !== null) {
-          if (depth >= maxDepth) return false;
-          stack.push(child);
-          depths.push(depth + 1);
-        } else if (child === Infinity || child === -Infinity) {
-          node[key] = null;
-        }
+      const into = target as Record<string, unknown>;
+      for (const key in source) {
+        const value = source[key];
+        const child = hardenValue(value);
+        if (child !== PENDING) into[key] = child;
+        else if (depth >= maxDepth) return TOO_DEEP;
+        else into[key] = queue(value as object, sources, targets, depths, depth + 1);
       }
     }
   }
-  return true;
+  return hardenedRoot;
+}
+
+/** A scalar made safe, or PENDING for a container that must be walked. */
+function hardenValue(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null) return PENDING;
+  return value === Infinity || value === -Infinity ? null : value;
+}
+
+/** Schedules a container and returns what takes its place in the parent. */
+function queue(source: object, sources: object[], targets: Array<Record<string, unknown> | unknown[]>, depths: number[], depth: number): unknown {
+  const target = Array.isArray(source) ? source : (Object.create(null) as Record<string, unknown>);
+  sources.push(source);
+  targets.push(target);
+  depths.push(depth);
+  return target;
 }
 
 /**

@@ -16,6 +16,14 @@ export interface Config {
     email: string | null;
     password: string | null;
   };
+  http: {
+    /** Close connections whose request headers have not all arrived after this long (slowloris). */
+    headersTimeoutMs: number;
+    /** Answer 408 when a request body sends nothing for this long. */
+    bodyChunkTimeoutMs: number;
+    /** Answer 408 when a whole request has not arrived after this long. */
+    requestTimeoutMs: number;
+  };
   ingest: {
     /** Flush the in-memory buffer to the event store at least this often. */
     flushIntervalMs: number;
@@ -81,6 +89,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       personalApiKey: optional('WARREN_BOOTSTRAP_PERSONAL_API_KEY', /^phx_[A-Za-z0-9_-]{8,100}$/, 'must look like phx_ followed by 8-100 letters or digits'),
       email: optional('WARREN_BOOTSTRAP_EMAIL', /^[^\s@]+@[^\s@]+$/, 'must be an email address'),
       password: optional('WARREN_BOOTSTRAP_PASSWORD', /^.{8,200}$/, 'must be 8 to 200 characters'),
+    },
+    http: {
+      headersTimeoutMs: int('WARREN_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      bodyChunkTimeoutMs: int('WARREN_BODY_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: int('WARREN_REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     },
     ingest: {
       flushIntervalMs: int('WARREN_FLUSH_INTERVAL_MS', 1000, 10, 60_000),

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { eventually, hogql } from '../support/api-client.js';
+import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/sdk');
+const CAPTURE = new Set(['/e/', '/i/v0/e/', '/batch/', '/capture/', '/track/', '/engage/', '/i/v0/ai/batch/', '/s/', '/i/v1/analytics/events']);
+
+interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  all_headers: Record<string, string>;
+  body_base64: string;
+  body: unknown;
+  step: string;
+}
+
+function recorded(): { file: string; request: RecordedRequest }[] {
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((file) =>
+      fs
+        .readFileSync(path.join(FIXTURES, file), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => ({ file, request: JSON.parse(line) as RecordedRequest })),
+    )
+    .filter(({ request }) => CAPTURE.has(request.path));
+}
+
+function eventsOf(body: unknown): { uuid?: string; event: string }[] {
+  if (Array.isArray(body)) return body as { uuid?: string; event: string }[];
+  const b = body as { batch?: unknown[] };
+  return (Array.isArray(b.batch) ? b.batch : [body]) as { uuid?: string; event: string }[];
+}
+
+let warren: WarrenProcess;
+before(async () => {
+  warren = await spawnWarren({ env: { WARREN_BOOTSTRAP_PROJECT_TOKEN: 'phc_test_project_token' } });
+});
+after(async () => warren?.stop());
+
+test('every recorded SDK capture request, replayed byte for byte, is answered 200 and all its events are stored', async () => {
+  const requests = recorded();
+  assert.ok(requests.length > 50, `expected the fixtures to hold many capture requests, found ${requests.length}`);
+  const sentUuids = new Set<string>();
+  let sentEvents = 0;
+  for (const { file, request } of requests) {
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'content-encoding', 'authorization', 'user-agent', 'origin']) {
+      const value = request.all_headers[name] ?? request.headers[name];
+      if (value) headers[name] = value;
+    }
+    const query = new URLSearchParams(request.query).toString();
+    const res = await fetch(`${warren.url}${request.path}${query ? `?${query}` : ''}`, {
+      method: request.method,
+      headers,
+      body: Buffer.from(request.body_base64, 'base64'),
+    });
+    assert.equal(res.status, 200, `${file} ${request.step} ${request.path}: ${await res.text()}`);
+    for (const e of eventsOf(request.body)) {
+      if (e.event === '$snapshot') continue;
+      sentEvents += 1;
+      if (e.uuid) sentUuids.add(e.uuid.toLowerCase());
+    }
+  }
+  const stored = await eventually(async () => {
+    const r = await hogql(warren, `select toString(uuid) from events where event != '$snapshot' limit 10000`);
+    return r.results.length >= sentEvents ? r.results : null;
+  });
+  const storedUuids = new Set(stored.map((row) => String(row[0])));
+  for (const uuid of sentUuids) assert.ok(storedUuids.has(uuid), `event ${uuid} was not stored`);
+  assert.equal(stored.length, sentEvents, 'each event stored exactly once');
+});
