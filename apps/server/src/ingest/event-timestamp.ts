@@ -2,6 +2,7 @@
  * When an event happened: strict timestamp parsing, clock-skew correction and the stored range
  * (sdk-wire.md "Time", bad-inputs.md 39-44).
  */
+import { describeClientValue } from './json-values.js';
 import type { IngestionWarning } from './types.js';
 
 /**
@@ -118,7 +119,7 @@ export function resolveEventTime(input: EventTimeInput, nowMs: number): EventTim
   } else if (input.timestamp !== undefined && input.timestamp !== null) {
     const parsed = parseEventTime(input.timestamp);
     if (parsed === null) {
-      return atNow(nowMs, 'ignored_invalid_timestamp', { field: 'timestamp', value: describeRaw(input.timestamp) });
+      return atNow(nowMs, 'ignored_invalid_timestamp', { field: 'timestamp', value: describeClientValue(input.timestamp) });
     }
     const sentAtMs = input.ignoreSentAt ? null : parseSentAt(input.sentAt);
     ms = sentAtMs === null ? parsed : parsed - (sentAtMs - nowMs);
@@ -152,13 +153,5 @@ function atNow(nowMs: number, type: IngestionWarning['type'], details: Ingestion
 }
 
 function timeDetails(input: EventTimeInput): IngestionWarning['details'] {
-  return { timestamp: describeRaw(input.timestamp), sentAt: describeRaw(input.sentAt), offset: describeRaw(input.offset) };
-}
-
-/** A raw client value made safe for a warning: short strings, numbers and booleans kept, anything else described. */
-function describeRaw(value: unknown): string | number | boolean | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.length > 100 ? `${value.slice(0, 100)}…` : value;
-  return Array.isArray(value) ? '<array>' : '<object>';
+  return { timestamp: describeClientValue(input.timestamp), sentAt: describeClientValue(input.sentAt), offset: describeClientValue(input.offset) };
 }

@@ -7,6 +7,7 @@
  * encoding (that is unwrapped by decoding), so such an object is read as one event.
  */
 import { badRequest, emptyBatch } from './capture-errors.js';
+import { isJsonObject } from './json-values.js';
 import type { CaptureEnvelope, CaptureError, JsonObject } from './types.js';
 
 const EPOCH_MS_DIGITS = /^\d{1,16}$/;
@@ -28,7 +29,7 @@ export function extractEnvelope(value: unknown, query: Record<string, string | u
     const checked = checkEvents(value);
     if (!checked.ok) return checked;
     events = checked.events;
-  } else if (isObject(value)) {
+  } else if (isJsonObject(value)) {
     if (value.batch !== undefined) {
       if (!Array.isArray(value.batch)) return badRequest('request_parsing_error', '`batch` must be an array of events');
       const checked = checkEvents(value.batch);
@@ -66,7 +67,7 @@ type CheckedEvents = { ok: true; events: JsonObject[] } | { ok: false; error: Ca
 
 function checkEvents(items: unknown[]): CheckedEvents {
   for (let i = 0; i < items.length; i++) {
-    if (!isObject(items[i])) return badRequest('request_parsing_error', `batch item ${i} is not an event object`);
+    if (!isJsonObject(items[i])) return badRequest('request_parsing_error', `batch item ${i} is not an event object`);
   }
   return { ok: true, events: items as JsonObject[] };
 }
@@ -93,7 +94,7 @@ function eventToken(event: JsonObject): string | null {
   const direct = nonEmptyString(event.token) ?? nonEmptyString(event.$token) ?? nonEmptyString(event.api_key);
   if (direct !== null) return direct;
   const properties = event.properties;
-  return isObject(properties) ? nonEmptyString(properties.token) : null;
+  return isJsonObject(properties) ? nonEmptyString(properties.token) : null;
 }
 
 function envelopeSentAt(envelope: JsonObject): string | number | null {
@@ -115,10 +116,6 @@ function sentAtFromQuery(query: Record<string, string | undefined>): number | nu
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isEmptyObject(value: JsonObject): boolean {

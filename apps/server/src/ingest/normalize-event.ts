@@ -7,6 +7,7 @@ import { extractDistinctId } from './distinct-id.js';
 import { resolveEventTime } from './event-timestamp.js';
 import { checkProcessPersonProfile, mergePersonUpdates } from './person-updates.js';
 import { enrichFromUserAgent } from './user-agent.js';
+import { describeClientValue, isJsonObject } from './json-values.js';
 import type { NormalizeLimits } from './limits.js';
 import type { DropReason, IngestionWarning, JsonObject, NormalizeContext, NormalizedEvent } from './types.js';
 
@@ -32,7 +33,7 @@ export type NormalizeOutcome =
  */
 export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: NormalizeLimits): NormalizeOutcome {
   const uuid = eventUuid(raw.uuid);
-  if (uuid === null) return drop('skipping_event_invalid_uuid', { uuid: describe(raw.uuid) });
+  if (uuid === null) return drop('skipping_event_invalid_uuid', { uuid: describeClientValue(raw.uuid) });
   const eventName = raw.event;
   if (typeof eventName !== 'string' || eventName === '') return drop('missing_event_name', { uuid });
   const event = withoutNul(eventName);
@@ -40,7 +41,7 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
   if (properties === null) return drop('invalid_event_shape', { uuid, event, field: 'properties' });
   const distinct = extractDistinctId(raw, properties, limits.maxDistinctIdChars);
   if (!distinct.ok) return drop('missing_distinct_id', { uuid, event });
-  if (event === '$groupidentify' && properties.$group_set != null && !isObject(properties.$group_set)) {
+  if (event === '$groupidentify' && properties.$group_set != null && !isJsonObject(properties.$group_set)) {
     return drop('invalid_event_shape', { uuid, event, field: '$group_set' });
   }
 
@@ -106,7 +107,7 @@ function eventUuid(value: unknown): string | null {
 /** The event's properties object (reused), a fresh null-prototype one when absent, null when not an object. */
 function ownProperties(value: unknown): JsonObject | null {
   if (value === undefined || value === null) return Object.create(null) as JsonObject;
-  return isObject(value) ? value : null;
+  return isJsonObject(value) ? value : null;
 }
 
 /**
@@ -156,15 +157,4 @@ function stringProperty(value: unknown): string {
 /** NUL in a column value becomes U+FFFD, as PostHog's capture does for distinct ids. */
 function withoutNul(text: string): string {
   return text.includes('\0') ? text.replaceAll('\0', '\ufffd') : text;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A client value for drop details: short strings and numbers as they are, anything else by its type. */
-function describe(value: unknown): string | number | boolean | null {
-  if (typeof value === 'string') return value.length > 100 ? `${value.slice(0, 100)}…` : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return value === null || value === undefined ? null : Array.isArray(value) ? '<array>' : '<object>';
 }

@@ -1,4 +1,4 @@
-import type { SourcePosition } from './hogql-error.ts';
+import type { SourcePosition } from './hogql-error.js';
 
 /**
  * The HogQL AST as `@posthog/hogql-parser` emits it (JSON), limited to the nodes Warren compiles. Anything else the

@@ -8,7 +8,7 @@ import type {
   GuardedTable,
   ParamType,
   TableSource,
-} from './ast.ts';
+} from './ast.js';
 
 /**
  * Small constructors for the SQL AST, so query builders read like the SQL they produce.

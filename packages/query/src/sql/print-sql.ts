@@ -10,11 +10,11 @@ import type {
   SelectQuery,
   SetQuery,
   TableSource,
-} from './ast.ts';
-import { CLICKHOUSE_FUNCTIONS } from './clickhouse-functions.ts';
-import { createParamBinder, type ParamBinder } from './query-params.ts';
-import { quoteIdentifier } from './quote-identifier.ts';
-import { printSettings } from './settings.ts';
+} from './ast.js';
+import { CLICKHOUSE_FUNCTIONS } from './clickhouse-functions.js';
+import { createParamBinder, type ParamBinder } from './query-params.js';
+import { quoteIdentifier } from './quote-identifier.js';
+import { printSettings } from './settings.js';
 
 export interface PrintOptions {
   /** The project every table reference is restricted to. */

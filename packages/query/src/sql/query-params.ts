@@ -1,4 +1,4 @@
-import type { ConstantValue, ParamType, ScalarParamType } from './ast.ts';
+import type { ConstantValue, ParamType, ScalarParamType } from './ast.js';
 
 const SCALAR_TYPES: ReadonlySet<string> = new Set<ScalarParamType>([
   'String',

@@ -1,4 +1,4 @@
-import type { QuerySettings } from './ast.ts';
+import type { QuerySettings } from './ast.js';
 
 type SettingRule = (value: unknown) => boolean;
 

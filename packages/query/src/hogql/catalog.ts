@@ -1,0 +1,91 @@
+import type { TableSource } from '../sql/ast.js';
+import { table } from '../sql/build.js';
+import { groupsSource, personsSource } from './table-sources.js';
+
+/** How a HogQL column maps onto its source. */
+export type CatalogColumn =
+  | { kind: 'plain'; column: string }
+  /** A UTC DateTime64 presented in the project timezone. */
+  | { kind: 'datetime'; column: string }
+  /** A JSON string; `col.key` and `col['key']` read properties. */
+  | { kind: 'json'; column: string }
+  /** events.person_id after identify/alias merges (needs the overrides join). */
+  | { kind: 'person_id' }
+  /** events.person: the person row joined on the merged person id. */
+  | { kind: 'person' };
+
+export interface CatalogTable {
+  name: string;
+  /** The FROM source; the printer restricts every physical table it reads to the project. */
+  source(): TableSource;
+  columns: Readonly<Record<string, CatalogColumn>>;
+  /** What `*` expands to (lazy joins excluded, as in PostHog). */
+  star: readonly string[];
+}
+
+const plain = (column: string): CatalogColumn => ({ kind: 'plain', column });
+
+const EVENTS: CatalogTable = {
+  name: 'events',
+  source: () => table('events'),
+  columns: {
+    uuid: plain('uuid'),
+    event: plain('event'),
+    properties: { kind: 'json', column: 'properties' },
+    timestamp: { kind: 'datetime', column: 'timestamp' },
+    distinct_id: plain('distinct_id'),
+    elements_chain: plain('elements_chain'),
+    created_at: { kind: 'datetime', column: 'created_at' },
+    $session_id: plain('$session_id'),
+    $window_id: plain('$window_id'),
+    $group_0: plain('$group_0'),
+    $group_1: plain('$group_1'),
+    $group_2: plain('$group_2'),
+    $group_3: plain('$group_3'),
+    $group_4: plain('$group_4'),
+    person_id: { kind: 'person_id' },
+    person: { kind: 'person' },
+  },
+  star: ['uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', '$session_id', '$window_id'],
+};
+
+const PERSONS: CatalogTable = {
+  name: 'persons',
+  source: personsSource,
+  columns: {
+    id: plain('id'),
+    created_at: { kind: 'datetime', column: 'created_at' },
+    properties: { kind: 'json', column: 'properties' },
+    is_identified: plain('is_identified'),
+  },
+  star: ['id', 'created_at', 'properties', 'is_identified'],
+};
+
+const GROUPS: CatalogTable = {
+  name: 'groups',
+  source: groupsSource,
+  columns: {
+    index: plain('index'),
+    key: plain('key'),
+    created_at: { kind: 'datetime', column: 'created_at' },
+    properties: { kind: 'json', column: 'properties' },
+  },
+  star: ['index', 'key', 'created_at', 'properties'],
+};
+
+const TABLES: ReadonlyMap<string, CatalogTable> = new Map([
+  ['events', EVENTS],
+  ['persons', PERSONS],
+  ['groups', GROUPS],
+]);
+
+/**
+ * The HogQL tables Warren exposes. Anything else (system.*, db-qualified names, table functions) does not resolve.
+ * @example findCatalogTable('events')?.columns.event // => { kind: 'plain', column: 'event' }
+ */
+export function findCatalogTable(name: string): CatalogTable | undefined {
+  return TABLES.get(name);
+}
+
+/** The persons table, which the events `person` join reads. */
+export const PERSONS_TABLE: CatalogTable = PERSONS;

@@ -1,0 +1,66 @@
+import type { Query } from '../sql/ast.js';
+import type { CatalogTable } from './catalog.js';
+import type { HExpr, HQuery } from './hogql-ast.js';
+
+/** A column a compiled query exposes: `name` for the response, `sqlName` for outer queries to reference. */
+export interface OutputColumn {
+  name: string;
+  sqlName?: string;
+  /** A raw JSON properties string, so `sub.props.key` may read properties from it. */
+  json?: boolean;
+}
+
+export interface CompiledQuery {
+  query: Query;
+  columns: OutputColumn[];
+}
+
+export type LazyJoin = 'override' | 'person';
+
+/** A table in a SELECT's FROM/JOIN chain. */
+export interface TableEntry {
+  alias: string;
+  /** Set for catalog tables; subqueries and CTEs have `columns` instead. */
+  table?: CatalogTable;
+  columns?: readonly OutputColumn[];
+  /** Joins that field resolution asked for (events.person_id, events.person.*). */
+  lazy: Set<LazyJoin>;
+}
+
+export interface CteDefinition {
+  query: HQuery;
+  /** CTEs visible where this one was defined. */
+  ctes: ReadonlyMap<string, CteDefinition>;
+}
+
+/** Everything name resolution can see inside one SELECT. */
+export interface Scope {
+  readonly timezone: string;
+  readonly tables: TableEntry[];
+  /** Select-list aliases, referable by bare name. */
+  readonly aliases: ReadonlySet<string>;
+  /** Aliases hidden while their own expression compiles (`toDate(timestamp) AS timestamp`). */
+  readonly hidden: ReadonlySet<string>;
+  readonly lambdaArgs: ReadonlySet<string>;
+  readonly ctes: ReadonlyMap<string, CteDefinition>;
+  readonly columnCtes: ReadonlyMap<string, HExpr>;
+  /** Compiles a nested query in a fresh scope (injected to keep expression and query compilers acyclic). */
+  readonly compileQuery: (node: HQuery, parent: Scope) => CompiledQuery;
+}
+
+/**
+ * A fresh scope for a nested SELECT: no tables or aliases of the parent (no correlated references), same CTEs.
+ * @example const inner = childScope(scope)
+ */
+export function childScope(parent: Scope, ctes: ReadonlyMap<string, CteDefinition> = parent.ctes): Scope {
+  return {
+    timezone: parent.timezone,
+    tables: [],
+    aliases: new Set(),
+    hidden: new Set(),
+    lambdaArgs: new Set(),
+    ctes,
+    columnCtes: parent.columnCtes,
+    compileQuery: parent.compileQuery,
+  };
+}
