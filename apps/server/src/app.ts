@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/authenticator.js';
 import { registerEventsRoutes } from './events/events-routes.js';
+import { registerFlagsRoutes } from './flags/flags-routes.js';
 import type { IdentityProcessor } from './identity/identity-processor.js';
 import type { PersonRepository } from './identity/person-repository.js';
 import { registerCaptureRoutes } from './ingest/capture-routes.js';
@@ -18,6 +19,8 @@ import { installHttpMetrics } from './platform/http-metrics.js';
 import type { Metrics } from './platform/metrics.js';
 import type { ProjectRepository } from './projects/project-repository.js';
 import { registerQueryRoutes } from './query/query-routes.js';
+import { registerPosthogJsStatic } from './remote-config/posthog-js-static.js';
+import { registerRemoteConfigRoutes } from './remote-config/remote-config-routes.js';
 import type { EventStore } from './storage/event-store.js';
 import type { MetaDb } from './storage/meta-schema.js';
 
@@ -61,10 +64,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const authenticator = new Authenticator(deps.metaDb, deps.projects);
   registerHealthRoutes(app, deps);
-  await registerCaptureRoutes(app, {
-    deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits: deps.limits ?? DEFAULT_INGEST_LIMITS },
-    bodyChunkTimeoutMs: deps.config.http.bodyChunkTimeoutMs,
-  });
+  const limits = deps.limits ?? DEFAULT_INGEST_LIMITS;
+  const bodyChunkTimeoutMs = deps.config.http.bodyChunkTimeoutMs;
+  await registerCaptureRoutes(app, { deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits }, bodyChunkTimeoutMs });
+  await registerFlagsRoutes(app, { projects: deps.projects, limits, bodyChunkTimeoutMs });
+  registerRemoteConfigRoutes(app, deps.projects);
+  registerPosthogJsStatic(app);
   registerQueryRoutes(app, authenticator, deps.eventStore);
   registerEventsRoutes(app, authenticator, deps.eventStore);
   registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });

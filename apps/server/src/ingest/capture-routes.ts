@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { captureRequest, type CaptureDeps } from './capture-request.js';
-import { readRawBody } from './read-raw-body.js';
+import { registerRawBodyRoutes } from './raw-body-scope.js';
 
 /** Every path an SDK posts events to; `/s/` carries session recording snapshots (stored like events, durable). */
 export const CAPTURE_PATHS = ['/e', '/i/v0/e', '/capture', '/batch', '/track', '/engage', '/i/v0/ai/batch', '/s', '/i/v1/analytics/events'];
@@ -12,14 +12,8 @@ export interface CaptureRouteOptions {
 
 /** Capture endpoints, wire-compatible with PostHog: raw bodies of any content type, decoded by the ingest steps. */
 export async function registerCaptureRoutes(app: FastifyInstance, options: CaptureRouteOptions): Promise<void> {
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (request, payload, done) => {
-      readRawBody(request.raw, { maxBytes: options.deps.limits.maxWireBytes, chunkTimeoutMs: options.bodyChunkTimeoutMs }).then(
-        (body) => done(null, body),
-        (error: Error) => done(error),
-      );
-    });
+  const limits = { maxBytes: options.deps.limits.maxWireBytes, chunkTimeoutMs: options.bodyChunkTimeoutMs };
+  await registerRawBodyRoutes(app, limits, (scope) => {
     const handler = (request: FastifyRequest, reply: FastifyReply) => handleCapture(request, reply, options.deps);
     for (const path of CAPTURE_PATHS) {
       scope.post(path, handler);

@@ -98,7 +98,8 @@ function eventToken(event: JsonObject): string | null {
 }
 
 function envelopeSentAt(envelope: JsonObject): string | number | null {
-  return sentAtValue(envelope.sent_at) ?? sentAtValue(envelope.sentAt);
+  // `created_at` is when the v1 analytics endpoint's batch was sent: it plays the part of sent_at there.
+  return sentAtValue(envelope.sent_at) ?? sentAtValue(envelope.sentAt) ?? sentAtValue(envelope.created_at);
 }
 
 function sentAtValue(value: unknown): string | number | null {

@@ -3,6 +3,7 @@ import { alias, column } from '../sql/build.js';
 import { compileResolved } from './compile-expr.js';
 import type { HExpr, HField } from './hogql-ast.js';
 import { HogQLError } from './hogql-error.js';
+import { isReservedAlias } from './lazy-joins.js';
 import { printHogQL } from './print-hogql.js';
 import { resolveOnTable } from './resolve-field.js';
 import type { OutputColumn, Scope, TableEntry } from './scope.js';
@@ -24,6 +25,9 @@ export function compileSelectList(items: readonly HExpr[], scope: Scope): Compil
     if (item.node === 'Field' && item.chain[item.chain.length - 1] === '*') {
       for (const { expr, col } of expandStar(item, scope, taken)) push(out, expr, col);
     } else if (item.node === 'Alias') {
+      if (!item.alias || isReservedAlias(item.alias)) {
+        throw new HogQLError('resolution_error', `Alias not allowed: ${item.alias}`, item);
+      }
       const resolved = compileResolved(item.expr, { ...scope, hidden: new Set([item.alias]) });
       const json = resolved.json !== undefined && resolved.json.keys.length === 0;
       push(out, alias(resolved.expr, item.alias), { name: item.alias, sqlName: item.alias, json });

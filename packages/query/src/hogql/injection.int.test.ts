@@ -108,9 +108,9 @@ test('hostile timezones are refused before any SQL is printed', async () => {
 test('hostile property keys are bound parameters and simply read nothing', async () => {
   const key = "x'), 1) OR 1=1 --";
   const { compiled, rows } = await run(
-    `SELECT properties['${key.replace(/'/g, "\\'")}'], properties.\`a\\\`b\`, person.properties['\\'; DROP TABLE person; --'] FROM events LIMIT 1`,
+    `SELECT properties['${key.replace(/'/g, "\\'")}'], properties.\`a\`\`b\`, person.properties['\\'; DROP TABLE person; --'] FROM events LIMIT 1`,
   );
-  assert.deepEqual(rows, [[null, null, null]]);
+  assert.deepEqual(rows[0], [null, null, null]);
   assert.ok(!compiled.sql.includes('OR 1=1') && !compiled.sql.includes('DROP'));
   assert.ok(Object.values(compiled.params).includes(key));
 });
@@ -127,9 +127,9 @@ test('hostile string constants and values come back verbatim', async () => {
 });
 
 test('aliases are quoted identifiers, whatever they contain', async () => {
-  const { compiled, rows } = await run('SELECT event AS `x` FROM system.tables --`, 1 AS `a\nb` FROM events LIMIT 1');
+  const { compiled, rows } = await run('SELECT event AS `x`` FROM system.tables --`, 1 AS `a\nb` FROM events ORDER BY timestamp LIMIT 1');
   assert.deepEqual(compiled.columns, ['x` FROM system.tables --', 'a\nb']);
-  assert.equal(rows.length, 1);
+  assert.deepEqual(rows[0], ['$pageview', 1]);
 });
 
 test('comments cannot hide part of the printed query', async () => {
@@ -142,7 +142,7 @@ test('subqueries, IN-subqueries, CTEs and unions each read events through their 
   assert.deepEqual((await run('SELECT count() FROM (SELECT * FROM events)')).rows, expect);
   assert.deepEqual((await run('SELECT count() FROM events WHERE uuid IN (SELECT uuid FROM events)')).rows, expect);
   assert.deepEqual((await run('WITH events AS (SELECT * FROM events) SELECT count() FROM events')).rows, expect);
-  assert.deepEqual((await run('WITH person AS (SELECT 1 AS team_id) SELECT count() FROM events')).rows, expect);
+  assert.deepEqual((await run('WITH person AS (SELECT 1 AS x) SELECT count() FROM events')).rows, expect);
   const union = await run(`SELECT count() FROM (SELECT uuid FROM events UNION ALL SELECT uuid FROM events WHERE person_id = '${PEOPLE.eve}')`);
   assert.deepEqual(union.rows, expect);
 });
@@ -157,9 +157,10 @@ test("outer joins cannot pull in another project's rows", async () => {
   assert.deepEqual(persons.rows, [[0]]);
 });
 
-test('aliases named like tables or the guard column do not loosen the guard', async () => {
-  const shadow = await run('SELECT tuple(2) AS events, 2 AS team_id, count() FROM events AS person GROUP BY events, team_id');
-  assert.deepEqual(shadow.rows, [[[2], 2, TEAM_EVENT_COUNT]]);
+test('aliases named like tables do not loosen the guard, and team_id cannot be an alias at all', async () => {
+  const shadow = await run('SELECT tuple(2) AS events, tuple(2) AS person, count() FROM events AS person_distinct_id_overrides');
+  assert.deepEqual(shadow.rows, [[[2], [2], TEAM_EVENT_COUNT]]);
+  await refused('SELECT 2 AS team_id, count() FROM events', 'syntax_error');
   const lambda = await run('SELECT arrayMap(team_id -> team_id, [2]), count() FROM events');
   assert.deepEqual(lambda.rows, [[[2], TEAM_EVENT_COUNT]]);
 });

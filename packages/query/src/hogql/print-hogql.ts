@@ -120,7 +120,7 @@ function list(nodes: readonly HExpr[]): string {
 }
 
 function identifier(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\``;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
 }
 
 function quote(text: string): string {

@@ -152,7 +152,7 @@ export interface Cte {
 
 /** Allowlisted query settings; only the outermost query may carry them. */
 export interface QuerySettings {
-  readonly?: 0 | 1 | 2;
+  readonly?: 1 | 2;
   max_execution_time?: number;
   max_result_rows?: number;
   result_overflow_mode?: 'throw' | 'break';

@@ -46,12 +46,3 @@ const NAMES = `
 
 export const CLICKHOUSE_FUNCTIONS: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
 
-/** Functions that aggregate rows (used to infer GROUP BY and default ordering). */
-export const CLICKHOUSE_AGGREGATES: ReadonlySet<string> = new Set(
-  `count countIf sum sumIf avg avgIf min minIf max maxIf any anyIf anyLast argMax argMin argMaxIf argMinIf
-  uniq uniqIf uniqExact uniqExactIf uniqHLL12 uniqCombined median medianIf quantile quantileIf quantiles
-  quantileExact quantileTiming quantileDeterministic groupArray groupArrayIf groupUniqArray groupArraySample
-  groupBitAnd groupBitOr stddevPop stddevSamp varPop varSamp covarPop covarSamp corr topK sumArray avgArray`
-    .split(/\s+/)
-    .filter(Boolean),
-);

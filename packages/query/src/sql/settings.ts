@@ -5,7 +5,8 @@ type SettingRule = (value: unknown) => boolean;
 const nonNegativeInteger: SettingRule = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 const RULES: Record<keyof QuerySettings, SettingRule> = {
-  readonly: (v) => v === 0 || v === 1 || v === 2,
+  // Only ever tightened: 1 also refuses table functions, 2 allows changing settings.
+  readonly: (v) => v === 1 || v === 2,
   max_execution_time: nonNegativeInteger,
   max_result_rows: nonNegativeInteger,
   result_overflow_mode: (v) => v === 'throw' || v === 'break',

@@ -1,0 +1,41 @@
+import type { Project } from '../projects/project-repository.js';
+
+/**
+ * What posthog-js reads from `/array/<token>/config`: the capture endpoint and compression it may use, and which
+ * features the project turns on. Extensions Warren does not serve yet (heatmaps, surveys, site apps) stay off.
+ * Example: remoteConfig(project).analytics.endpoint === '/i/v0/e/'.
+ */
+export function remoteConfig(project: Project) {
+  return {
+    token: project.apiToken,
+    supportedCompression: ['gzip', 'gzip-js'],
+    hasFeatureFlags: false,
+    captureDeadClicks: false,
+    capturePerformance: false,
+    autocapture_opt_out: project.autocaptureOptOut,
+    autocaptureExceptions: false,
+    analytics: { endpoint: '/i/v0/e/' },
+    elementsChainAsString: true,
+    errorTracking: { autocaptureExceptions: false, suppressionRules: [] },
+    sessionRecording: project.sessionRecordingOptIn
+      ? {
+          endpoint: '/s/',
+          consoleLogRecordingEnabled: true,
+          recorderVersion: 'v2',
+          sampleRate: null,
+          minimumDurationMilliseconds: null,
+          linkedFlag: null,
+          networkPayloadCapture: null,
+          masking: { maskAllInputs: true },
+          urlTriggers: [],
+          urlBlocklist: [],
+          eventTriggers: [],
+          scriptConfig: { script: 'posthog-recorder' },
+        }
+      : false,
+    heatmaps: false,
+    surveys: false,
+    defaultIdentifiedOnly: true,
+    siteApps: [],
+  };
+}
