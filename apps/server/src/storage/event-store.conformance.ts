@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EventStoreError, type EventStore } from './event-store.js';
+
+/** The behaviour every EventStore must have (chDB today; a ClickHouse server later), run against each one. */
+export function eventStoreConformance(name: string, open: () => Promise<EventStore>): void {
+  let store: EventStore;
+  const row = (uuid: string, team: number, event: string) => ({
+    team_id: team,
+    uuid,
+    event,
+    distinct_id: 'd',
+    person_id: '00000000-0000-4000-8000-000000000000',
+    timestamp: '2024-05-01T12:00:00.123Z',
+    created_at: '2024-05-01T12:00:00.123Z',
+    properties: JSON.stringify({ $browser: 'Chrome', n: 1 }),
+    elements_chain: '',
+    $session_id: '',
+    $window_id: '',
+  });
+
+  test(`${name}: migrate is idempotent and the store answers ping`, async () => {
+    store = await open();
+    await store.migrate();
+    await store.migrate();
+    assert.equal(await store.ping(), true);
+  });
+
+  test(`${name}: inserted rows come back through a query with bound parameters and typed columns`, async () => {
+    await store.insert('events', [row('01900000-0000-7000-8000-000000000001', 1, 'a'), row('01900000-0000-7000-8000-000000000002', 2, 'b')]);
+    const result = await store.query('SELECT event, toString(timestamp) AS ts, count() AS c FROM events WHERE team_id = {team:Int64} GROUP BY event, ts', { team: 1 });
+    assert.deepEqual(result.columns.map((c) => c.name), ['event', 'ts', 'c']);
+    assert.equal(result.columns[2].type, 'UInt64');
+    assert.deepEqual(result.rows.map((r) => [r[0], r[1], Number(r[2])]), [['a', '2024-05-01 12:00:00.123000', 1]]);
+  });
+
+  test(`${name}: a bound value is data, never SQL`, async () => {
+    const result = await store.query('SELECT count() FROM events WHERE event = {e:String}', { e: "a' OR 1=1 --" });
+    assert.equal(Number(result.rows[0][0]), 0);
+  });
+
+  test(`${name}: commands delete rows`, async () => {
+    await store.command('DELETE FROM events WHERE team_id = {team:Int64}', { team: 2 });
+    const result = await store.query('SELECT count() FROM events WHERE team_id = 2');
+    assert.equal(Number(result.rows[0][0]), 0);
+  });
+
+  test(`${name}: bad SQL fails with a typed EventStoreError`, async () => {
+    await assert.rejects(store.query('SELECT ((('), (e: unknown) => e instanceof EventStoreError && e.kind === 'syntax');
+    await assert.rejects(store.query('SELECT * FROM no_such_table'), (e: unknown) => e instanceof EventStoreError);
+    await store.close();
+  });
+}
