@@ -11,7 +11,7 @@ const now = (tz: Expr) => call('now64', constant(6), tz);
 
 /** Calls that are not a plain rename: they evaluate in the project timezone or mirror PostHog's semantics. */
 const SPECIALS: Record<string, { arity: [number, number]; build: Special }> = {
-  now: { arity: [0, 1], build: (args, tz) => call('now64', constant(6), args[0] ?? tz) },
+  now: { arity: [0, 1], build: (args, tz) => now(args[0] ?? tz) },
   current_timestamp: { arity: [0, 0], build: (_, tz) => now(tz) },
   today: { arity: [0, 0], build: (_, tz) => call('toDate', now(tz), tz) },
   current_date: { arity: [0, 0], build: (_, tz) => call('toDate', now(tz), tz) },
@@ -39,8 +39,9 @@ export function compileCall(node: HCall, timezone: string, compile: Compile): Ex
   const filtered = node.filter_expr ? [...node.args, node.filter_expr] : node.args;
   const fn = findHogQLFunction(node.filter_expr ? `${node.name}If` : node.name);
   if (!fn || (node.filter_expr && !fn.aggregate)) throw unsupported(node);
-  const isCountStar = fn.clickhouse === 'count' && isStar(filtered[0]) && filtered.length === 1;
-  const args = isCountStar ? [] : filtered;
+  // count(*) and count(*) FILTER (WHERE …) count rows: the star is not an argument.
+  const countsRows = (fn.clickhouse === 'count' || fn.clickhouse === 'countIf') && isStar(filtered[0]);
+  const args = countsRows ? filtered.slice(1) : filtered;
   assertArity(node, args.length, fn.minArgs, fn.maxArgs);
   if (node.distinct && !fn.aggregate) throw new HogQLError('unsupported', `DISTINCT in ${node.name}()`, node);
   const compiled: Expr[] = args.map(compile);

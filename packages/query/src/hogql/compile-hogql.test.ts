@@ -106,3 +106,9 @@ test('syntax errors carry the position of the problem', async () => {
     return true;
   });
 });
+
+test('count(*) counts rows and FILTER (WHERE …) becomes the -If aggregate', async () => {
+  const { sql } = await compile("SELECT count(*), count(*) FILTER (WHERE event = 'a'), sum(1) FILTER (WHERE event = 'b') FROM events");
+  assert.match(sql, /^SELECT count\(\), countIf\(equals\(`events`.`event`, \{p0:String\}\)\), sumIf\(\{p1:Int64\}, equals\(`events`.`event`, \{p2:String\}\)\) FROM/);
+  await rejects("SELECT lower(event) FILTER (WHERE event = 'a') FROM events", 'unsupported');
+});

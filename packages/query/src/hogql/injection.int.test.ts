@@ -165,6 +165,21 @@ test('aliases named like tables do not loosen the guard, and team_id cannot be a
   assert.deepEqual(lambda.rows, [[[2], TEAM_EVENT_COUNT]]);
 });
 
+test('every physical table read in a query with joins, subqueries and CTEs carries the guard', async () => {
+  const { compiled, rows } = await run(`
+    WITH recent AS (SELECT distinct_id FROM events WHERE event IN (SELECT event FROM events))
+    SELECT e.person.properties.email, g.key, p.id
+    FROM events e
+    LEFT JOIN persons p ON p.id = e.person_id
+    LEFT JOIN groups g ON g.key = e.$group_0
+    WHERE e.distinct_id IN (SELECT distinct_id FROM recent)
+    ORDER BY e.timestamp`);
+  const reads = compiled.sql.match(/FROM `(events|person|person_distinct_id_overrides|groups)` WHERE equals\(`\1`.`team_id`, \{team_id:Int64\}\)/g);
+  assert.equal(reads?.length, 7);
+  assert.equal(compiled.sql.match(/FROM `/g)?.length, 7);
+  assert.equal(rows.length, TEAM_EVENT_COUNT);
+});
+
 test('the other project sees only its own rows through the same queries', async () => {
   const { rows } = await run("SELECT properties.secret FROM events WHERE distinct_id = 'alice'", { teamId: OTHER_TEAM_ID });
   assert.deepEqual(rows, [['team2-alice']]);

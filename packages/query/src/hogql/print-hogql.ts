@@ -19,16 +19,16 @@ export function printHogQL(node: HExpr | HOrderExpr): string {
     case 'Alias':
       return `${printHogQL(node.expr)} AS ${identifier(node.alias)}`;
     case 'CompareOperation':
-      return `${operand(node.left)} ${node.op === '==' ? '=' : node.op.toUpperCase()} ${operand(node.right)}`;
+      return `${operand(node.left, node)} ${node.op === '==' ? '=' : node.op.toUpperCase()} ${operand(node.right, node, true)}`;
     case 'ArithmeticOperation':
-      return `${operand(node.left)} ${node.op} ${operand(node.right)}`;
+      return `${operand(node.left, node)} ${node.op} ${operand(node.right, node, true)}`;
     case 'And':
     case 'Or':
-      return node.exprs.map(operand).join(node.node === 'And' ? ' AND ' : ' OR ');
+      return node.exprs.map((e) => operand(e, node)).join(node.node === 'And' ? ' AND ' : ' OR ');
     case 'Not':
-      return `NOT ${operand(node.expr)}`;
+      return `NOT ${operand(node.expr, node)}`;
     case 'BetweenExpr':
-      return `${operand(node.expr)} ${node.negated ? 'NOT ' : ''}BETWEEN ${operand(node.low)} AND ${operand(node.high)}`;
+      return `${operand(node.expr, node)} ${node.negated ? 'NOT ' : ''}BETWEEN ${operand(node.low, node, true)} AND ${operand(node.high, node, true)}`;
     case 'ArrayAccess':
       return `${operand(node.array)}[${printHogQL(node.property)}]`;
     case 'TupleAccess':
@@ -40,7 +40,7 @@ export function printHogQL(node: HExpr | HOrderExpr): string {
     case 'Lambda':
       return `${node.args.length === 1 ? identifier(node.args[0]) : `(${node.args.map(identifier).join(', ')})`} -> ${printHogQL(node.expr)}`;
     case 'TypeCast':
-      return `${operand(node.expr)}::${node.type_name}`;
+      return `${operand(node.expr, node)}::${node.type_name}`;
     case 'Placeholder':
       return `{${printHogQL(node.expr)}}`;
     case 'OrderExpr':
@@ -107,12 +107,36 @@ function printConstant(node: HConstant): string {
   return String(value);
 }
 
-const COMPOUND = new Set(['CompareOperation', 'ArithmeticOperation', 'And', 'Or', 'Not', 'BetweenExpr', 'Lambda', 'Alias']);
+/** Binding strength, loosest first, so operands get parentheses only where HogQL needs them. */
+function precedence(node: HExpr): number {
+  switch (node.node) {
+    case 'Or':
+      return 1;
+    case 'And':
+      return 2;
+    case 'Not':
+      return 3;
+    case 'CompareOperation':
+    case 'BetweenExpr':
+      return 4;
+    case 'ArithmeticOperation':
+      return node.op === '+' || node.op === '-' ? 5 : 6;
+    case 'Lambda':
+    case 'Alias':
+    case 'SelectQuery':
+    case 'SelectSetQuery':
+      return 0;
+    default:
+      return 10;
+  }
+}
 
-function operand(node: HExpr): string {
+/** Prints a child of `parent`; a right-hand child of equal strength is parenthesised (`a - (b - c)`). */
+function operand(node: HExpr, parent?: HExpr, right = false): string {
   const text = printHogQL(node);
-  if (COMPOUND.has(node.node)) return `(${text})`;
-  return node.node === 'SelectQuery' || node.node === 'SelectSetQuery' ? `(${text})` : text;
+  const outer = parent ? precedence(parent) : 10;
+  const inner = precedence(node);
+  return inner < outer || (right && inner === outer) || inner === 0 ? `(${text})` : text;
 }
 
 function list(nodes: readonly HExpr[]): string {

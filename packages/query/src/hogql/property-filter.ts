@@ -84,9 +84,9 @@ function operatorToHogQL(property: HExpr, operator: string, value: PropertyFilte
   };
   switch (operator) {
     case 'exact':
-      return hCompare('in', property, tuple(needValues()));
+      return oneOrMany(property, needValues(), '==', 'in');
     case 'is_not':
-      return missingOr(hCompare('not in', property, tuple(needValues())));
+      return missingOr(oneOrMany(property, needValues(), '!=', 'not in'));
     case 'icontains':
       return hOr(needValues().map((v) => hCompare('>', position(v), hConstant(0))));
     case 'not_icontains':
@@ -117,6 +117,8 @@ function numeric(value: PropertyValue | undefined, operator: string): number {
   return number;
 }
 
-function tuple(exprs: HExpr[]): HTuple {
-  return { node: 'Tuple', exprs };
+function oneOrMany(property: HExpr, values: HExpr[], single: string, many: string): HExpr {
+  if (values.length === 1) return hCompare(single, property, values[0]);
+  const tuple: HTuple = { node: 'Tuple', exprs: values };
+  return hCompare(many, property, tuple);
 }

@@ -56,15 +56,18 @@ export function toWallTime(instant: Date, timezone: string): WallTime {
 }
 
 /**
- * The instant a wall-clock reading denotes in a timezone.
+ * The instant a wall-clock reading denotes in a timezone; the earlier one when a DST change repeats the reading,
+ * and the reading shifted by the change when it skips it.
  * @example fromWallTime({ year: 2024, month: 5, day: 2, hour: 1, minute: 30, second: 0, millisecond: 0 }, 'Europe/Berlin')
  * // => 2024-05-01T23:30:00.000Z
  */
 export function fromWallTime(wall: WallTime, timezone: string): Date {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  // The offset at the naive guess is right except near a DST change; one correction settles it.
-  const guess = asUtc - offsetAt(asUtc, timezone);
-  return new Date(asUtc - offsetAt(guess, timezone));
+  const day = 86_400_000;
+  // Offsets on either side of any DST change near this reading; each one that reproduces it is a candidate.
+  const candidates = [offsetAt(asUtc - day, timezone), offsetAt(asUtc + day, timezone)].map((offset) => asUtc - offset);
+  const exact = candidates.filter((t) => offsetAt(t, timezone) === asUtc - t);
+  return new Date(exact.length > 0 ? Math.min(...exact) : candidates[0]);
 }
 
 function offsetAt(instantMs: number, timezone: string): number {

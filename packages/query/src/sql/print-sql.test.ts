@@ -89,10 +89,11 @@ test('the printer refuses anything off its allowlists, whoever built the AST', (
   refuse(select({ joins: [{ type: 'LEFT JOIN x; DROP TABLE events; --' as never, source: table('person'), alias: 'p' }] }));
   refuse(select({ orderBy: [{ expr: constant(1), direction: 'DESC; DROP TABLE events' as never }] }));
   refuse({ kind: 'set', first: select(), rest: [{ op: 'UNION ALL SELECT 1' as never, query: select() }] });
-  refuse(select({ settings: { readonly: 0, allow_ddl: 1 } as never }));
+  refuse(select({ settings: { allow_ddl: 1 } as never }));
+  refuse(select({ settings: { readonly: 0 } as never }));
   refuse(select({ settings: { max_execution_time: '10; DROP' as never } }));
   refuse(select({ settings: { result_overflow_mode: "break'" as never } }));
-  refuse({ kind: 'select', select: [{ kind: 'subquery', query: select({ settings: { readonly: 0 } }) }] });
+  refuse({ kind: 'select', select: [{ kind: 'subquery', query: select({ settings: { readonly: 1 } }) }] });
   refuse({ kind: 'select', select: [{ kind: 'placeholder', name: 'missing' }] });
   refuse({ kind: 'select', select: [{ kind: 'raw', sql: '1' } as never] });
   refuse({ kind: 'select', select: [] });
