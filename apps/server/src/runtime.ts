@@ -5,7 +5,8 @@ import { buildApp, type AppDeps } from './app.js';
 import { IdentityProcessor } from './identity/identity-processor.js';
 import { KyselyIdentityStores } from './identity/identity-stores.js';
 import { KyselyPersonRepository } from './identity/kysely-person-repository.js';
-import { IngestPipeline, type IngestRecord } from './ingest/ingest-pipeline.js';
+import { IngestPipeline } from './ingest/ingest-pipeline.js';
+import type { IngestRecord } from './ingest/ingest-record.js';
 import { WriteAheadLog } from './ingest/write-ahead-log.js';
 import type { Config } from './platform/config.js';
 import { Metrics } from './platform/metrics.js';
@@ -32,11 +33,12 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   const projects = new ProjectRepository(metaDb);
   const persons = new KyselyPersonRepository(metaDb);
   const identity = new IdentityProcessor(new KyselyIdentityStores(metaDb));
-  const { wal, recovered } = await WriteAheadLog.open<IngestRecord>(path.join(config.dataDir, 'wal'), { fsync: config.ingest.fsync });
+  const { wal, recovered } = await WriteAheadLog.open<IngestRecord['header']>(path.join(config.dataDir, 'wal'), { fsync: config.ingest.fsync });
   const pipeline = new IngestPipeline(wal, eventStore, identity, metrics, logger, {
     flushIntervalMs: config.ingest.flushIntervalMs,
     flushMaxEvents: config.ingest.flushMaxEvents,
   });
+  metrics.measureLagWith(() => pipeline.lagSeconds());
   await pipeline.start(recovered);
   const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline };
   const app = await buildApp(deps);

@@ -1,21 +1,8 @@
-/** Rows the identity step produces for the event store, alongside the enriched events. */
-export interface EventRow {
-  team_id: number;
-  uuid: string;
-  event: string;
-  distinct_id: string;
-  person_id: string;
-  timestamp: string;
-  created_at: string;
-  properties: string;
-  elements_chain: string;
-  $session_id: string;
-  $window_id: string;
-  $group_0: string;
-  $group_1: string;
-  $group_2: string;
-  $group_3: string;
-  $group_4: string;
+/** What the identity step decided for one event: its person and its group keys by group type index. */
+export interface EventIdentity {
+  personId: string;
+  /** `$group_0` .. `$group_4`; '' where the event has no group of that index. */
+  groupColumns: string[];
 }
 
 export interface PersonRow {
@@ -54,7 +41,8 @@ export interface WarningRow {
 }
 
 export interface IdentityOutput {
-  events: EventRow[];
+  /** One per input event that is kept, in input order; null for an event that must be discarded. */
+  events: (EventIdentity | null)[];
   persons: PersonRow[];
   overrides: OverrideRow[];
   groups: GroupRow[];

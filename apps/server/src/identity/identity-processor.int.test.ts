@@ -4,16 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openSqliteMetaDb } from '../storage/open-meta-db.js';
-import type { JsonObject, NormalizedEvent } from '../ingest/types.js';
+import { toIngestEntry, type IdentityEvent } from '../ingest/ingest-record.js';
+import type { JsonObject } from '../ingest/types.js';
 import { KyselyIdentityStores } from './identity-stores.js';
 import { IdentityProcessor } from './identity-processor.js';
 import { KyselyPersonRepository } from './kysely-person-repository.js';
 import { personUuidFor } from './person-uuid.js';
 
 let seq = 0;
-function ev(event: string, distinctId: string, properties: JsonObject = {}, at = '2024-05-01T12:00:00.000Z'): NormalizedEvent {
+function ev(event: string, distinctId: string, properties: JsonObject = {}, at = '2024-05-01T12:00:00.000Z'): IdentityEvent {
   seq += 1;
-  return {
+  const normalized = {
     teamId: 1,
     uuid: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
     event,
@@ -25,6 +26,7 @@ function ev(event: string, distinctId: string, properties: JsonObject = {}, at =
     sessionId: '',
     windowId: '',
   };
+  return toIngestEntry(normalized, JSON.stringify(properties)).identity;
 }
 
 async function setup() {
@@ -51,9 +53,9 @@ test('the seed flow: anonymous browser id, identify as the session uuid, then al
 test('events keep their ingestion-time person id and merges emit overrides that remap the old ids', async () => {
   const { processor } = await setup();
   const first = await processor.process([ev('$pageview', 'anon-1')]);
-  assert.equal(first.events[0].person_id, personUuidFor(1, 'anon-1'));
+  assert.equal(first.events[0]!.personId, personUuidFor(1, 'anon-1'));
   const second = await processor.process([ev('login', 'user-1'), ev('$identify', 'user-1', { $anon_distinct_id: 'anon-1' })]);
-  const target = second.events[0].person_id;
+  const target = second.events[0]!.personId;
   assert.ok(second.overrides.some((o) => o.distinct_id === 'anon-1' && o.person_id === target));
   assert.ok(second.persons.some((p) => p.id === personUuidFor(1, 'anon-1') && p.is_deleted === 1));
 });
@@ -104,7 +106,7 @@ test('personless events create no person but get the stable id that person would
   const { persons, processor } = await setup();
   const out = await processor.process([ev('$pageview', 'anon-x', { $process_person_profile: false, $set: { a: 1 } })]);
   assert.equal(await persons.findByDistinctId(1, 'anon-x'), null);
-  assert.equal(out.events[0].person_id, personUuidFor(1, 'anon-x'));
+  assert.equal(out.events[0]!.personId, personUuidFor(1, 'anon-x'));
 });
 
 test('$groupidentify creates group types in order of appearance and events carry $group_N', async () => {
@@ -116,9 +118,8 @@ test('$groupidentify creates group types in order of appearance and events carry
   ]);
   assert.equal(out.groups.length, 1);
   assert.equal(JSON.parse(out.groups[0].group_properties).name, 'Acme');
-  const pageview = out.events.find((e) => e.event === '$pageview')!;
-  assert.equal(pageview.$group_0, 'acme');
-  assert.equal(pageview.$group_1, 't1');
-  assert.equal(out.events.filter((e) => e.event === '$groupidentify').length, 1);
+  const pageview = out.events[1]!;
+  assert.deepEqual(pageview.groupColumns, ['acme', 't1', '', '', '']);
+  assert.equal(out.events[2], null, 'the malformed $groupidentify is discarded');
   assert.ok(out.warnings.some((w) => w.type === 'invalid_group_set'));
 });

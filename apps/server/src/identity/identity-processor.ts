@@ -1,7 +1,8 @@
-import type { JsonObject, NormalizedEvent } from '../ingest/types.js';
+import type { IdentityEvent } from '../ingest/ingest-record.js';
+import type { JsonObject } from '../ingest/types.js';
 import type { GroupRepository } from './group-repository.js';
+import { emptyIdentityOutput, type EventIdentity, type IdentityOutput } from './identity-output.js';
 import type { IdentityStores } from './identity-stores.js';
-import { emptyIdentityOutput, type EventRow, type IdentityOutput } from './identity-output.js';
 import { IdentityUnitOfWork } from './identity-unit-of-work.js';
 import { mergeDistinctIds } from './merge-persons.js';
 import { PersonCache } from './person-cache.js';
@@ -9,11 +10,12 @@ import { applyPersonUpdate } from './person-properties.js';
 import type { PersonRecord } from './person-repository.js';
 import { personUuidFor } from './person-uuid.js';
 
-const MERGE_EVENTS = new Set(['$identify', '$create_alias', '$merge_dangerously']);
+const NO_GROUPS: readonly string[] = Object.freeze(['', '', '', '', '']);
 
 /**
  * The identity step: for each event in arrival order, find or create its person, apply merges ($identify,
- * $create_alias, $merge_dangerously), person property updates and group updates, and produce the event store rows.
+ * $create_alias, $merge_dangerously), person property updates and group updates, and decide the person id and
+ * group columns its row gets.
  */
 export class IdentityProcessor {
   readonly cache = new PersonCache();
@@ -21,12 +23,12 @@ export class IdentityProcessor {
   constructor(private readonly stores: IdentityStores) {}
 
   /** Processes a chunk of events inside one meta-store transaction. */
-  async process(events: readonly NormalizedEvent[]): Promise<IdentityOutput> {
+  async process(events: readonly IdentityEvent[]): Promise<IdentityOutput> {
     const out = emptyIdentityOutput();
     try {
       await this.stores.transaction(async ({ persons, groups }) => {
         const uow = new IdentityUnitOfWork(persons, this.cache, out);
-        for (const event of events) await this.processEvent(uow, groups, event);
+        for (const event of events) out.events.push(await this.processEvent(uow, groups, event));
         await uow.commit();
       });
     } catch (error) {
@@ -42,58 +44,56 @@ export class IdentityProcessor {
     this.cache.forget(teamId, distinctIds);
   }
 
-  private async processEvent(uow: IdentityUnitOfWork, groups: GroupRepository, event: NormalizedEvent): Promise<void> {
-    const props = event.properties;
+  private async processEvent(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent): Promise<EventIdentity | null> {
     let person: PersonRecord | null;
-    if (props.$process_person_profile === false) {
-      person = await uow.find(event.teamId, event.distinctId);
+    if (event.np) {
+      person = await uow.find(event.t, event.d);
     } else {
-      if (MERGE_EVENTS.has(event.event)) await this.merge(uow, event);
-      if (event.event === '$groupidentify' && !(await this.groupIdentify(uow, groups, event))) return;
-      person = await uow.findOrCreate(event.teamId, event.distinctId, event.timestamp);
-      const changed = applyPersonUpdate(person, {
-        set: asObject(props.$set),
-        setOnce: asObject(props.$set_once),
-        unset: Array.isArray(props.$unset) ? props.$unset.filter((k): k is string => typeof k === 'string') : [],
-        timestamp: event.timestamp,
-      });
-      const identifies = MERGE_EVENTS.has(event.event) && !person.isIdentified;
+      if (event.other !== undefined) await this.merge(uow, event);
+      if (event.gi && !(await this.groupIdentify(uow, groups, event))) return null;
+      person = await uow.findOrCreate(event.t, event.d, event.ts);
+      const changed =
+        (event.set || event.once || event.unset) &&
+        applyPersonUpdate(person, { set: event.set ?? null, setOnce: event.once ?? null, unset: event.unset ?? [], timestamp: event.ts });
+      const identifies = event.m === 1 && !person.isIdentified;
       if (identifies) person.isIdentified = true;
       if (changed || identifies) uow.markDirty(person);
     }
-    uow.out.events.push(await this.eventRow(groups, event, person?.uuid ?? personUuidFor(event.teamId, event.distinctId)));
+    return {
+      personId: person?.uuid ?? personUuidFor(event.t, event.d),
+      groupColumns: event.groups ? await this.groupColumns(groups, event.t, event.groups) : (NO_GROUPS as string[]),
+    };
   }
 
-  private async merge(uow: IdentityUnitOfWork, event: NormalizedEvent): Promise<void> {
-    const raw = event.event === '$identify' ? event.properties.$anon_distinct_id : event.properties.alias;
-    const otherId = stringifyId(raw);
+  private async merge(uow: IdentityUnitOfWork, event: IdentityEvent): Promise<void> {
+    const otherId = stringifyId(event.other);
     if (otherId === null) return;
     await mergeDistinctIds(uow, {
-      teamId: event.teamId,
+      teamId: event.t,
       otherId,
-      targetId: event.distinctId,
-      dangerous: event.event === '$merge_dangerously',
-      timestamp: event.timestamp,
-      eventUuid: event.uuid,
+      targetId: event.d,
+      dangerous: event.e === '$merge_dangerously',
+      timestamp: event.ts,
+      eventUuid: event.u,
     });
   }
 
   /** Applies `$group_set`; false when the event is malformed and must be discarded. */
-  private async groupIdentify(uow: IdentityUnitOfWork, groups: GroupRepository, event: NormalizedEvent): Promise<boolean> {
-    const props = event.properties;
-    const groupType = typeof props.$group_type === 'string' ? props.$group_type : null;
-    const groupKey = stringifyId(props.$group_key);
-    const set = props.$group_set === undefined ? (Object.create(null) as JsonObject) : asObject(props.$group_set);
+  private async groupIdentify(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent): Promise<boolean> {
+    const gi = event.gi!;
+    const groupType = typeof gi.type === 'string' && gi.type !== '' ? gi.type : null;
+    const groupKey = stringifyId(gi.key);
+    const set = gi.set === undefined || gi.set === null ? (Object.create(null) as JsonObject) : asObject(gi.set);
     if (!groupType || groupKey === null || set === null) {
-      uow.warn(event.teamId, 'invalid_group_set', { eventUuid: event.uuid, groupType: String(props.$group_type) }, event.timestamp);
+      uow.warn(event.t, 'invalid_group_set', { eventUuid: event.u, groupType: String(gi.type) }, event.ts);
       return false;
     }
-    const index = await groups.typeIndex(event.teamId, groupType);
+    const index = await groups.typeIndex(event.t, groupType);
     if (index === null) {
-      uow.warn(event.teamId, 'group_type_limit_reached', { eventUuid: event.uuid, groupType }, event.timestamp);
+      uow.warn(event.t, 'group_type_limit_reached', { eventUuid: event.u, groupType }, event.ts);
       return true;
     }
-    const group = await groups.upsert(event.teamId, index, groupKey, set, event.timestamp);
+    const group = await groups.upsert(event.t, index, groupKey, set, event.ts);
     uow.out.groups.push({
       team_id: group.teamId,
       group_type_index: group.groupTypeIndex,
@@ -105,34 +105,14 @@ export class IdentityProcessor {
     return true;
   }
 
-  private async eventRow(groupRepo: GroupRepository, event: NormalizedEvent, personId: string): Promise<EventRow> {
-    const groupColumns = ['', '', '', '', ''];
-    const groups = asObject(event.properties.$groups);
-    if (groups) {
-      for (const type of Object.keys(groups)) {
-        const key = stringifyId(groups[type]);
-        const index = key === null ? null : await groupRepo.typeIndex(event.teamId, type);
-        if (index !== null && key !== null) groupColumns[index] = key;
-      }
+  private async groupColumns(groups: GroupRepository, teamId: number, eventGroups: JsonObject): Promise<string[]> {
+    const columns = ['', '', '', '', ''];
+    for (const type of Object.keys(eventGroups)) {
+      const key = stringifyId(eventGroups[type]);
+      const index = key === null ? null : await groups.typeIndex(teamId, type);
+      if (index !== null && key !== null) columns[index] = key;
     }
-    return {
-      team_id: event.teamId,
-      uuid: event.uuid,
-      event: event.event,
-      distinct_id: event.distinctId,
-      person_id: personId,
-      timestamp: event.timestamp,
-      created_at: event.createdAt,
-      properties: JSON.stringify(event.properties),
-      elements_chain: event.elementsChain,
-      $session_id: event.sessionId,
-      $window_id: event.windowId,
-      $group_0: groupColumns[0],
-      $group_1: groupColumns[1],
-      $group_2: groupColumns[2],
-      $group_3: groupColumns[3],
-      $group_4: groupColumns[4],
-    };
+    return columns;
   }
 }
 

@@ -6,6 +6,7 @@ import { extractEnvelope } from './extract-envelope.js';
 import type { IngestLimits } from './limits.js';
 import { normalizeEvent } from './normalize-event.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
+import { toIngestEntry, type IdentityEvent } from './ingest-record.js';
 import type { CaptureError, JsonObject, NormalizedEvent, RawCaptureRequest } from './types.js';
 
 export interface CaptureInput {
@@ -43,6 +44,8 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
   const now = new Date();
   const ctx = { teamId: project.id, now, sentAt: envelope.envelope.sentAt, ip: project.anonymizeIps ? null : input.ip, userAgent: input.userAgent };
   const events: NormalizedEvent[] = [];
+  const identities: IdentityEvent[] = [];
+  const rows: string[] = [];
   const warnings: WarningRow[] = [];
   let firstDrop: { reason: string; details: JsonObject } | null = null;
   for (const raw of envelope.envelope.events) {
@@ -55,9 +58,12 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
       continue;
     }
     events.push(result.event);
+    const entry = toIngestEntry(result.event, result.propertiesJson);
+    identities.push(entry.identity);
+    rows.push(entry.row);
     for (const w of result.warnings) warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
   }
-  await deps.pipeline.accept({ events, warnings });
+  await deps.pipeline.accept({ header: { events: identities, warnings }, rows });
   if (events.length === 0 && firstDrop) {
     return { ok: false, status: 400, code: firstDrop.reason, detail: dropDetail(firstDrop.reason) };
   }

@@ -1,32 +1,28 @@
 import type { Logger } from 'pino';
 import type { EventStore } from '../storage/event-store.js';
 import type { IdentityProcessor } from '../identity/identity-processor.js';
-import type { IdentityOutput, WarningRow } from '../identity/identity-output.js';
+import type { EventIdentity, IdentityOutput } from '../identity/identity-output.js';
 import type { Metrics } from '../platform/metrics.js';
-import type { NormalizedEvent } from './types.js';
+import type { IdentityEvent, IngestRecord } from './ingest-record.js';
 import { RecentEventKeys } from './recent-event-keys.js';
-import { snapshotRow } from './snapshot-rows.js';
-import type { WalPosition, WriteAheadLog } from './write-ahead-log.js';
-
-/** One durable append: the events of a request and the warnings it raised. */
-export interface IngestRecord {
-  events: NormalizedEvent[];
-  warnings: WarningRow[];
-}
+import type { RecoveredRecord, WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
 interface Buffered {
   record: IngestRecord;
   end: WalPosition;
+  /** When it was acknowledged (ms), for the ingestion lag. */
+  at: number;
 }
 
 export interface PipelineOptions {
   flushIntervalMs: number;
+  /** Flush as soon as this many events wait, and write at most this many per insert. */
   flushMaxEvents: number;
   /** Refuse new events (503) while this many acknowledged events wait for the store. */
   maxBufferedEvents?: number;
 }
 
-const IDENTITY_CHUNK = 1000;
+const IDENTITY_CHUNK = 2000;
 
 /**
  * Acknowledge after the write-ahead log, store later: `accept` resolves once a record is durable; a timer (or a full
@@ -41,7 +37,7 @@ export class IngestPipeline {
   private failures = 0;
 
   constructor(
-    private readonly wal: WriteAheadLog<IngestRecord>,
+    private readonly wal: WriteAheadLog<IngestRecord['header']>,
     private readonly store: EventStore,
     private readonly identity: IdentityProcessor,
     private readonly metrics: Metrics,
@@ -50,16 +46,25 @@ export class IngestPipeline {
   ) {}
 
   /** Loads recently stored event keys (so retries and replays are not stored twice) and queues replayed records. */
-  async start(recovered: { record: IngestRecord; end: WalPosition }[]): Promise<void> {
+  async start(recovered: RecoveredRecord<IngestRecord['header']>[]): Promise<void> {
     const stored = await this.store.query(
       `SELECT team_id, toString(uuid), event FROM events WHERE inserted_at > now64(6) - INTERVAL 1 DAY ORDER BY inserted_at DESC LIMIT 1000000`,
     );
     for (const [teamId, uuid, event] of stored.rows.reverse()) this.recent.add(Number(teamId), String(uuid), String(event));
+    const snapshots = await this.store.query(
+      `SELECT team_id, toString(uuid) FROM session_replay_events WHERE inserted_at > now64(6) - INTERVAL 1 DAY ORDER BY inserted_at DESC LIMIT 1000000`,
+    );
+    for (const [teamId, uuid] of snapshots.rows.reverse()) this.recent.add(Number(teamId), String(uuid), '$snapshot');
     for (const entry of recovered) this.enqueue(entry.record, entry.end);
     if (recovered.length > 0) this.log.info({ records: recovered.length, events: this.bufferedEvents }, 'replaying write-ahead log');
     this.timer = setInterval(() => void this.flush(), this.options.flushIntervalMs);
     this.timer.unref();
     if (recovered.length > 0) await this.flush();
+  }
+
+  /** Seconds since the oldest acknowledged event still waiting for the store was acknowledged. */
+  lagSeconds(): number {
+    return this.buffer.length === 0 ? 0 : (Date.now() - this.buffer[0].at) / 1000;
   }
 
   /** True while the buffer is too full to take more (the store is down or far behind). */
@@ -71,18 +76,21 @@ export class IngestPipeline {
   async accept(record: IngestRecord): Promise<void> {
     const end = await this.wal.append(record);
     this.enqueue(record, end);
-    this.metrics.eventsAccepted.inc(record.events.length);
+    this.metrics.eventsAccepted.inc(record.header.events.length);
     if (this.bufferedEvents >= this.options.flushMaxEvents) void this.flush();
   }
 
   /** Writes everything buffered now; resolves when it is in the store. */
   async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    if (this.buffer.length === 0) return;
-    this.flushing = this.flushOnce().finally(() => {
-      this.flushing = null;
-    });
-    await this.flushing;
+    while (this.buffer.length > 0) {
+      while (this.flushing) await this.flushing;
+      if (this.buffer.length === 0) return;
+      this.flushing = this.flushOnce().finally(() => {
+        this.flushing = null;
+      });
+      await this.flushing;
+      if (this.failures > 0) return;
+    }
   }
 
   async stop(): Promise<void> {
@@ -92,67 +100,78 @@ export class IngestPipeline {
   }
 
   private enqueue(record: IngestRecord, end: WalPosition): void {
-    this.buffer.push({ record, end });
-    this.bufferedEvents += record.events.length;
+    this.buffer.push({ record, end, at: Date.now() });
+    this.bufferedEvents += record.header.events.length;
     this.metrics.bufferSize.set(this.bufferedEvents);
   }
 
+  /** Takes whole records from the front of the buffer, up to about flushMaxEvents events. */
+  private take(): { taken: Buffered[]; events: number } {
+    let count = 0;
+    let n = 0;
+    while (n < this.buffer.length && (n === 0 || count + this.buffer[n].record.header.events.length <= this.options.flushMaxEvents)) {
+      count += this.buffer[n].record.header.events.length;
+      n += 1;
+    }
+    const taken = this.buffer.splice(0, n);
+    this.bufferedEvents -= count;
+    return { taken, events: count };
+  }
+
   private async flushOnce(): Promise<void> {
-    const taken = this.buffer;
-    this.buffer = [];
-    const takenEvents = this.bufferedEvents;
-    this.bufferedEvents = 0;
-    const oldest = taken[0].record.events[0]?.createdAt;
-    if (oldest) this.metrics.ingestionLag.set((Date.now() - Date.parse(oldest)) / 1000);
+    const { taken, events } = this.take();
     const endTimer = this.metrics.flushDuration.startTimer();
     try {
-      const fresh = this.dedup(taken);
-      const snapshots = fresh.filter((e) => e.event === '$snapshot');
-      const out = await this.processIdentity(fresh.filter((e) => e.event !== '$snapshot'));
-      for (const entry of taken) out.warnings.push(...entry.record.warnings);
-      await this.write(out);
-      await this.store.insert('session_replay_events', snapshots.map(snapshotRow));
-      for (const event of fresh) this.recent.add(event.teamId, event.uuid, event.event);
+      const batch = this.dedup(taken);
+      const out = await this.processIdentity(batch.identities);
+      await this.write(batch, out, taken);
+      for (const id of batch.identities) this.recent.add(id.t, id.u, id.e);
+      for (const id of batch.snapshots) this.recent.add(id.t, id.u, id.e);
       await this.wal.checkpoint(taken[taken.length - 1].end);
-      this.metrics.eventsFlushed.inc(out.events.length);
+      this.metrics.eventsFlushed.inc(batch.identities.length + batch.snapshots.length);
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
-      this.log.error({ err: error, events: takenEvents, failures: this.failures }, 'flush to the event store failed; will retry');
+      this.log.error({ err: error, events, failures: this.failures }, 'flush to the event store failed; will retry');
       this.buffer = taken.concat(this.buffer);
-      this.bufferedEvents += takenEvents;
+      this.bufferedEvents += events;
       await new Promise((r) => setTimeout(r, Math.min(30_000, 200 * 2 ** this.failures)));
     } finally {
       endTimer();
       this.metrics.bufferSize.set(this.bufferedEvents);
-      this.metrics.ingestionLag.set(0);
     }
   }
 
   /** Leaves out events already stored (client retries, replays) and repeats within the batch. */
-  private dedup(taken: Buffered[]): NormalizedEvent[] {
-    const fresh: NormalizedEvent[] = [];
+  private dedup(taken: Buffered[]) {
+    const identities: IdentityEvent[] = [];
+    const rows: string[] = [];
+    const snapshots: IdentityEvent[] = [];
+    const snapshotRows: string[] = [];
     const inBatch = new Set<string>();
     for (const { record } of taken) {
-      for (const event of record.events) {
-        const key = `${event.teamId}|${event.uuid}|${event.event}`;
-        if (this.recent.has(event.teamId, event.uuid, event.event) || inBatch.has(key)) {
+      const events = record.header.events;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        const key = `${e.t}|${e.u}|${e.e}`;
+        if (inBatch.has(key) || this.recent.has(e.t, e.u, e.e)) {
           this.metrics.eventsDropped.inc({ reason: 'duplicate_event' });
           continue;
         }
         inBatch.add(key);
-        fresh.push(event);
+        if (e.snap) (snapshots.push(e), snapshotRows.push(record.rows[i]));
+        else (identities.push(e), rows.push(record.rows[i]));
       }
     }
-    return fresh;
+    return { identities, rows, snapshots, snapshotRows };
   }
 
   /** Runs identity in chunks, yielding to the event loop between them so requests keep being served. */
-  private async processIdentity(events: NormalizedEvent[]): Promise<IdentityOutput> {
+  private async processIdentity(events: IdentityEvent[]): Promise<IdentityOutput> {
     const out: IdentityOutput = { events: [], persons: [], overrides: [], groups: [], warnings: [] };
     for (let i = 0; i < events.length; i += IDENTITY_CHUNK) {
       const part = await this.identity.process(events.slice(i, i + IDENTITY_CHUNK));
-      out.events.push(...part.events);
+      for (const e of part.events) out.events.push(e);
       out.persons.push(...part.persons);
       out.overrides.push(...part.overrides);
       out.groups.push(...part.groups);
@@ -162,11 +181,28 @@ export class IngestPipeline {
     return out;
   }
 
-  private async write(out: IdentityOutput): Promise<void> {
+  private async write(batch: ReturnType<IngestPipeline['dedup']>, out: IdentityOutput, taken: Buffered[]): Promise<void> {
     await this.store.insert('person', out.persons);
     await this.store.insert('person_distinct_id_overrides', out.overrides);
     await this.store.insert('groups', out.groups);
-    await this.store.insert('events', out.events);
-    await this.store.insert('ingestion_warnings', out.warnings);
+    const rows: string[] = [];
+    for (let i = 0; i < batch.rows.length; i++) {
+      const identity = out.events[i];
+      if (identity) rows.push(withIdentity(batch.rows[i], identity));
+    }
+    await this.store.insertJsonRows('events', rows);
+    await this.store.insertJsonRows('session_replay_events', batch.snapshotRows);
+    const warnings = out.warnings;
+    for (const entry of taken) warnings.push(...entry.record.header.warnings);
+    await this.store.insert('ingestion_warnings', warnings);
   }
 }
+
+/** Adds the identity step's columns to a row's JSON text without parsing it again. */
+function withIdentity(row: string, identity: EventIdentity): string {
+  const g = identity.groupColumns;
+  let head = `{"person_id":"${identity.personId}"`;
+  for (let i = 0; i < g.length; i++) if (g[i] !== '') head += `,"$group_${i}":${JSON.stringify(g[i])}`;
+  return head + ',' + row.slice(1);
+}
+

@@ -1,5 +1,7 @@
 import type { NormalizedEvent } from './types.js';
 
+const clickhouseTime = (iso: string): string => iso.slice(0, 10) + ' ' + iso.slice(11, iso.length - 1);
+
 export interface SnapshotRow {
   team_id: number;
   session_id: string;
@@ -33,9 +35,9 @@ export function snapshotRow(event: NormalizedEvent): SnapshotRow {
     window_id: event.windowId || String(p.$window_id ?? ''),
     distinct_id: event.distinctId,
     uuid: event.uuid,
-    timestamp: event.timestamp,
-    first_event_ts: first,
-    last_event_ts: last,
+    timestamp: clickhouseTime(event.timestamp),
+    first_event_ts: clickhouseTime(first),
+    last_event_ts: clickhouseTime(last),
     snapshot_data: serialized,
     snapshot_bytes: typeof p.$snapshot_bytes === 'number' ? p.$snapshot_bytes : serialized.length,
     lib: typeof p.$lib === 'string' ? p.$lib : '',

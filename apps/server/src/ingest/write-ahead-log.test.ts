@@ -10,25 +10,26 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wal-test-'));
 test('records appended and not checkpointed are handed back on reopen, in order', async () => {
   const dir = tmp();
   const { wal } = await WriteAheadLog.open<{ n: number }>(dir, { fsync: true });
-  await Promise.all([1, 2, 3].map((n) => wal.append({ n })));
+  await Promise.all([1, 2, 3].map((n) => wal.append({ header: { n }, rows: [`{"row":${n}}`] })));
   await wal.close();
   const { wal: again, recovered } = await WriteAheadLog.open<{ n: number }>(dir, { fsync: true });
-  assert.deepEqual(recovered.map((r) => r.record.n), [1, 2, 3]);
+  assert.deepEqual(recovered.map((r) => r.record.header.n), [1, 2, 3]);
+  assert.deepEqual(recovered.map((r) => r.record.rows), [['{"row":1}'], ['{"row":2}'], ['{"row":3}']]);
   await again.close();
 });
 
 test('a checkpoint hides the records before it and removes older segments', async () => {
   const dir = tmp();
   const first = await WriteAheadLog.open<{ n: number }>(dir, { fsync: false });
-  const end1 = await first.wal.append({ n: 1 });
-  await first.wal.append({ n: 2 });
+  const end1 = await first.wal.append({ header: { n: 1 }, rows: [] });
+  await first.wal.append({ header: { n: 2 }, rows: ['{"a":1}', '{"b":2}'] });
   await first.wal.checkpoint(end1);
   await first.wal.close();
   const second = await WriteAheadLog.open<{ n: number }>(dir, { fsync: false });
-  assert.deepEqual(second.recovered.map((r) => r.record.n), [2]);
+  assert.deepEqual(second.recovered.map((r) => r.record.header.n), [2]);
   await second.wal.checkpoint(second.recovered[0].end);
-  await second.wal.append({ n: 3 });
-  const lastEnd = await second.wal.append({ n: 4 });
+  await second.wal.append({ header: { n: 3 }, rows: [] });
+  const lastEnd = await second.wal.append({ header: { n: 4 }, rows: [] });
   await second.wal.checkpoint(lastEnd);
   await second.wal.close();
   const third = await WriteAheadLog.open<{ n: number }>(dir, { fsync: false });
@@ -38,22 +39,22 @@ test('a checkpoint hides the records before it and removes older segments', asyn
   assert.ok(segments.length <= 2, `old segments removed, left: ${segments.join(',')}`);
 });
 
-test('a torn last line from a crash mid-write is ignored', async () => {
+test('a torn last record (fewer rows than its header promises) from a crash mid-write is ignored', async () => {
   const dir = tmp();
   const { wal } = await WriteAheadLog.open<{ n: number }>(dir, { fsync: true });
-  await wal.append({ n: 1 });
+  await wal.append({ header: { n: 1 }, rows: ['{"x":1}'] });
   await wal.close();
   const segment = fs.readdirSync(dir).find((n) => n.endsWith('.wal'))!;
-  fs.appendFileSync(path.join(dir, segment), '{"n":2');
+  fs.appendFileSync(path.join(dir, segment), '{"n":2,"h":{"n":2}}\n{"x":2}\n');
   const { wal: again, recovered } = await WriteAheadLog.open<{ n: number }>(dir, { fsync: true });
-  assert.deepEqual(recovered.map((r) => r.record.n), [1]);
+  assert.deepEqual(recovered.map((r) => r.record.header.n), [1]);
   await again.close();
 });
 
 test('concurrent appends are group-committed and each resolves with its own end position', async () => {
   const dir = tmp();
   const { wal } = await WriteAheadLog.open<{ n: number }>(dir, { fsync: true });
-  const ends = await Promise.all(Array.from({ length: 50 }, (_, n) => wal.append({ n })));
+  const ends = await Promise.all(Array.from({ length: 50 }, (_, n) => wal.append({ header: { n }, rows: [`{"row":${n}}`] })));
   for (let i = 1; i < ends.length; i++) assert.ok(ends[i].offset > ends[i - 1].offset);
   await wal.close();
   const { wal: again, recovered } = await WriteAheadLog.open<{ n: number }>(dir, { fsync: true });

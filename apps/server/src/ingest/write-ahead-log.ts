@@ -8,8 +8,14 @@ export interface WalPosition {
   offset: number;
 }
 
-export interface RecoveredRecord<T> {
-  record: T;
+/** A record: a JSON header and raw text lines (each line one JSON value, so it holds no newline). */
+export interface WalRecord<H> {
+  header: H;
+  rows: string[];
+}
+
+export interface RecoveredRecord<H> {
+  record: WalRecord<H>;
   end: WalPosition;
 }
 
@@ -24,9 +30,10 @@ const CHECKPOINT_FILE = 'checkpoint.json';
 const segmentName = (n: number): string => `${String(n).padStart(12, '0')}.wal`;
 
 /**
- * Append-only log of JSON lines with group commit: every append waiting while a write is in flight goes out in the
- * next single write + fdatasync, and each append resolves only once its bytes are on disk. A checkpoint marks what the
- * event store already holds; on open, the records after it are handed back for replay.
+ * Append-only log with group commit: every append waiting while a write is in flight goes out in the next single
+ * write + fdatasync, and each append resolves only once its bytes are on disk. A record is a header line (JSON, with
+ * the row count) followed by its rows verbatim, so rows that are already JSON text are never escaped again.
+ * A checkpoint marks what the event store already holds; on open, the records after it are handed back for replay.
  */
 export class WriteAheadLog<T> {
   private queue: PendingAppend[] = [];
@@ -57,9 +64,10 @@ export class WriteAheadLog<T> {
   }
 
   /** Appends one record; resolves with its end position once it is durable. */
-  append(record: T): Promise<WalPosition> {
+  append(record: WalRecord<T>): Promise<WalPosition> {
     if (this.closed) return Promise.reject(new Error('write-ahead log is closed'));
-    const line = Buffer.from(JSON.stringify(record) + '\n');
+    const head = JSON.stringify({ n: record.rows.length, h: record.header }) + '\n';
+    const line = Buffer.from(record.rows.length === 0 ? head : head + record.rows.join('\n') + '\n');
     return new Promise((resolve, reject) => {
       this.queue.push({ line, resolve, reject });
       if (!this.writing) void this.drain();
@@ -152,21 +160,31 @@ async function listSegments(dir: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-/** Reads complete lines from `start`; a torn last line (crash mid-write, never acknowledged) is ignored. */
+/** Reads complete records from `start`; a torn last record (crash mid-write, never acknowledged) is ignored. */
 async function readSegment<T>(dir: string, segment: number, start: number): Promise<RecoveredRecord<T>[]> {
   const content = await fsp.readFile(path.join(dir, segmentName(segment)));
   const records: RecoveredRecord<T>[] = [];
-  let lineStart = start;
-  while (lineStart < content.length) {
-    const newline = content.indexOf(0x0a, lineStart);
-    if (newline < 0) break;
+  let at = start;
+  for (;;) {
+    const headEnd = content.indexOf(0x0a, at);
+    if (headEnd < 0) break;
+    let head: { n: number; h: T };
     try {
-      const record = JSON.parse(content.subarray(lineStart, newline).toString('utf8')) as T;
-      records.push({ record, end: { segment, offset: newline + 1 } });
+      head = JSON.parse(content.subarray(at, headEnd).toString('utf8')) as { n: number; h: T };
     } catch {
       break;
     }
-    lineStart = newline + 1;
+    const rows: string[] = [];
+    let lineStart = headEnd + 1;
+    while (rows.length < head.n) {
+      const newline = content.indexOf(0x0a, lineStart);
+      if (newline < 0) break;
+      rows.push(content.subarray(lineStart, newline).toString('utf8'));
+      lineStart = newline + 1;
+    }
+    if (rows.length < head.n) break;
+    records.push({ record: { header: head.h, rows }, end: { segment, offset: lineStart } });
+    at = lineStart;
   }
   return records;
 }

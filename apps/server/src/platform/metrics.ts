@@ -12,10 +12,12 @@ export class Metrics {
   });
   readonly eventsFlushed = new Counter({ name: 'warren_events_flushed_total', help: 'Events written to the event store', registers: [this.registry] });
   readonly bufferSize = new Gauge({ name: 'warren_ingest_buffer_events', help: 'Acknowledged events waiting for the event store', registers: [this.registry] });
-  readonly ingestionLag = new Gauge({
+  private lagSource: () => number = () => 0;
+  readonly ingestionLag: Gauge = new Gauge({
     name: 'warren_ingestion_lag_seconds',
     help: 'Age of the oldest acknowledged event not yet in the event store',
     registers: [this.registry],
+    collect: (): void => this.ingestionLag.set(this.lagSource()),
   });
   readonly flushDuration = new Histogram({
     name: 'warren_flush_duration_seconds',
@@ -30,6 +32,11 @@ export class Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+
+  /** Where the lag gauge reads from when scraped. */
+  measureLagWith(source: () => number): void {
+    this.lagSource = source;
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'warren_' });

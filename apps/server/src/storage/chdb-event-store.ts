@@ -36,6 +36,20 @@ export class ChdbEventStore implements EventStore {
     }
   }
 
+  async insertJsonRows(table: EventStoreTable, rows: readonly string[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.session.insert({
+        table,
+        values: Buffer.from(rows.join('\n')),
+        format: 'JSONEachRow',
+        settings: { input_format_skip_unknown_fields: 1, input_format_json_read_objects_as_strings: 1 },
+      });
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
   async query(sql: string, params: Record<string, unknown> = {}, options: QueryOptions = {}): Promise<QueryResult> {
     const started = performance.now();
     const result = await this.run(sql, params, 'JSONCompact', options.timeoutMs);

@@ -97,7 +97,56 @@ const migrations: Record<string, Migration> = {
         .addColumn('version', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('groups_pk', ['team_id', 'group_type_index', 'group_key'])
         .execute();
-      await sql`select 1`.execute(db);
+    },
+  },
+  '0002_feature_flags': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('feature_flags')
+        .addColumn('id', 'integer', serialKey(db))
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('filters', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('ensure_experience_continuity', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('evaluation_runtime', 'text', (c) => c.notNull().defaultTo('all'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('last_modified_by', 'integer')
+        .execute();
+      // A key is unique among the project's live flags; deleting a flag frees its key.
+      await db.schema
+        .createIndex('feature_flags_live_key')
+        .on('feature_flags')
+        .columns(['team_id', 'key'])
+        .unique()
+        .where(sql.ref('deleted'), '=', 0)
+        .execute();
+      await db.schema
+        .createTable('feature_flag_hash_key_overrides')
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('person_uuid', 'text', (c) => c.notNull())
+        .addColumn('feature_flag_key', 'text', (c) => c.notNull())
+        .addColumn('hash_key', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feature_flag_hash_key_overrides_pk', ['team_id', 'person_uuid', 'feature_flag_key'])
+        .execute();
+      await db.schema
+        .createTable('activity_log')
+        .addColumn('id', 'integer', serialKey(db))
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('activity', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_log_item').on('activity_log').columns(['team_id', 'scope', 'item_id']).execute();
     },
   },
 };

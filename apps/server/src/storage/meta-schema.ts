@@ -61,6 +61,36 @@ export interface MetaSchema {
     created_at: string;
     version: number;
   };
+  feature_flags: {
+    id: Generated<number>;
+    team_id: number;
+    key: string;
+    name: string;
+    /** PostHog's `filters` JSON: groups, multivariate, payloads, aggregation_group_type_index, ... */
+    filters: string;
+    active: number;
+    deleted: number;
+    ensure_experience_continuity: number;
+    version: number;
+    tags: string;
+    evaluation_runtime: string;
+    created_at: string;
+    created_by: number | null;
+    updated_at: string;
+    last_modified_by: number | null;
+  };
+  /** Which id a person's flags hash on (experience continuity across identify). */
+  feature_flag_hash_key_overrides: { team_id: number; person_uuid: string; feature_flag_key: string; hash_key: string };
+  activity_log: {
+    id: Generated<number>;
+    team_id: number;
+    scope: string;
+    item_id: string;
+    activity: string;
+    user_id: number | null;
+    detail: string;
+    created_at: string;
+  };
 }
 
 export type MetaDb = Kysely<MetaSchema>;

@@ -1,0 +1,82 @@
+import type { WarningRow } from '../identity/identity-output.js';
+import { snapshotRow } from './snapshot-rows.js';
+import type { JsonObject, NormalizedEvent } from './types.js';
+
+/**
+ * What the identity step needs of one event: a few fields, present only when the event has them. Everything else
+ * about the event travels as its ready-made ClickHouse row, so properties are serialized once, at capture.
+ */
+export interface IdentityEvent {
+  /** project */
+  t: number;
+  u: string;
+  e: string;
+  d: string;
+  /** event time, ISO */
+  ts: string;
+  /** `$process_person_profile: false` */
+  np?: 1;
+  set?: JsonObject;
+  once?: JsonObject;
+  unset?: string[];
+  /** `$identify`, `$create_alias` or `$merge_dangerously`: marks the person identified */
+  m?: 1;
+  /** `$anon_distinct_id` of `$identify`, `alias` of `$create_alias` / `$merge_dangerously` */
+  other?: unknown;
+  groups?: JsonObject;
+  /** `$groupidentify`: type, key, properties */
+  gi?: { type: unknown; key: unknown; set: unknown };
+  /** a session recording snapshot: stored in session_replay_events, no identity work */
+  snap?: 1;
+}
+
+/** One durable append: a small JSON header and one ClickHouse row (JSON text) per event. */
+export interface IngestRecord {
+  header: { events: IdentityEvent[]; warnings: WarningRow[] };
+  rows: string[];
+}
+
+const MERGE_EVENTS = new Set(['$identify', '$create_alias', '$merge_dangerously']);
+
+/** Splits a normalized event into its identity summary and its row text. Example: toIngestEntry(e, '{"a":1}').row. */
+export function toIngestEntry(event: NormalizedEvent, propertiesJson: string): { identity: IdentityEvent; row: string } {
+  const p = event.properties;
+  const identity: IdentityEvent = { t: event.teamId, u: event.uuid, e: event.event, d: event.distinctId, ts: event.timestamp };
+  if (event.event === '$snapshot') {
+    identity.snap = 1;
+    return { identity, row: JSON.stringify(snapshotRow(event)) };
+  }
+  if (p.$process_person_profile === false) identity.np = 1;
+  if (isObject(p.$set)) identity.set = p.$set;
+  if (isObject(p.$set_once)) identity.once = p.$set_once;
+  if (Array.isArray(p.$unset) && p.$unset.length > 0) identity.unset = p.$unset.filter((k): k is string => typeof k === 'string');
+  if (MERGE_EVENTS.has(event.event)) {
+    identity.m = 1;
+    const other = event.event === '$identify' ? p.$anon_distinct_id : p.alias;
+    if (other !== undefined && other !== null) identity.other = other;
+  }
+  if (isObject(p.$groups)) identity.groups = p.$groups;
+  if (event.event === '$groupidentify') identity.gi = { type: p.$group_type, key: p.$group_key, set: p.$group_set };
+  return { identity, row: eventRowJson(event, propertiesJson) };
+}
+
+/**
+ * The events-table row as JSON text, minus person_id and the $group_N columns that identity adds at flush.
+ * `properties` is written as a JSON object; the insert reads objects into String columns as their text.
+ */
+function eventRowJson(e: NormalizedEvent, propertiesJson: string): string {
+  return (
+    `{"team_id":${e.teamId},"uuid":"${e.uuid}","event":${JSON.stringify(e.event)},"distinct_id":${JSON.stringify(e.distinctId)}` +
+    `,"timestamp":"${clickhouseTime(e.timestamp)}","created_at":"${clickhouseTime(e.createdAt)}","properties":${propertiesJson}` +
+    `,"elements_chain":${JSON.stringify(e.elementsChain)},"$session_id":${JSON.stringify(e.sessionId)},"$window_id":${JSON.stringify(e.windowId)}}`
+  );
+}
+
+/** `2024-05-01T12:00:00.123Z` -> `2024-05-01 12:00:00.123`, ClickHouse's own DateTime64 text (no best-effort parsing). */
+export function clickhouseTime(iso: string): string {
+  return iso.slice(0, 10) + ' ' + iso.slice(11, iso.length - 1);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
