@@ -13,6 +13,7 @@ import { registerIngestionWarningsRoutes } from './ingest/ingestion-warnings-rou
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
 import { registerPersonsRoutes } from './persons/persons-routes.js';
 import type { Config } from './platform/config.js';
+import { clientErrorHandler } from './platform/client-error-handler.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Per-request info logs would cost more than ingesting the request; latency lives in /_metrics instead.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    clientErrorHandler,
     serverFactory: (handler) =>
       http.createServer(
         {

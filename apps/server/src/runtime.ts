@@ -47,7 +47,9 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
     deps,
     bootstrap,
     async close() {
-      await app.close();
+      // server.close() waits for busy keep-alive connections; sweep them as they go idle so a stop takes seconds.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      await app.close().finally(() => clearInterval(sweep));
       await pipeline.stop();
       await metaDb.destroy();
       await eventStore.close();

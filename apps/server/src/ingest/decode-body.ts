@@ -46,9 +46,14 @@ export function decodeCaptureBody(req: RawCaptureRequest, limits: DecodeLimits):
   if (isFormContentType(req.contentType) || startsWithDataField(bytes)) return decodeFormBody(bytes, compression, limits);
   if (compression === 'base64' || compression === 'lz64') return decodeDataField(bytes.toString('latin1'), compression, limits);
   // Unlabelled and not JSON: legacy clients send bare base64; anything else is left to JSON.parse to refuse.
+  // A body declared as JSON is JSON: `42` or `null` must get a JSON error, not a base64 one.
   const text = bytes.toString('latin1');
-  if (BASE64_TEXT.test(text)) return decodeDataField(text, 'base64', limits);
+  if (!isJsonContentType(req.contentType) && BASE64_TEXT.test(text)) return decodeDataField(text, 'base64', limits);
   return parseJsonBytes(bytes, limits);
+}
+
+function isJsonContentType(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^\s*application\/json\b/i.test(contentType);
 }
 
 /** `?compression=`: gzip-js and gzip are the same thing; unknown values are ignored (the body is sniffed). */

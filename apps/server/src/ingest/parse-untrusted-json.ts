@@ -86,7 +86,11 @@ export function hardenParsedJson(root: unknown, maxDepth: number): unknown {
 /** A scalar made safe, or PENDING for a container that must be walked. */
 function hardenValue(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) return PENDING;
-  return value === Infinity || value === -Infinity ? null : value;
+  if (typeof value !== 'number') return value;
+  if (value === Infinity || value === -Infinity) return null;
+  // Integers beyond 2^53 already lost precision in the parse; as text they stay readable (ClickHouse's JSON
+  // functions refuse `18446744073709552000`-style numbers, which would hide every property of the event).
+  return Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER ? String(value) : value;
 }
 
 /** Schedules a container and returns what takes its place in the parent. */

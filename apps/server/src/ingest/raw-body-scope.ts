@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { readRawBody, type RawBodyLimits } from './read-raw-body.js';
+import { DRAINED_TOO_LARGE, readRawBody, tooLargeError, type RawBodyLimits } from './read-raw-body.js';
 
 /**
  * Registers routes in a scope where every body, whatever its content type, arrives as one raw Buffer for the
@@ -13,6 +13,9 @@ export async function registerRawBodyRoutes(app: FastifyInstance, limits: RawBod
         (body) => done(null, body),
         (error: Error) => done(error),
       );
+    });
+    scope.addHook('preHandler', async (request) => {
+      if (request.body === DRAINED_TOO_LARGE) throw tooLargeError();
     });
     register(scope);
   });

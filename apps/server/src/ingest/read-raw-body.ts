@@ -9,7 +9,13 @@ export interface RawBodyLimits {
 }
 
 const stalled = () => new AppError(408, 'invalid_request', 'request_timeout', 'The request body stopped arriving.');
-const tooLargeError = () => new AppError(413, 'invalid_request', 'payload_too_large', 'Request body is too large.');
+/**
+ * Resolved instead of a body that was over the cap but fully read and discarded: answering 413 from a handler (not
+ * as a parser error, which makes Fastify close the connection) keeps the keep-alive connection usable.
+ */
+export const DRAINED_TOO_LARGE: Buffer = Buffer.alloc(0);
+
+export const tooLargeError = () => new AppError(413, 'invalid_request', 'payload_too_large', 'Request body is too large.');
 
 /**
  * Reads a request body into one Buffer. Over the cap it keeps reading and discarding up to twice the cap, so the
@@ -23,8 +29,8 @@ export function readRawBody(stream: IncomingMessage, limits: RawBodyLimits): Pro
     let timer = setTimeout(onStall, limits.chunkTimeoutMs);
 
     function onStall(): void {
+      // No destroy: the 408 must still reach the client; Fastify closes the connection after a parser error.
       cleanup();
-      stream.destroy();
       reject(stalled());
     }
     function onData(chunk: Buffer): void {
@@ -45,7 +51,7 @@ export function readRawBody(stream: IncomingMessage, limits: RawBodyLimits): Pro
     }
     function onEnd(): void {
       cleanup();
-      if (tooLarge) reject(tooLargeError());
+      if (tooLarge) resolve(DRAINED_TOO_LARGE);
       else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     }
     function onError(error: Error): void {
