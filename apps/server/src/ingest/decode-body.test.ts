@@ -246,10 +246,11 @@ test('numbers that overflow to ±Infinity become null', () => {
   assert.equal((value as { a: unknown }).a, null);
 });
 
-test('integer ids beyond 2^53 survive exactly when sent as strings (numbers lose precision, as in any JS parser)', () => {
-  const value = decode(request('{"distinct_id":"18446744073709551617","n":18446744073709551617}')) as Record<string, unknown>;
+test('integer ids beyond 2^53 survive exactly when sent as strings; such numbers lose precision and become text', () => {
+  const value = decode(request('{"distinct_id":"18446744073709551617","n":18446744073709551617,"m":9007199254740991}')) as Record<string, unknown>;
   assert.equal(value.distinct_id, '18446744073709551617');
-  assert.equal(value.n, 18446744073709552000);
+  assert.equal(value.n, '18446744073709552000');
+  assert.equal(value.m, 9007199254740991, 'the largest safe integer stays a number');
 });
 
 test('nesting up to maxDepth is accepted and one level more is refused with 400', () => {
