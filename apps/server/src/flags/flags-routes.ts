@@ -1,20 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCaptureBody } from '../ingest/decode-body.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { registerRawBodyRoutes } from '../ingest/raw-body-scope.js';
 import type { ProjectRepository } from '../projects/project-repository.js';
 import { remoteConfig } from '../remote-config/remote-config.js';
+import { evaluateFlagsRequest, type FlagsRequestBody, type FlagsRequestDeps } from './evaluate-request.js';
+import { flagsV1Response, flagsV2Response } from './flags-response.js';
 
 export interface FlagsRouteOptions {
+  deps: FlagsRequestDeps;
   projects: ProjectRepository;
   limits: IngestLimits;
   bodyChunkTimeoutMs: number;
 }
 
 /**
- * `/flags` and `/decide` in every shape the SDKs read. Warren stores no feature flags yet, so every project
- * evaluates to an empty flag set; `config=true` and decide v3+ carry the remote config like PostHog's.
+ * `/flags` and `/decide` in every shape the SDKs read, with every body encoding capture accepts; `config=true` and
+ * decide v3+ carry the remote config like PostHog's.
  */
 export async function registerFlagsRoutes(app: FastifyInstance, options: FlagsRouteOptions): Promise<void> {
   const limits = { maxBytes: options.limits.maxWireBytes, chunkTimeoutMs: options.bodyChunkTimeoutMs };
@@ -26,7 +28,7 @@ export async function registerFlagsRoutes(app: FastifyInstance, options: FlagsRo
   });
 }
 
-async function answer(request: FastifyRequest, reply: import('fastify').FastifyReply, options: FlagsRouteOptions, path: string) {
+async function answer(request: FastifyRequest, reply: FastifyReply, options: FlagsRouteOptions, path: string) {
   const query = request.query as Record<string, string | undefined>;
   const decoded = decodeCaptureBody(
     {
@@ -46,8 +48,11 @@ async function answer(request: FastifyRequest, reply: import('fastify').FastifyR
   }
   const version = Number(query.v ?? '1');
   const withConfig = query.config === 'true' || (path === '/decide' && version >= 3);
-  const base = path === '/flags' && version >= 2
-    ? { flags: {}, errorsWhileComputingFlags: false, requestId: randomUUID(), evaluatedAt: Date.now() }
-    : { featureFlags: {}, featureFlagPayloads: {}, errorsWhileComputingFlags: false, requestId: randomUUID() };
-  return reply.send(withConfig ? { ...remoteConfig(project), ...base } : base);
+  const disabled = body.disable_flags === true;
+  const result = disabled
+    ? { flags: {}, unresolved: {}, errorsWhileComputingFlags: false }
+    : await evaluateFlagsRequest(options.deps, project, body as FlagsRequestBody);
+  const definitions = (await options.deps.projectFlags.forProject(project.id)).definitions;
+  const base = path === '/flags' && version >= 2 ? flagsV2Response(result, definitions) : flagsV1Response(result);
+  return reply.send(withConfig ? { ...remoteConfig(project, definitions.some((f) => f.active)), ...base } : base);
 }

@@ -52,6 +52,18 @@ export class GroupRepository {
       .execute();
   }
 
+  /** A group's stored properties, or null when the group is unknown. */
+  async properties(teamId: number, groupTypeIndex: number, groupKey: string): Promise<JsonObject | null> {
+    const row = await this.db
+      .selectFrom('groups')
+      .select('properties')
+      .where('team_id', '=', teamId)
+      .where('group_type_index', '=', groupTypeIndex)
+      .where('group_key', '=', groupKey)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.properties) as JsonObject) : null;
+  }
+
   /** Merges `set` into the group's properties (creating the group), returning the saved group. */
   async upsert(teamId: number, groupTypeIndex: number, groupKey: string, set: JsonObject, at: string): Promise<GroupRecord> {
     const row = await this.db

@@ -125,8 +125,7 @@ export class IngestPipeline {
       const batch = this.dedup(taken);
       const out = await this.processIdentity(batch.identities);
       await this.write(batch, out, taken);
-      for (const id of batch.identities) this.recent.add(id.t, id.u, id.e);
-      for (const id of batch.snapshots) this.recent.add(id.t, id.u, id.e);
+      for (const key of batch.keys) this.recent.addKey(key);
       await this.wal.checkpoint(taken[taken.length - 1].end);
       this.metrics.eventsFlushed.inc(batch.identities.length + batch.snapshots.length);
       this.failures = 0;
@@ -148,22 +147,24 @@ export class IngestPipeline {
     const rows: string[] = [];
     const snapshots: IdentityEvent[] = [];
     const snapshotRows: string[] = [];
-    const inBatch = new Set<string>();
+    const keys: number[] = [];
+    const inBatch = new Set<number>();
     for (const { record } of taken) {
       const events = record.header.events;
       for (let i = 0; i < events.length; i++) {
         const e = events[i];
-        const key = `${e.t}|${e.u}|${e.e}`;
-        if (inBatch.has(key) || this.recent.has(e.t, e.u, e.e)) {
+        const key = RecentEventKeys.key(e.t, e.u, e.e);
+        if (inBatch.has(key) || this.recent.hasKey(key)) {
           this.metrics.eventsDropped.inc({ reason: 'duplicate_event' });
           continue;
         }
         inBatch.add(key);
+        keys.push(key);
         if (e.snap) (snapshots.push(e), snapshotRows.push(record.rows[i]));
         else (identities.push(e), rows.push(record.rows[i]));
       }
     }
-    return { identities, rows, snapshots, snapshotRows };
+    return { identities, rows, snapshots, snapshotRows, keys };
   }
 
   /** Runs identity in chunks, yielding to the event loop between them so requests keep being served. */

@@ -15,9 +15,21 @@ export class RecentEventKeys {
     return this.present.has(hashKey(teamId, uuid, event));
   }
 
+  /** The key of an event, for hasKey / addKey (hash once, use twice). */
+  static key(teamId: number, uuid: string, event: string): number {
+    return hashKey(teamId, uuid, event);
+  }
+
+  hasKey(key: number): boolean {
+    return this.present.has(key);
+  }
+
   /** Adds the key; returns false when it was already there (a duplicate). */
   add(teamId: number, uuid: string, event: string): boolean {
-    const key = hashKey(teamId, uuid, event);
+    return this.addKey(hashKey(teamId, uuid, event));
+  }
+
+  addKey(key: number): boolean {
     if (this.present.has(key)) return false;
     const evicted = this.ring[this.next];
     if (evicted >= 0) this.present.delete(evicted);

@@ -5,11 +5,11 @@ import type { Project } from '../projects/project-repository.js';
  * features the project turns on. Extensions Warren does not serve yet (heatmaps, surveys, site apps) stay off.
  * Example: remoteConfig(project).analytics.endpoint === '/i/v0/e/'.
  */
-export function remoteConfig(project: Project) {
+export function remoteConfig(project: Project, hasFeatureFlags: boolean) {
   return {
     token: project.apiToken,
     supportedCompression: ['gzip', 'gzip-js'],
-    hasFeatureFlags: false,
+    hasFeatureFlags,
     captureDeadClicks: false,
     capturePerformance: false,
     autocapture_opt_out: project.autocaptureOptOut,

@@ -1,0 +1,102 @@
+import { evaluateFlags, type FlagsEvaluation } from '@warren/flags/evaluate-flags';
+import type { Properties } from '@warren/flags/evaluation-context';
+import type { GroupRepository } from '../identity/group-repository.js';
+import type { PersonRepository } from '../identity/person-repository.js';
+import { validationError } from '../platform/app-error.js';
+import type { Project } from '../projects/project-repository.js';
+import type { FlagRepository } from './flag-repository.js';
+import type { ProjectFlags } from './project-flags.js';
+
+export interface FlagsRequestDeps {
+  projectFlags: ProjectFlags;
+  flags: FlagRepository;
+  persons: PersonRepository;
+  groups: GroupRepository;
+}
+
+/** The parts of a `/flags` body evaluation reads (all SDKs, all versions). */
+export interface FlagsRequestBody {
+  distinct_id?: unknown;
+  $anon_distinct_id?: unknown;
+  $device_id?: unknown;
+  groups?: unknown;
+  person_properties?: unknown;
+  group_properties?: unknown;
+  flag_keys_to_evaluate?: unknown;
+}
+
+/**
+ * Evaluates a project's flags for one `/flags` request: stored person and group properties overridden by the
+ * request's, experience-continuity hash keys, and only the requested keys when the SDK names them.
+ */
+export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Project, body: FlagsRequestBody): Promise<FlagsEvaluation> {
+  const distinctId = idString(body.distinct_id);
+  if (distinctId === null) throw validationError('distinct_id is required.', 'distinct_id', 'required');
+  const set = await deps.projectFlags.forProject(project.id);
+  const groups = stringMap(body.groups);
+  const requestGroupProps = objectMap(body.group_properties);
+  const person = await deps.persons.findByDistinctId(project.id, distinctId);
+  const personProperties: Properties = { ...(person?.properties as Properties | undefined), ...(objectOf(body.person_properties) as Properties) };
+  const groupProperties: Record<string, Properties> = {};
+  for (const [index, type] of Object.entries(set.groupTypeMapping)) {
+    if (groups[type] === undefined) continue;
+    const stored = await deps.groups.properties(project.id, Number(index), groups[type]);
+    groupProperties[type] = { ...(stored as Properties | null), ...(requestGroupProps[type] as Properties | undefined) };
+  }
+  const hashKeyOverrides = await continuityOverrides(deps, project.id, set.definitions, person?.uuid ?? null, idString(body.$anon_distinct_id));
+  const onlyKeys = Array.isArray(body.flag_keys_to_evaluate) ? body.flag_keys_to_evaluate.filter((k): k is string => typeof k === 'string') : undefined;
+  return evaluateFlags(
+    set.definitions,
+    {
+      distinctId,
+      personProperties,
+      groups,
+      groupProperties,
+      groupTypeMapping: set.groupTypeMapping,
+      hashKeyOverrides,
+      deviceId: idString(body.$device_id),
+      now: new Date(),
+      mode: 'remote',
+    },
+    { onlyKeys },
+  );
+}
+
+/** `ensure_experience_continuity`: the first id a person was seen with keeps deciding their bucket after identify. */
+async function continuityOverrides(
+  deps: FlagsRequestDeps,
+  teamId: number,
+  definitions: { key: string; active: boolean; ensure_experience_continuity?: boolean | null }[],
+  personUuid: string | null,
+  anonId: string | null,
+): Promise<Record<string, string> | undefined> {
+  const keys = definitions.filter((f) => f.active && f.ensure_experience_continuity).map((f) => f.key);
+  if (keys.length === 0 || personUuid === null) return undefined;
+  if (anonId !== null) await deps.flags.addHashKeyOverrides(teamId, personUuid, keys, anonId);
+  return deps.flags.hashKeyOverrides(teamId, personUuid);
+}
+
+function idString(value: unknown): string | null {
+  if (typeof value === 'string') return value === '' ? null : value.slice(0, 200);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function objectOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(objectOf(value))) {
+    const id = idString(v);
+    if (id !== null) out[k] = id;
+  }
+  return out;
+}
+
+function objectMap(value: unknown): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [k, v] of Object.entries(objectOf(value))) out[k] = objectOf(v);
+  return out;
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { FlagDefinition } from '@warren/flags/flag-definition';
+import { buildLocalEvaluationDefinitions, type LocalEvaluationDefinitions } from '@warren/flags/local-evaluation-definitions';
+import type { GroupRepository } from '../identity/group-repository.js';
+import type { FlagRepository } from './flag-repository.js';
+import { toDefinition } from './flag-view.js';
+
+export interface ProjectFlagSet {
+  definitions: FlagDefinition[];
+  /** Group type index -> group type. */
+  groupTypeMapping: Record<string, string>;
+  local: LocalEvaluationDefinitions;
+  /** Changes whenever what local evaluation serves changes. */
+  etag: string;
+  loadedAt: number;
+}
+
+/** A project's flags as evaluation reads them, cached until a flag changes (and briefly, for new group types). */
+export class ProjectFlags {
+  private readonly cache = new Map<number, ProjectFlagSet>();
+
+  constructor(
+    private readonly flags: FlagRepository,
+    private readonly groups: GroupRepository,
+    private readonly maxAgeMs = 5_000,
+  ) {}
+
+  async forProject(teamId: number): Promise<ProjectFlagSet> {
+    const hit = this.cache.get(teamId);
+    if (hit && Date.now() - hit.loadedAt < this.maxAgeMs) return hit;
+    const definitions = (await this.flags.liveFlags(teamId)).map(toDefinition);
+    const groupTypeMapping = Object.fromEntries((await this.groups.mappings(teamId)).map((m) => [String(m.group_type_index), m.group_type]));
+    const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, {});
+    const etag = `"${createHash('sha1').update(JSON.stringify(local)).digest('hex').slice(0, 20)}"`;
+    const set = { definitions, groupTypeMapping, local, etag, loadedAt: Date.now() };
+    this.cache.set(teamId, set);
+    return set;
+  }
+
+  /** Call after any flag of the project changed: the next request sees it (the kill switch is immediate). */
+  invalidate(teamId: number): void {
+    this.cache.delete(teamId);
+  }
+}

@@ -1,0 +1,90 @@
+import type { FlagDefinition } from './flag-definition.js';
+import type { DependencyValue, EvaluationContext } from './evaluation-context.js';
+import { evaluateFlag } from './evaluate-flag.js';
+import { reasonOf } from './evaluation-reason.js';
+import { flagValueOf, type FlagEvaluation } from './flag-evaluation.js';
+import { dependencyRefs, indexFlags } from './flag-dependencies.js';
+import { InconclusiveMatchError, RequiresServerEvaluationError, type UnresolvedReason } from './inconclusive-match-error.js';
+
+/** Results of evaluating a set of flags for one person. */
+export interface FlagsEvaluation {
+  /** By flag key. In local mode, flags that could not be decided are absent here and listed in `unresolved`. */
+  flags: Record<string, FlagEvaluation>;
+  /** Local mode only: why each undecided flag could not be evaluated. */
+  unresolved: Record<string, UnresolvedReason>;
+  errorsWhileComputingFlags: boolean;
+}
+
+type Outcome =
+  | { kind: 'result'; result: FlagEvaluation }
+  | { kind: 'unresolved'; reason: UnresolvedReason; requiresServer: boolean }
+  | { kind: 'cycle' };
+
+/**
+ * Evaluates every active, non-deleted flag (or only `onlyKeys`), resolving `type: "flag"` filters by
+ * evaluating the referenced flags first. A flag in or behind a dependency cycle fails (errorsWhileComputingFlags);
+ * one referencing a missing flag reads `missing_dependency`, as in the flags service.
+ * @example evaluateFlags(flags, ctx, { onlyKeys: ['checkout-test'] }).flags['checkout-test'].variant // 'test'
+ */
+export function evaluateFlags(flags: readonly FlagDefinition[], ctx: EvaluationContext, options: { onlyKeys?: string[] } = {}): FlagsEvaluation {
+  const index = indexFlags(flags);
+  const memo = new Map<string, Outcome>();
+  const wanted = options.onlyKeys ? new Set(options.onlyKeys) : null;
+  const out: FlagsEvaluation = { flags: {}, unresolved: {}, errorsWhileComputingFlags: false };
+  for (const flag of flags) {
+    if (flag.deleted || !flag.active || (wanted && !wanted.has(flag.key))) continue;
+    const outcome = evaluateInOrder(flag, ctx, index, memo, new Set());
+    if (outcome.kind === 'unresolved') out.unresolved[flag.key] = outcome.reason;
+    else if (outcome.kind === 'cycle' && ctx.mode === 'local') out.unresolved[flag.key] = 'unsupported_definition';
+    else {
+      const result = outcome.kind === 'cycle' ? notComputed(flag, true) : outcome.result;
+      out.flags[flag.key] = result;
+      out.errorsWhileComputingFlags ||= result.failed;
+    }
+  }
+  return out;
+}
+
+function evaluateInOrder(
+  flag: FlagDefinition, ctx: EvaluationContext, index: Map<string, FlagDefinition>, memo: Map<string, Outcome>, stack: Set<string>,
+): Outcome {
+  const known = memo.get(flag.key);
+  if (known) return known;
+  if (stack.has(flag.key)) return { kind: 'cycle' };
+  stack.add(flag.key);
+  const refs = dependencyRefs(flag, ctx.cohorts);
+  let outcome: Outcome | undefined;
+  for (const ref of refs) {
+    const dependency = index.get(ref);
+    if (dependency && evaluateInOrder(dependency, ctx, index, memo, stack).kind === 'cycle') outcome = { kind: 'cycle' };
+  }
+  stack.delete(flag.key);
+  if (!outcome && ctx.mode !== 'local' && flag.active && refs.some((ref) => !index.has(ref))) {
+    outcome = { kind: 'result', result: notComputed(flag, false) };
+  }
+  outcome ??= evaluateGuarded(flag, ctx, (ref) => dependencyValue(ref, index, memo));
+  memo.set(flag.key, outcome);
+  return outcome;
+}
+
+function evaluateGuarded(flag: FlagDefinition, ctx: EvaluationContext, lookup: (ref: string) => DependencyValue): Outcome {
+  try {
+    return { kind: 'result', result: evaluateFlag(flag, ctx, { dependencies: lookup }) };
+  } catch (error) {
+    if (!(error instanceof InconclusiveMatchError)) throw error;
+    return { kind: 'unresolved', reason: error.reason, requiresServer: error instanceof RequiresServerEvaluationError };
+  }
+}
+
+function dependencyValue(ref: string, index: Map<string, FlagDefinition>, memo: Map<string, Outcome>): DependencyValue {
+  const flag = index.get(ref);
+  const outcome = flag ? memo.get(flag.key) : undefined;
+  if (!outcome) return { kind: 'missing' };
+  if (outcome.kind === 'result') return { kind: 'value', value: flagValueOf(outcome.result) };
+  return { kind: 'unresolved', requiresServer: outcome.kind === 'unresolved' && outcome.requiresServer };
+}
+
+// A missing dependency reads false without error; a cycle is an error for every flag in or behind it.
+function notComputed(flag: FlagDefinition, failed: boolean): FlagEvaluation {
+  return { key: flag.key, enabled: false, variant: null, reason: reasonOf('missing_dependency', null), payload: null, failed };
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+// Deliberately above Number.MAX_SAFE_INTEGER: PostHog divides by this exact double, and changing its
+// rounding would move every rollout and variant boundary.
+const LONG_SCALE = 0xfffffffffffffff;
+
+/**
+ * Maps text to [0, 1]: the first 15 hex digits of its SHA-1, as an integer, over 0xFFFFFFFFFFFFFFF.
+ * @example unitHash('PostHog') // 0.8015364780087316
+ */
+export function unitHash(text: string): number {
+  const hex = createHash('sha1').update(text, 'utf8').digest('hex');
+  return parseInt(hex.slice(0, 15), 16) / LONG_SCALE;
+}
+
+/**
+ * PostHog's rollout/variant hash of a flag key and an identifier: unitHash("<key>.<id><salt>").
+ * @example flagHash('test-flag', 'distinct_id_1') // 0.35140843114131903
+ */
+export function flagHash(key: string, id: string, salt = ''): number {
+  return unitHash(`${key}.${id}${salt}`);
+}
+
+/**
+ * The holdout hash: unitHash("holdout-<id>"), independent of the flag key so one holdout spans flags.
+ * @example holdoutHash('some-distinct-id') < 0.1 // held out by a 10 % holdout
+ */
+export function holdoutHash(id: string): number {
+  return unitHash(`holdout-${id}`);
+}

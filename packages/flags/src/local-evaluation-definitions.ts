@@ -1,0 +1,61 @@
+import { isPropertyGroup, type FlagDefinition, type PropertyFilter, type PropertyGroup } from './flag-definition.js';
+import { dependencyChain, indexFlags } from './flag-dependencies.js';
+import { usesEnrollment } from './super-condition.js';
+
+/** The body of `GET /flags/definitions` (and the older `/api/feature_flag/local_evaluation`). */
+export interface LocalEvaluationDefinitions {
+  flags: FlagDefinition[];
+  group_type_mapping: Record<string, string>;
+  cohorts: Record<string, PropertyGroup>;
+}
+
+/**
+ * Rewrites stored flags into what server SDKs evaluate locally so their answers agree with `/flags`:
+ * only active flags and the inactive ones they depend on are served; `type: "flag"` filters name the flag by key and carry `dependency_chain` (empty for a cycle, which makes
+ * the SDK ask the server); flags using what posthog-node silently ignores (early-access enrolment, legacy
+ * holdout groups) are marked `ensure_experience_continuity` so the SDK falls back to `/flags` for them.
+ * @example buildLocalEvaluationDefinitions(flags, { '0': 'company' }, { '12': { type: 'OR', values: [] } })
+ */
+export function buildLocalEvaluationDefinitions(
+  flags: readonly FlagDefinition[],
+  groupTypeMapping: Record<string, string>,
+  cohorts: Record<string, PropertyGroup> = {},
+): LocalEvaluationDefinitions {
+  const index = indexFlags(flags);
+  const rewrite = (filter: PropertyFilter): PropertyFilter => rewriteFlagFilter(filter, index, cohorts);
+  const served = servedFlags(flags, index, cohorts).map((flag) => {
+    const groups = (flag.filters.groups ?? []).map((group) => ({ ...group, properties: (group.properties ?? []).map(rewrite) }));
+    const askServer = usesEnrollment(flag) || (flag.filters.holdout_groups?.length ?? 0) > 0;
+    return {
+      ...flag,
+      ensure_experience_continuity: Boolean(flag.ensure_experience_continuity) || askServer,
+      filters: { ...flag.filters, groups },
+    };
+  });
+  const servedCohorts = Object.fromEntries(Object.entries(cohorts).map(([id, group]) => [id, rewriteGroup(group, rewrite)]));
+  return { flags: served, group_type_mapping: { ...groupTypeMapping }, cohorts: servedCohorts };
+}
+
+// Active flags, plus the inactive ones they depend on (the SDK reads those as false instead of giving up).
+function servedFlags(flags: readonly FlagDefinition[], index: Map<string, FlagDefinition>, cohorts: Record<string, PropertyGroup>): FlagDefinition[] {
+  const needed = new Set<string>();
+  for (const flag of flags) {
+    if (!flag.active || flag.deleted) continue;
+    needed.add(flag.key);
+    for (const key of dependencyChain(flag.key, index, cohorts) ?? []) needed.add(key);
+  }
+  return flags.filter((flag) => !flag.deleted && needed.has(flag.key));
+}
+
+function rewriteFlagFilter(filter: PropertyFilter, index: Map<string, FlagDefinition>, cohorts: Record<string, PropertyGroup>): PropertyFilter {
+  if (filter.type !== 'flag') return filter;
+  const ref = String(filter.key);
+  const target = index.get(ref);
+  const chain = dependencyChain(ref, index, cohorts);
+  return { ...filter, key: target ? target.key : ref, dependency_chain: chain ?? [] };
+}
+
+function rewriteGroup(group: PropertyGroup, rewrite: (filter: PropertyFilter) => PropertyFilter): PropertyGroup {
+  if (!group || !Array.isArray(group.values)) return group;
+  return { ...group, values: group.values.map((entry) => (isPropertyGroup(entry) ? rewriteGroup(entry, rewrite) : rewrite(entry))) };
+}

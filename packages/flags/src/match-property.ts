@@ -1,0 +1,236 @@
+import type { JsonValue, PropertyFilter } from './flag-definition.js';
+import type { EvaluationMode, Properties } from './evaluation-context.js';
+import {
+  assertJsonRepresentable,
+  exactMatchString,
+  isBooleanLike,
+  isTruthyValue,
+  type ValueSide,
+} from './exact-match-string.js';
+import { InconclusiveMatchError } from './inconclusive-match-error.js';
+import { parseDateFilter, parseInstant } from './parse-date.js';
+import { matchRegex } from './regex-match.js';
+import { compareSemver, inSemverRange, parseSemver, semverRange, type SemverPolicy } from './semver-tuple.js';
+
+/** How to match: the mode (see `EvaluationMode`) and the anchor for relative dates. */
+export interface MatchOptions {
+  mode: EvaluationMode;
+  now: Date;
+}
+
+// String operators compare a null property as the text "null"; every other operator fails on null.
+const NULL_COMPARABLE = new Set([
+  'exact', 'is_not', 'icontains', 'not_icontains', 'starts_with', 'not_starts_with',
+  'ends_with', 'not_ends_with', 'regex', 'not_regex',
+]);
+// With the stored person at hand, an absent property satisfies exactly the negative operators.
+const MATCHES_WHEN_ABSENT = new Set([
+  'is_not', 'not_icontains', 'not_regex', 'not_starts_with', 'not_ends_with', 'is_not_set', 'not_between',
+]);
+// The SDK's operators that need no parsing of the filter value.
+const SUPPORTED_WITHOUT_PARSING = new Set([
+  'is_set', 'is_not_set', 'icontains', 'not_icontains', 'starts_with', 'not_starts_with', 'ends_with',
+  'not_ends_with', 'regex', 'not_regex', 'gt', 'gte', 'lt', 'lte',
+]);
+const SEMVER_RANGES = new Set(['semver_tilde', 'semver_caret', 'semver_wildcard']);
+const SEMVER_COMPARISONS: Partial<Record<string, (order: number) => boolean>> = {
+  semver_eq: (order) => order === 0,
+  semver_neq: (order) => order !== 0,
+  semver_gt: (order) => order > 0,
+  semver_gte: (order) => order >= 0,
+  semver_lt: (order) => order < 0,
+  semver_lte: (order) => order <= 0,
+};
+
+/**
+ * Evaluates one property filter against a property bag with PostHog's coercions. In `remote` mode a missing
+ * property simply fails positive operators and satisfies negative ones; in `local` mode it throws
+ * `InconclusiveMatchError('missing_context')`, as do values the SDK cannot decide.
+ * @example matchProperty({ key: 'plan', value: ['pro', 'team'], operator: 'exact' }, { plan: 'Pro' }, { mode: 'remote', now: new Date() }) // true
+ */
+export function matchProperty(filter: PropertyFilter, properties: Properties, options: MatchOptions): boolean {
+  const operator = filter.operator || 'exact';
+  const actual = Object.prototype.hasOwnProperty.call(properties, filter.key) ? properties[filter.key] : undefined;
+  if (actual === undefined) {
+    if (options.mode === 'remote') return MATCHES_WHEN_ABSENT.has(operator);
+    assertFilterSupported(filter, options);
+    throw new InconclusiveMatchError(`Property ${filter.key} not found`, 'missing_context');
+  }
+  if (operator === 'is_set') return true;
+  if (operator === 'is_not_set') return false;
+  if (actual === null && !NULL_COMPARABLE.has(operator)) return false;
+  if (filter.value === undefined) {
+    // The flags service treats a filter without a value as never matching; the SDK cannot use it.
+    if (options.mode === 'remote') return false;
+    assertFilterSupported(filter, options);
+  }
+  try {
+    return matchPresent(operator, filter.value ?? null, actual, options);
+  } catch (error) {
+    // A filter the SDK can never use outranks a context value it cannot read.
+    if (error instanceof InconclusiveMatchError && error.reason === 'missing_context') assertFilterSupported(filter, options);
+    throw error;
+  }
+}
+
+function matchPresent(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+  switch (operator) {
+    case 'exact':
+      return matchExact(value, actual, options);
+    case 'is_not':
+      return !matchExact(value, actual, options);
+    case 'icontains':
+    case 'not_icontains':
+      return asciiLower(actual).includes(asciiLower(value)) === (operator === 'icontains');
+    case 'starts_with':
+    case 'not_starts_with':
+      return asciiLower(actual).startsWith(asciiLower(value)) === (operator === 'starts_with');
+    case 'ends_with':
+    case 'not_ends_with':
+      return asciiLower(actual).endsWith(asciiLower(value)) === (operator === 'ends_with');
+    case 'regex':
+    case 'not_regex': {
+      const matched = matchRegex(String(value), String(actual), options.mode);
+      return matched === null ? false : matched === (operator === 'regex');
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return matchOrdering(operator, value, actual);
+    case 'is_date_before':
+    case 'is_date_after':
+    case 'is_date_exact':
+      return matchDate(operator, value, actual, options);
+    case 'between':
+    case 'not_between':
+      return options.mode === 'local' ? unsupported(operator) : matchBetween(operator, value, actual);
+    default:
+      if (operator.startsWith('semver_')) return matchSemver(operator, value, actual, options);
+      return options.mode === 'local' ? unsupported(operator) : false;
+  }
+}
+
+function unsupported(operator: string): never {
+  throw new InconclusiveMatchError(`Unknown operator: ${operator}`, 'unsupported_definition');
+}
+
+// The flags service folds only ASCII letters for substring, prefix and suffix operators.
+function asciiLower(value: JsonValue): string {
+  return String(value).replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+function matchExact(target: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+  const strict = options.mode === 'local';
+  const side = (s: ValueSide) => ({ strict, side: s });
+  if (isBooleanLike(target) || (Array.isArray(target) && target.length === 0)) {
+    if (strict) assertJsonRepresentable(actual, 'context');
+    return isTruthyValue(target) === isTruthyValue(actual);
+  }
+  if (Array.isArray(target)) {
+    const actualText = exactMatchString(actual, side('context')).toLowerCase();
+    return target.some((item) => exactMatchString(item ?? null, side('filter')).toLowerCase() === actualText);
+  }
+  const targetText = exactMatchString(target, side('filter')).toLowerCase();
+  return targetText === exactMatchString(actual, side('context')).toLowerCase();
+}
+
+// Numeric when both sides read as finite numbers (parseFloat's lenient prefix reading), else as strings.
+function matchOrdering(operator: string, value: JsonValue, actual: JsonValue): boolean {
+  const filterNumber = typeof value === 'number' ? value : parseFloat(String(value));
+  const actualNumber = typeof actual === 'number' ? actual : parseFloat(String(actual));
+  const numeric = Number.isFinite(filterNumber) && Number.isFinite(actualNumber);
+  const left: number | string = numeric ? actualNumber : String(actual);
+  const right: number | string = numeric ? filterNumber : String(value);
+  if (operator === 'gt') return left > right;
+  if (operator === 'gte') return left >= right;
+  if (operator === 'lt') return left < right;
+  return left <= right;
+}
+
+function matchDate(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+  const local = options.mode === 'local';
+  if (local && operator === 'is_date_exact') return unsupported(operator);
+  const filterDate = parseDateFilter(value, options.now);
+  if (filterDate === null) {
+    if (local) throw new InconclusiveMatchError(`Invalid date filter ${String(value)}`, 'unsupported_definition');
+    return false;
+  }
+  // Digits JavaScript cannot read as a date are epoch seconds to the flags service.
+  const actualDate = parseInstant(actual) ?? (local ? null : parseEpochSeconds(actual));
+  if (actualDate === null) {
+    if (local) throw new InconclusiveMatchError(`${String(actual)} is not a date`, 'missing_context');
+    return false;
+  }
+  if (operator === 'is_date_before') return actualDate < filterDate;
+  if (operator === 'is_date_after') return actualDate > filterDate;
+  return actualDate.getTime() === filterDate.getTime();
+}
+
+function matchSemver(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+  const local = options.mode === 'local';
+  const compare: ((order: number) => boolean) | undefined = SEMVER_COMPARISONS[operator];
+  if (!compare && !SEMVER_RANGES.has(operator)) return local ? unsupported(operator) : false;
+  // The SDK refuses leading zeros; the flags service reads `3.08` as 3.8.0, so remote does too.
+  const policy: SemverPolicy = local ? 'strict' : 'lenient';
+  const filterVersion = compare ? parseSemver(String(value), policy) : null;
+  const range = compare ? null : semverRange(operator, String(value), policy);
+  if (filterVersion === null && range === null) {
+    if (local) throw new InconclusiveMatchError(`Invalid semver filter ${String(value)}`, 'unsupported_definition');
+    return false;
+  }
+  const actualVersion = parseSemver(String(actual), policy);
+  if (actualVersion === null) {
+    if (local) throw new InconclusiveMatchError(`Invalid semver ${String(actual)}`, 'missing_context');
+    return false;
+  }
+  return compare ? compare(compareSemver(actualVersion, filterVersion!)) : inSemverRange(actualVersion, range!);
+}
+
+function parseEpochSeconds(value: JsonValue): Date | null {
+  if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)) return null;
+  const date = new Date(Number(value) * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+// The flags service's inclusive [min, max] range; the SDK does not know these operators.
+function matchBetween(operator: string, value: JsonValue, actual: JsonValue): boolean {
+  if (!Array.isArray(value) || value.length !== 2) return false;
+  const [low, high] = value.map((bound) => toNumber(bound));
+  const number = toNumber(actual);
+  if (low === null || high === null || low > high || number === null) return false;
+  const inRange = number >= low && number <= high;
+  return operator === 'between' ? inRange : !inRange;
+}
+
+function toNumber(value: JsonValue): number | null {
+  if (typeof value === 'number') return value;
+  const text = typeof value === 'string' ? value.trim() : '';
+  const number = text === '' ? NaN : Number(text);
+  return Number.isNaN(number) ? null : number;
+}
+
+/**
+ * Throws `InconclusiveMatchError('unsupported_definition')` when the SDK could never evaluate this filter
+ * whatever the properties: an unknown operator, or a value its operator cannot parse.
+ * @example assertFilterSupported({ key: 'v', operator: 'semver_gt', value: 'x.y' }, { mode: 'local', now: new Date() }) // throws
+ */
+export function assertFilterSupported(filter: PropertyFilter, options: MatchOptions): void {
+  const operator = filter.operator || 'exact';
+  const value = filter.value === undefined ? undefined : filter.value;
+  const fail = (message: string) => {
+    throw new InconclusiveMatchError(message, 'unsupported_definition');
+  };
+  if (operator === 'exact' || operator === 'is_not') {
+    for (const item of Array.isArray(value) ? value : [value]) exactMatchString(item, { strict: true, side: 'filter' });
+  } else if (operator === 'is_date_before' || operator === 'is_date_after') {
+    if (parseDateFilter(value, options.now) === null) fail(`Invalid date filter ${String(value)}`);
+  } else if (operator in SEMVER_COMPARISONS) {
+    if (parseSemver(String(value), 'strict') === null) fail(`Invalid semver filter ${String(value)}`);
+  } else if (SEMVER_RANGES.has(operator)) {
+    if (semverRange(operator, String(value), 'strict') === null) fail(`Invalid semver filter ${String(value)}`);
+  } else if (!SUPPORTED_WITHOUT_PARSING.has(operator)) {
+    fail(`Unknown operator: ${operator}`);
+  }
+}
+
