@@ -14,6 +14,7 @@ import { ActivityLog } from './platform/activity-log.js';
 import type { IdentityProcessor } from './identity/identity-processor.js';
 import type { PersonRepository } from './identity/person-repository.js';
 import { registerCaptureRoutes } from './ingest/capture-routes.js';
+import type { CaptureWorkerPool } from './ingest/capture-worker-pool.js';
 import type { IngestPipeline } from './ingest/ingest-pipeline.js';
 import { registerIngestionWarningsRoutes } from './ingest/ingestion-warnings-routes.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
@@ -41,6 +42,7 @@ export interface AppDeps {
   persons: PersonRepository;
   identity: IdentityProcessor;
   pipeline: IngestPipeline;
+  captureWorkers: CaptureWorkerPool | null;
   limits?: IngestLimits;
 }
 
@@ -74,7 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, deps);
   const limits = deps.limits ?? DEFAULT_INGEST_LIMITS;
   const bodyChunkTimeoutMs = deps.config.http.bodyChunkTimeoutMs;
-  await registerCaptureRoutes(app, { deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits }, bodyChunkTimeoutMs });
+  await registerCaptureRoutes(app, {
+    deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits, workers: deps.captureWorkers },
+    bodyChunkTimeoutMs,
+  });
   const flags = new FlagRepository(deps.metaDb);
   const groups = new GroupRepository(deps.metaDb);
   const projectFlags = new ProjectFlags(flags, groups);

@@ -5,7 +5,9 @@ import { buildApp, type AppDeps } from './app.js';
 import { IdentityProcessor } from './identity/identity-processor.js';
 import { KyselyIdentityStores } from './identity/identity-stores.js';
 import { KyselyPersonRepository } from './identity/kysely-person-repository.js';
+import { CaptureWorkerPool } from './ingest/capture-worker-pool.js';
 import { IngestPipeline } from './ingest/ingest-pipeline.js';
+import { DEFAULT_INGEST_LIMITS } from './ingest/limits.js';
 import type { IngestRecord } from './ingest/ingest-record.js';
 import { WriteAheadLog } from './ingest/write-ahead-log.js';
 import type { Config } from './platform/config.js';
@@ -40,7 +42,9 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   });
   metrics.measureLagWith(() => pipeline.lagSeconds());
   await pipeline.start(recovered);
-  const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline };
+  const captureWorkers = config.ingest.workers > 0 ? new CaptureWorkerPool(config.ingest.workers, DEFAULT_INGEST_LIMITS) : null;
+  captureWorkers?.setProjects(await projects.captureProjects());
+  const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline, captureWorkers };
   const app = await buildApp(deps);
   return {
     app,
@@ -51,6 +55,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       await app.close().finally(() => clearInterval(sweep));
       await pipeline.stop();
+      await captureWorkers?.close();
       await metaDb.destroy();
       await eventStore.close();
     },

@@ -1,13 +1,10 @@
 import type { Metrics } from '../platform/metrics.js';
-import type { Project, ProjectRepository } from '../projects/project-repository.js';
-import type { WarningRow } from '../identity/identity-output.js';
-import { decodeCaptureBody } from './decode-body.js';
-import { extractEnvelope } from './extract-envelope.js';
+import type { ProjectRepository } from '../projects/project-repository.js';
+import type { CaptureWorkerPool } from './capture-worker-pool.js';
+import { decodeCapture, type CaptureRequestData, type DecodedCapture } from './decode-capture.js';
 import type { IngestLimits } from './limits.js';
-import { normalizeEvent } from './normalize-event.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
-import { toIngestEntry, type IdentityEvent } from './ingest-record.js';
-import type { CaptureError, JsonObject, NormalizedEvent, RawCaptureRequest } from './types.js';
+import type { RawCaptureRequest } from './types.js';
 
 export interface CaptureInput {
   raw: RawCaptureRequest;
@@ -23,56 +20,44 @@ export interface CaptureDeps {
   pipeline: IngestPipeline;
   metrics: Metrics;
   limits: IngestLimits;
+  /** Decodes off the main thread; without it decoding runs inline. */
+  workers: CaptureWorkerPool | null;
 }
 
 export type CaptureOutcome =
-  | { ok: true; project: Project; events: NormalizedEvent[] }
+  | { ok: true; uuids: string[] }
   | { ok: false; status: 400 | 401 | 413 | 503; code: string; detail: string };
 
-/** decode -> envelope -> token -> normalize each event -> durable append. One bad event never fails its batch. */
+/** Decode (in a worker) -> durable append -> the answer. One bad event never fails its batch. */
 export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Promise<CaptureOutcome> {
-  const decoded = decodeCaptureBody(input.raw, deps.limits);
-  if (!decoded.ok) return refuse(decoded.error, deps);
-  const envelope = extractEnvelope(decoded.value, input.raw.query);
-  if (!envelope.ok) return refuse(envelope.error, deps);
-  const token = envelope.envelope.token ?? input.bearerToken;
-  if (!token) return refuse({ status: 401, code: 'no_token', detail: 'API key is missing from the request.' }, deps);
-  const project = await deps.projects.findByToken(token);
-  if (!project) return refuse({ status: 401, code: 'invalid_token', detail: 'Project API key invalid. You can find your project API key in Warren project settings.' }, deps);
   if (deps.pipeline.overloaded) return { ok: false, status: 503, code: 'overloaded', detail: 'Ingestion is behind; retry later.' };
-
-  const now = new Date();
-  const ctx = { teamId: project.id, now, sentAt: envelope.envelope.sentAt, ip: project.anonymizeIps ? null : input.ip, userAgent: input.userAgent };
-  const events: NormalizedEvent[] = [];
-  const identities: IdentityEvent[] = [];
-  const rows: string[] = [];
-  const warnings: WarningRow[] = [];
-  let firstDrop: { reason: string; details: JsonObject } | null = null;
-  for (const raw of envelope.envelope.events) {
-    const result = normalizeEvent(raw, ctx, deps.limits);
-    const at = now.toISOString();
-    if (!result.ok) {
-      firstDrop ??= result;
-      deps.metrics.eventsDropped.inc({ reason: result.reason });
-      warnings.push({ team_id: project.id, source: 'capture', type: result.reason, details: JSON.stringify(result.details), timestamp: at });
-      continue;
-    }
-    events.push(result.event);
-    const entry = toIngestEntry(result.event, result.propertiesJson);
-    identities.push(entry.identity);
-    rows.push(entry.row);
-    for (const w of result.warnings) warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
+  const data: CaptureRequestData = { ...input, nowMs: Date.now() };
+  let decoded = await decode(data, deps);
+  if (decoded.kind === 'unknown_token') {
+    // Workers know the projects that existed when they started; a token they do not know is checked once here.
+    const project = await deps.projects.findByToken(decoded.token);
+    if (!project) return refuse(401, 'invalid_token', 'Project API key invalid. You can find your project API key in Warren project settings.', deps);
+    deps.workers?.setProjects([[project.apiToken, { id: project.id, anonymizeIps: project.anonymizeIps }]]);
+    decoded = decodeCapture(data, (t) => (t === project.apiToken ? { id: project.id, anonymizeIps: project.anonymizeIps } : null), deps.limits);
   }
-  await deps.pipeline.accept({ header: { events: identities, warnings }, rows });
-  if (events.length === 0 && firstDrop) {
-    return { ok: false, status: 400, code: firstDrop.reason, detail: dropDetail(firstDrop.reason) };
+  if (decoded.kind === 'refused') return refuse(decoded.status, decoded.code, decoded.detail, deps);
+  if (decoded.kind !== 'events') return refuse(401, 'invalid_token', 'Project API key invalid.', deps);
+  for (const reason of decoded.drops) deps.metrics.eventsDropped.inc({ reason });
+  await deps.pipeline.accept({ header: { events: decoded.identities, warnings: decoded.warnings }, rows: decoded.rows });
+  if (decoded.identities.length === 0 && decoded.drops.length > 0) {
+    return { ok: false, status: 400, code: decoded.drops[0], detail: dropDetail(decoded.drops[0]) };
   }
-  return { ok: true, project, events };
+  return { ok: true, uuids: decoded.uuids };
 }
 
-function refuse(error: CaptureError, deps: CaptureDeps): CaptureOutcome {
-  deps.metrics.eventsDropped.inc({ reason: error.code });
-  return { ok: false, status: error.status, code: error.code, detail: error.detail };
+async function decode(data: CaptureRequestData, deps: CaptureDeps): Promise<DecodedCapture> {
+  if (deps.workers?.healthy) return deps.workers.decode(data);
+  return decodeCapture(data, (token) => deps.projects.cachedCaptureProject(token), deps.limits);
+}
+
+function refuse(status: 400 | 401 | 413, code: string, detail: string, deps: CaptureDeps): CaptureOutcome {
+  deps.metrics.eventsDropped.inc({ reason: code });
+  return { ok: false, status, code, detail };
 }
 
 const DROP_DETAILS: Record<string, string> = {

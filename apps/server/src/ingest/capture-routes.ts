@@ -43,7 +43,7 @@ async function handleCapture(request: FastifyRequest, reply: FastifyReply, deps:
   }
   if (request.routeOptions.url === '/i/v1/analytics/events') {
     const results: Record<string, { result: string }> = {};
-    for (const event of outcome.events) results[event.uuid] = { result: 'ok' };
+    for (const uuid of outcome.uuids) results[uuid] = { result: 'ok' };
     return reply.code(200).send({ results });
   }
   return reply.code(200).send({ status: 1 });

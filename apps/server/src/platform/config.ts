@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything Warren reads from the environment, parsed once at start-up. Nothing else reads process.env. */
@@ -31,6 +32,8 @@ export interface Config {
     flushMaxEvents: number;
     /** fsync the write-ahead log before acknowledging (off only for throwaway benchmarks of the parse path). */
     fsync: boolean;
+    /** Threads that decode capture requests; 0 decodes on the main thread. */
+    workers: number;
   };
 }
 
@@ -99,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       flushIntervalMs: int('WARREN_FLUSH_INTERVAL_MS', 1000, 10, 60_000),
       flushMaxEvents: int('WARREN_FLUSH_MAX_EVENTS', 50_000, 1, 1_000_000),
       fsync: bool('WARREN_WAL_FSYNC', true),
+      workers: int('WARREN_INGEST_WORKERS', Math.min(4, os.availableParallelism()), 0, 32),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

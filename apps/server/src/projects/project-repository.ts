@@ -36,6 +36,18 @@ export class ProjectRepository {
     return project;
   }
 
+  /** The cached project of a token, without touching the database (null when not cached or unknown). */
+  cachedCaptureProject(token: string): { id: number; anonymizeIps: boolean } | null {
+    const project = this.byToken.get(token)?.project;
+    return project ? { id: project.id, anonymizeIps: project.anonymizeIps } : null;
+  }
+
+  /** Every project's token, for the capture workers. */
+  async captureProjects(): Promise<[string, { id: number; anonymizeIps: boolean }][]> {
+    const rows = await this.db.selectFrom('projects').select(['id', 'api_token', 'anonymize_ips']).execute();
+    return rows.map((r) => [r.api_token, { id: r.id, anonymizeIps: Boolean(r.anonymize_ips) }]);
+  }
+
   async findById(id: number): Promise<Project | null> {
     const row = await this.db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toProject(row) : null;

@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { decodeCapture, type CaptureProject, type CaptureRequestData } from './decode-capture.js';
+import type { IngestLimits } from './limits.js';
+
+/** Worker thread: decodes capture requests off the main event loop. Projects arrive by message from the main thread. */
+type Message =
+  | { type: 'projects'; projects: [string, CaptureProject][] }
+  | { type: 'decode'; id: number; data: CaptureRequestData; body: ArrayBuffer };
+
+const limits = workerData.limits as IngestLimits;
+const projects = new Map<string, CaptureProject>();
+
+parentPort!.on('message', (message: Message) => {
+  if (message.type === 'projects') {
+    for (const [token, project] of message.projects) projects.set(token, project);
+    return;
+  }
+  const data = { ...message.data, raw: { ...message.data.raw, body: Buffer.from(message.body) } };
+  try {
+    parentPort!.postMessage({ id: message.id, result: decodeCapture(data, (t) => projects.get(t) ?? null, limits) });
+  } catch (error) {
+    parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
+  }
+});

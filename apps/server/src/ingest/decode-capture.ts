@@ -1,0 +1,72 @@
+import type { WarningRow } from '../identity/identity-output.js';
+import { decodeCaptureBody } from './decode-body.js';
+import { extractEnvelope } from './extract-envelope.js';
+import type { IdentityEvent } from './ingest-record.js';
+import { toIngestEntry } from './ingest-record.js';
+import type { IngestLimits } from './limits.js';
+import { normalizeEvent } from './normalize-event.js';
+import type { RawCaptureRequest } from './types.js';
+
+/** What decoding needs to know of the project a token names. */
+export interface CaptureProject {
+  id: number;
+  anonymizeIps: boolean;
+}
+
+export interface CaptureRequestData {
+  raw: RawCaptureRequest;
+  ip: string;
+  userAgent: string | undefined;
+  bearerToken: string | null;
+  /** Server receive time, ms. */
+  nowMs: number;
+}
+
+/** The CPU-heavy half of a capture request, ready for the durable append; plain data, so it can cross threads. */
+export type DecodedCapture =
+  | { kind: 'refused'; status: 400 | 401 | 413; code: string; detail: string }
+  | { kind: 'unknown_token'; token: string }
+  | {
+      kind: 'events';
+      teamId: number;
+      identities: IdentityEvent[];
+      rows: string[];
+      warnings: WarningRow[];
+      /** Drop reason of each dropped event, in order. */
+      drops: string[];
+      uuids: string[];
+    };
+
+/**
+ * decode -> envelope -> token -> normalize each event -> row text. Pure apart from the clock it is handed; runs in
+ * a worker thread. Example: decodeCapture(data, (t) => projects.get(t) ?? null, DEFAULT_INGEST_LIMITS).kind === 'events'.
+ */
+export function decodeCapture(data: CaptureRequestData, lookup: (token: string) => CaptureProject | null, limits: IngestLimits): DecodedCapture {
+  const decoded = decodeCaptureBody(data.raw, limits);
+  if (!decoded.ok) return { kind: 'refused', ...decoded.error };
+  const envelope = extractEnvelope(decoded.value, data.raw.query);
+  if (!envelope.ok) return { kind: 'refused', ...envelope.error };
+  const token = envelope.envelope.token ?? data.bearerToken;
+  if (!token) return { kind: 'refused', status: 401, code: 'no_token', detail: 'API key is missing from the request.' };
+  const project = lookup(token);
+  if (!project) return { kind: 'unknown_token', token };
+
+  const now = new Date(data.nowMs);
+  const at = now.toISOString();
+  const ctx = { teamId: project.id, now, sentAt: envelope.envelope.sentAt, ip: project.anonymizeIps ? null : data.ip, userAgent: data.userAgent };
+  const out: Extract<DecodedCapture, { kind: 'events' }> = { kind: 'events', teamId: project.id, identities: [], rows: [], warnings: [], drops: [], uuids: [] };
+  for (const raw of envelope.envelope.events) {
+    const result = normalizeEvent(raw, ctx, limits);
+    if (!result.ok) {
+      out.drops.push(result.reason);
+      out.warnings.push({ team_id: project.id, source: 'capture', type: result.reason, details: JSON.stringify(result.details), timestamp: at });
+      continue;
+    }
+    const entry = toIngestEntry(result.event, result.propertiesJson);
+    out.identities.push(entry.identity);
+    out.rows.push(entry.row);
+    out.uuids.push(result.event.uuid);
+    for (const w of result.warnings) out.warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
+  }
+  return out;
+}
