@@ -24,6 +24,7 @@ import { clientErrorHandler } from './platform/client-error-handler.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
+import { installJsonBodyParser } from './platform/json-body-parser.js';
 import type { Metrics } from './platform/metrics.js';
 import type { ProjectRepository } from './projects/project-repository.js';
 import { registerQueryRoutes } from './query/query-routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ),
   });
   installErrorHandler(app);
+  installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
   await app.register(cors, { origin: true, credentials: true, optionsSuccessStatus: 200, maxAge: 86400 });
 

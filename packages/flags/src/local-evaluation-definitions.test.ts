@@ -24,9 +24,9 @@ test('flag filters are served by key with the dependency chain the SDK evaluates
   assert.deepEqual(served.group_type_mapping, { '0': 'company' });
 });
 
-test('serves active flags and the inactive flags they depend on, never deleted ones', () => {
+test('serves every flag that is not deleted, switched-off ones included', () => {
   const keys = buildLocalEvaluationDefinitions(flags, {}).flags.map((flag) => flag.key);
-  assert.deepEqual(keys, ['base', 'middle', 'top', 'loop-a', 'loop-b', 'early-access']);
+  assert.deepEqual(keys, ['base', 'middle', 'top', 'loop-a', 'loop-b', 'early-access', 'unused-off']);
 });
 
 test('flags using what posthog-node ignores make the SDK ask the server', () => {

@@ -11,7 +11,7 @@ export interface LocalEvaluationDefinitions {
 
 /**
  * Rewrites stored flags into what server SDKs evaluate locally so their answers agree with `/flags`:
- * only active flags and the inactive ones they depend on are served; `type: "flag"` filters name the flag by key and carry `dependency_chain` (empty for a cycle, which makes
+ * every flag that is not deleted is served (inactive ones read as false in the SDK); `type: "flag"` filters name the flag by key and carry `dependency_chain` (empty for a cycle, which makes
  * the SDK ask the server); flags using what posthog-node silently ignores (early-access enrolment, legacy
  * holdout groups) are marked `ensure_experience_continuity` so the SDK falls back to `/flags` for them.
  * @example buildLocalEvaluationDefinitions(flags, { '0': 'company' }, { '12': { type: 'OR', values: [] } })
@@ -23,7 +23,7 @@ export function buildLocalEvaluationDefinitions(
 ): LocalEvaluationDefinitions {
   const index = indexFlags(flags);
   const rewrite = (filter: PropertyFilter): PropertyFilter => rewriteFlagFilter(filter, index, cohorts);
-  const served = servedFlags(flags, index, cohorts).map((flag) => {
+  const served = servedFlags(flags).map((flag) => {
     const groups = (flag.filters.groups ?? []).map((group) => ({ ...group, properties: (group.properties ?? []).map(rewrite) }));
     const askServer = usesEnrollment(flag) || (flag.filters.holdout_groups?.length ?? 0) > 0;
     return {
@@ -36,15 +36,10 @@ export function buildLocalEvaluationDefinitions(
   return { flags: served, group_type_mapping: { ...groupTypeMapping }, cohorts: servedCohorts };
 }
 
-// Active flags, plus the inactive ones they depend on (the SDK reads those as false instead of giving up).
-function servedFlags(flags: readonly FlagDefinition[], index: Map<string, FlagDefinition>, cohorts: Record<string, PropertyGroup>): FlagDefinition[] {
-  const needed = new Set<string>();
-  for (const flag of flags) {
-    if (!flag.active || flag.deleted) continue;
-    needed.add(flag.key);
-    for (const key of dependencyChain(flag.key, index, cohorts) ?? []) needed.add(key);
-  }
-  return flags.filter((flag) => !flag.deleted && needed.has(flag.key));
+// Every flag that is not deleted, switched-off ones included: the SDK then answers false for them locally, as with
+// PostHog, instead of asking the server (and a kill switch reaches local evaluation at the next poll).
+function servedFlags(flags: readonly FlagDefinition[]): FlagDefinition[] {
+  return flags.filter((flag) => !flag.deleted);
 }
 
 function rewriteFlagFilter(filter: PropertyFilter, index: Map<string, FlagDefinition>, cohorts: Record<string, PropertyGroup>): PropertyFilter {

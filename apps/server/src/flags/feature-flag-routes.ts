@@ -130,7 +130,10 @@ export function registerFeatureFlagRoutes(app: FastifyInstance, authenticator: A
     path: '/feature_flags/:flag_id/activity/',
     scope: 'feature_flag:read',
     handler: async ({ project, request }) => {
-      const flag = await load(project.id, (request.params as { flag_id: string }).flag_id);
+      // A deleted flag's history stays readable.
+      const rawId = (request.params as { flag_id: string }).flag_id;
+      const flag = /^\d{1,12}$/.test(rawId) ? await deps.flags.get(project.id, Number(rawId)) : null;
+      if (!flag) throw notFound();
       return { results: await deps.activity.list(project.id, SCOPE, String(flag.id), 100), next: null, previous: null };
     },
   });

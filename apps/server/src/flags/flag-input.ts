@@ -17,13 +17,14 @@ export function flagWriteFrom(body: Record<string, unknown>, current: FeatureFla
   if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) throw validationError('Filters must be an object.', 'filters');
   const normalized = { ...(filters as Record<string, unknown>), payloads: stringifyPayloads((filters as Record<string, unknown>).payloads) };
   const key = body.key === undefined ? current!.key : body.key;
+  if (typeof key === 'string' && key.length > 400) throw validationError('Ensure this field has no more than 400 characters.', 'key', 'max_length');
   const errors = validateFlag({ id: current?.id, key, filters: normalized }, { creating, existingFlags: others });
   if (errors.length > 0) throw validationError(errors[0].detail, errors[0].attr, errors[0].code);
   const runtime = body.evaluation_runtime ?? current?.evaluationRuntime ?? 'all';
   if (typeof runtime !== 'string' || !RUNTIMES.has(runtime)) throw validationError('Must be one of all, client, server.', 'evaluation_runtime');
   return {
     key: key as string,
-    name: optionalString(body.name, 'name') ?? current?.name ?? '',
+    name: optionalString(body.name, 'name', 10_000) ?? current?.name ?? '',
     filters: normalized,
     active: optionalBool(body.active, 'active') ?? current?.active ?? true,
     deleted: optionalBool(body.deleted, 'deleted') ?? current?.deleted ?? false,
@@ -45,9 +46,9 @@ function stringifyPayloads(payloads: unknown): Record<string, string> | unknown 
   return out;
 }
 
-function optionalString(value: unknown, attr: string): string | undefined {
+function optionalString(value: unknown, attr: string, maxLength: number): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > 400) throw validationError('Must be a string of at most 400 characters.', attr);
+  if (typeof value !== 'string' || value.length > maxLength) throw validationError(`Must be a string of at most ${maxLength} characters.`, attr);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 
 export interface FeatureFlagRecord {
@@ -47,8 +47,11 @@ export class FlagRepository {
     let query = this.db.selectFrom('feature_flags').where('team_id', '=', teamId).where('deleted', '=', 0);
     if (filter.active !== undefined) query = query.where('active', '=', filter.active ? 1 : 0);
     if (filter.search) {
-      const pattern = `%${filter.search.toLowerCase()}%`;
-      query = query.where((eb) => eb.or([eb(eb.fn('lower', ['key']), 'like', pattern), eb(eb.fn('lower', ['name']), 'like', pattern)]));
+      // icontains: LIKE wildcards in the search are plain characters.
+      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      query = query.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['key']), 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['name']), 'like', sql<string>`${pattern} escape '\\'`)]),
+      );
     }
     const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute();

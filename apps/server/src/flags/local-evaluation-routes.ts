@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticator } from '../auth/authenticator.js';
-import { notFound } from '../platform/app-error.js';
+import { authenticationFailed, notFound } from '../platform/app-error.js';
 import { registerProjectRoute } from '../platform/project-route.js';
 import type { Project, ProjectRepository } from '../projects/project-repository.js';
 import type { FlagRepository } from './flag-repository.js';
@@ -21,6 +21,8 @@ export function registerLocalEvaluationRoutes(app: FastifyInstance, authenticato
     const principal = await authenticator.authenticate({ headers: request.headers, body: null, query: request.query as Record<string, unknown> });
     const token = (request.query as { token?: string }).token;
     const project = token ? await deps.projects.findByToken(token) : null;
+    // A token that names no project must not fall back to another project's flags.
+    if (token && !project) throw authenticationFailed('Project API key invalid. You can find your project API key in Warren project settings.');
     return authenticator.authorizeProject(principal, project ? String(project.id) : '@current', 'feature_flag:read');
   };
   for (const path of ['/flags/definitions', '/api/feature_flag/local_evaluation']) {
