@@ -13,9 +13,29 @@ export async function openSqliteMetaDb(dataDir: string): Promise<MetaDb> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<MetaSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<MetaSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateMetaDb(db);
   return db;
+}
+
+/**
+ * Kysely prepares every query anew; preparing is most of the cost of a point query in SQLite. Queries of the same
+ * shape compile to the same SQL text, so their prepared statements are kept (bounded) and reused.
+ */
+function withStatementCache(sqlite: Database.Database, capacity = 500) {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Applies every pending migration; throws with the failing migration's error. */
