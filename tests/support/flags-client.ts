@@ -25,6 +25,7 @@ export interface FlagsRequest {
   groups?: Record<string, string>;
   group_properties?: Record<string, Record<string, unknown>>;
   flag_keys_to_evaluate?: string[];
+  $anon_distinct_id?: string;
 }
 
 /** POSTs a plain-JSON body to `path` (e.g. `/flags/?v=2`, `/decide/?v=3`); returns status, parsed body and elapsed ms. */
