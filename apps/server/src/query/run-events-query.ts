@@ -1,4 +1,4 @@
-import { compileEventsQuery } from '@warren/query/hogql/compile-events-query';
+import { compileEventsQuery, type CompileEventsQueryInput } from '@warren/query/hogql/compile-events-query';
 import { EVENT_OBJECT_FIELDS, PERSON_OBJECT_FIELDS } from '@warren/query/hogql/events-query-select';
 import type { PropertyFilters } from '@warren/query/hogql/property-filter';
 import type { Project } from '../projects/project-repository.js';
@@ -7,21 +7,8 @@ import { toQueryError } from './query-errors.js';
 import { cacheKey } from './run-hogql-query.js';
 import { clickhouseTimeToIso, shapeValue } from './shape-values.js';
 
-export interface EventsQueryNode {
-  kind: 'EventsQuery';
-  select: string[];
-  where?: string[];
-  event?: string | null;
-  events?: string[];
-  after?: string;
-  before?: string;
-  orderBy?: string[];
-  limit?: number;
-  offset?: number;
-  personId?: string;
-  properties?: PropertyFilters;
-  fixedProperties?: PropertyFilters;
-}
+/** PostHog's EventsQuery node: the compiler's input without what the server supplies, plus `fixedProperties`. */
+export type EventsQueryNode = { kind: 'EventsQuery'; fixedProperties?: PropertyFilters } & Omit<CompileEventsQueryInput, 'teamId' | 'timezone' | 'now'>;
 
 /** Runs an EventsQuery and shapes PostHog's EventsQueryResponse (`*` and `person` columns become objects). */
 export async function runEventsQuery(store: EventStore, project: Project, node: EventsQueryNode) {
