@@ -1,0 +1,120 @@
+/**
+ * The `/flags` load generator, run as its own forked process: every request asks for a random stored person (and
+ * that person's company as its group), warms up, then measures with autocannon and reports over IPC. Latency
+ * percentiles come from each response's own send→response time in microsecond resolution (autocannon's histogram
+ * keeps whole milliseconds, too coarse for a 5 ms target).
+ */
+import autocannon from 'autocannon';
+import type { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import type { FlagsLoadJob, FlagsLoadMessage } from './load.js';
+import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf, mulberry32 } from './population.js';
+
+// What this worker uses of autocannon beyond bench/ingest/autocannon.d.ts: a fixed overall rate, a per-request
+// setup hook, and the per-response event of the returned tracker.
+type BaseOptions = Parameters<typeof autocannon>[0];
+type Result = Awaited<ReturnType<typeof autocannon>>;
+type Request = NonNullable<BaseOptions['requests']>[number] & { setupRequest?: (request: Request) => Request };
+type Options = BaseOptions & { requests: Request[]; overallRate?: number; ignoreCoordinatedOmission?: boolean };
+type Tracker = EventEmitter & Promise<Result>;
+
+function requestsFor(job: FlagsLoadJob): Request[] {
+  const rng = mulberry32(job.seed);
+  return [
+    {
+      method: 'POST',
+      path: '/flags/?v=2',
+      headers: { 'content-type': 'application/json', 'user-agent': 'posthog-js/1.449.2' },
+      setupRequest: (request) => {
+        const i = Math.floor(rng() * job.persons);
+        const body = { token: job.token, distinct_id: distinctIdOf(i), groups: { [COMPANY_GROUP_TYPE]: companyOfPerson(i, job.companies) } };
+        return { ...request, body: JSON.stringify(body) };
+      },
+    },
+  ];
+}
+
+async function run(job: FlagsLoadJob): Promise<void> {
+  const options: Options = {
+    url: job.url,
+    connections: job.connections,
+    timeout: 30,
+    requests: requestsFor(job),
+    // autocannon's correction assumes an expected interval of ceil(1 / rate) = 1 ms per connection, which is not
+    // how it paces requests (see README); raw per-request times are reported instead.
+    ...(job.overallRate === null ? {} : { overallRate: job.overallRate, ignoreCoordinatedOmission: true }),
+  };
+  const warmup = await autocannon({ ...options, duration: job.warmupSec });
+  send({ type: 'measuring' });
+  const starts: number[] = [];
+  const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const tracker = autocannon({ ...options, duration: job.durationSec }) as unknown as Tracker;
+  tracker.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
+    if (statusCode < 200 || statusCode > 299) return;
+    latencies.push(responseTimeMs);
+    starts.push(performance.now() - responseTimeMs);
+  });
+  const result = await tracker;
+  const cpu = process.cpuUsage(cpuBefore);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats)) statusCodes[code] = stat.count;
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  send({
+    type: 'result',
+    warmup2xx: warmup['2xx'],
+    ok2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    durationSec: result.duration,
+    latencyP50Ms: at(0.5),
+    latencyP90Ms: at(0.9),
+    latencyP99Ms: at(0.99),
+    latencyP999Ms: at(0.999),
+    latencyMaxMs: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
+    activeFraction: activeFraction(starts, latencies),
+    statusCodes,
+    cpuSec: (cpu.user + cpu.system) / 1e6,
+  });
+}
+
+/**
+ * Share of the timed run during which at least one request was in flight: near 1 when the target is saturated,
+ * well below 1 when autocannon's fixed rate sends each second's budget in a burst and then waits.
+ */
+function activeFraction(starts: number[], latencies: number[]): number {
+  if (starts.length === 0) return NaN;
+  const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b]);
+  let busyMs = 0;
+  let from = starts[order[0]];
+  let to = from + latencies[order[0]];
+  let last = to;
+  for (const i of order) {
+    const start = starts[i];
+    const end = start + latencies[i];
+    last = Math.max(last, end);
+    if (start > to) {
+      busyMs += to - from;
+      from = start;
+      to = end;
+    } else to = Math.max(to, end);
+  }
+  busyMs += to - from;
+  return busyMs / (last - starts[order[0]]);
+}
+
+function send(message: FlagsLoadMessage): void {
+  process.send?.(message);
+}
+
+process.once('message', (job: FlagsLoadJob) => {
+  run(job).then(
+    () => process.disconnect?.(),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:flags`: seeds Warren with 100k persons (through /batch/), 1,000 companies and 50 mixed flags, checks
+ * that /flags agrees with the engine, then loads `POST /flags?v=2` for random stored persons at a fixed 5,000 req/s
+ * and unthrottled, against Warren and against a canned-answer node:http baseline, each from a separate load-generator
+ * process. Last, with the servers stopped, times `evaluateFlags` in this process. Prints, never fails.
+ *
+ * Flags: --rate=5000 --fixed-connections=16 --connections=64 --warmup=2 --duration=10 --persons=100000
+ *        --companies=1000 --only=fixed,max,in-process
+ *        --cpu-prof=/tmp/prof   (diagnostic runs: profile the Warren process and summarize its fixed-rate run)
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FlagDefinition } from '@warren/flags/flag-definition';
+import { spawnWarren, type WarrenProcess } from '../../tests/support/spawn-warren.js';
+import type { BaselineProcess } from '../ingest/processes.js';
+import { checkAgreement } from './agreement.js';
+import { startCannedBaseline } from './baseline.js';
+import { measureInProcess, type InProcessResult } from './in-process.js';
+import { runFlagsLoad, type FlagsLoadJob } from './load.js';
+import { formatReport, reqPerSec, TARGETS, type LoadRow, type SeedInfo } from './report.js';
+import { seedCompanies, seedFlags, seedPersons } from './seed-warren.js';
+
+const AGREEMENT_SAMPLE = 200;
+const IN_PROCESS_CONTEXTS = 5_000;
+const IN_PROCESS_MS = 3_000;
+const ingestDir = path.join(import.meta.dirname, '..', 'ingest');
+
+interface Flags {
+  rate: number;
+  fixedConnections: number;
+  connections: number;
+  warmupSec: number;
+  durationSec: number;
+  persons: number;
+  companies: number;
+  only: Set<string> | null;
+  cpuProfDir: string | null;
+}
+
+function parseFlags(argv: string[]): Flags {
+  const flags = new Map(argv.filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0], a.slice(a.indexOf('=') + 1)]));
+  const num = (name: string, fallback: number) => {
+    const value = flags.has(name) ? Number(flags.get(name)) : fallback;
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+    return value;
+  };
+  return {
+    rate: num('rate', TARGETS.rate),
+    fixedConnections: num('fixed-connections', 16),
+    connections: num('connections', 64),
+    warmupSec: num('warmup', 2),
+    durationSec: num('duration', 10),
+    persons: num('persons', 100_000),
+    companies: num('companies', 1_000),
+    only: flags.has('only') ? new Set(flags.get('only')!.split(',')) : null,
+    cpuProfDir: flags.get('cpu-prof') ?? null,
+  };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const wanted = (part: string) => !flags.only || flags.only.has(part);
+  const started = Date.now();
+  log(`${os.availableParallelism()} cores; starting Warren...`);
+  const warrenEnv: Record<string, string> = {};
+  if (flags.cpuProfDir) {
+    warrenEnv.NODE_OPTIONS = `--import=${path.join(ingestDir, 'cpu-profile-hook.mjs')}`;
+    warrenEnv.BENCH_CPU_PROF_DIR = path.resolve(flags.cpuProfDir);
+  }
+  const warrenStartedAt = Date.now();
+  const warren = await spawnWarren({ env: warrenEnv });
+  const seededAtMs = Date.now();
+  const population = { persons: flags.persons, companies: flags.companies, seededAtMs };
+  let baseline: BaselineProcess | null = null;
+  const rows: LoadRow[] = [];
+  let seed: SeedInfo;
+  let definitions: FlagDefinition[];
+  let responseBytes: number;
+  try {
+    log(`seeding ${flags.companies} companies and ${flags.persons} persons through /batch/...`);
+    await seedCompanies(warren, flags.companies);
+    const timings = await seedPersons(warren, flags.persons, flags.companies, seededAtMs);
+    log(`  ingested in ${timings.ingestMs} ms, all counted after ${timings.storedMs} ms; creating flags...`);
+    definitions = await seedFlags(warren);
+    const agreement = await checkAgreement(warren, definitions, population, AGREEMENT_SAMPLE);
+    log(`  ${definitions.length} flags; /flags agrees with in-process evaluation for ${agreement.identical}/${agreement.sampled} persons`);
+    seed = { ...timings, agreement };
+    responseBytes = Buffer.byteLength(agreement.sampleBody);
+    baseline = await startCannedBaseline(agreement.sampleBody);
+
+    const job = (overallRate: number | null): Omit<FlagsLoadJob, 'url'> => ({
+      token: warren.token, persons: flags.persons, companies: flags.companies, seed: 1, warmupSec: flags.warmupSec, durationSec: flags.durationSec,
+      connections: overallRate === null ? flags.connections : flags.fixedConnections, overallRate,
+    });
+    for (const load of ['fixed', 'max'] as const) {
+      if (!wanted(load)) continue;
+      for (const [target, url, pid] of [['baseline', baseline.url, baseline.pid], ['warren', warren.url, warren.child.pid!]] as const) {
+        log(`${target}, ${load === 'fixed' ? `${flags.rate} req/s` : 'unthrottled'}...`);
+        const result = await runFlagsLoad({ ...job(load === 'fixed' ? flags.rate : null), url }, pid);
+        log(`  ${Math.round(reqPerSec(result))} req/s, p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, non-2xx ${result.non2xx}`);
+        rows.push({ target, load, result });
+      }
+    }
+  } finally {
+    await baseline?.stop();
+    await warren.stop();
+    fs.rmSync(warren.dataDir, { recursive: true, force: true });
+  }
+
+  let inProcess: InProcessResult | null = null;
+  if (wanted('in-process')) {
+    log('in-process evaluateFlags (servers stopped)...');
+    inProcess = measureInProcess(definitions, { ...population, contexts: IN_PROCESS_CONTEXTS, durationMs: IN_PROCESS_MS });
+  }
+  log(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  const run = {
+    cores: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    nodeVersion: process.version,
+    flags: definitions.length,
+    persons: flags.persons,
+    companies: flags.companies,
+    responseBytes,
+    fixedConnections: flags.fixedConnections,
+    maxConnections: flags.connections,
+    warmupSec: flags.warmupSec,
+    durationSec: flags.durationSec,
+  };
+  console.log(formatReport(run, seed, rows, inProcess));
+  const profiled = rows.find((r) => r.target === 'warren' && r.load === 'fixed');
+  if (flags.cpuProfDir && profiled) summarizeProfile(flags.cpuProfDir, warren, (profiled.result.measuredFromMs - warrenStartedAt) / 1000, (profiled.result.measuredToMs - warrenStartedAt) / 1000);
+}
+
+/**
+ * Runs bench/ingest's summarizer over the fixed-rate run. The window is measured from Warren's spawn, a little before
+ * the profiler starts inside it, so it reaches up to a second back into the warm-up, which carries the same load.
+ */
+function summarizeProfile(dir: string, warren: WarrenProcess, fromSec: number, toSec: number): void {
+  const file = path.join(path.resolve(dir), `warren-${warren.child.pid}.cpuprofile`);
+  const args = ['--import', 'tsx', path.join(ingestDir, 'summarize-profile.ts'), file, '25', fromSec.toFixed(1), toSec.toFixed(1)];
+  console.log(`\nCPU profile of Warren during the fixed-rate run (${file}, ${fromSec.toFixed(1)}-${toSec.toFixed(1)} s)`);
+  spawnSync(process.execPath, args, { stdio: 'inherit' });
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench:flags] ${line}\n`);
+}
+
+await main();
