@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const flags = new FlagRepository(deps.metaDb);
   const groups = new GroupRepository(deps.metaDb);
   const projectFlags = new ProjectFlags(flags, groups);
-  const flagsRequestDeps = { projectFlags, flags, persons: deps.persons, groups };
+  const flagsRequestDeps = { projectFlags, flags, persons: deps.persons, groups, personCache: deps.identity.cache };
   await registerFlagsRoutes(app, { deps: flagsRequestDeps, projects: deps.projects, limits, bodyChunkTimeoutMs });
   registerFeatureFlagRoutes(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
   registerLocalEvaluationRoutes(app, authenticator, { projects: deps.projects, projectFlags, flags });

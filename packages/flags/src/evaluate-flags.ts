@@ -26,14 +26,19 @@ type Outcome =
  * one referencing a missing flag reads `missing_dependency`, as in the flags service.
  * @example evaluateFlags(flags, ctx, { onlyKeys: ['checkout-test'] }).flags['checkout-test'].variant // 'test'
  */
-export function evaluateFlags(flags: readonly FlagDefinition[], ctx: EvaluationContext, options: { onlyKeys?: string[] } = {}): FlagsEvaluation {
-  const index = indexFlags(flags);
+export function evaluateFlags(
+  flags: readonly FlagDefinition[],
+  ctx: EvaluationContext,
+  options: { onlyKeys?: string[]; prepared?: PreparedFlagSet } = {},
+): FlagsEvaluation {
+  const prepared = options.prepared ?? prepareFlagSet(flags, ctx.cohorts);
+  const index = prepared.index;
   const memo = new Map<string, Outcome>();
   const wanted = options.onlyKeys ? new Set(options.onlyKeys) : null;
   const out: FlagsEvaluation = { flags: {}, unresolved: {}, errorsWhileComputingFlags: false };
   for (const flag of flags) {
     if (flag.deleted || !flag.active || (wanted && !wanted.has(flag.key))) continue;
-    const outcome = evaluateInOrder(flag, ctx, index, memo, new Set());
+    const outcome = evaluateInOrder(flag, ctx, prepared, memo, new Set());
     if (outcome.kind === 'unresolved') out.unresolved[flag.key] = outcome.reason;
     else if (outcome.kind === 'cycle' && ctx.mode === 'local') out.unresolved[flag.key] = 'unsupported_definition';
     else {
@@ -45,18 +50,38 @@ export function evaluateFlags(flags: readonly FlagDefinition[], ctx: EvaluationC
   return out;
 }
 
-function evaluateInOrder(
-  flag: FlagDefinition, ctx: EvaluationContext, index: Map<string, FlagDefinition>, memo: Map<string, Outcome>, stack: Set<string>,
-): Outcome {
+/**
+ * What evaluateFlags derives from a flag set alone (the id/key index and each flag's dependency references); build
+ * it once per flag set and pass it as `prepared` so a request does not rebuild it.
+ * @example const prepared = prepareFlagSet(flags, cohorts); evaluateFlags(flags, ctx, { prepared })
+ */
+export interface PreparedFlagSet {
+  index: Map<string, FlagDefinition>;
+  refs: Map<string, string[]>;
+}
+
+export function prepareFlagSet(flags: readonly FlagDefinition[], cohorts?: EvaluationContext['cohorts']): PreparedFlagSet {
+  const refs = new Map<string, string[]>();
+  for (const flag of flags) refs.set(flag.key, dependencyRefs(flag, cohorts));
+  return { index: indexFlags(flags), refs };
+}
+
+function evaluateInOrder(flag: FlagDefinition, ctx: EvaluationContext, prepared: PreparedFlagSet, memo: Map<string, Outcome>, stack: Set<string>): Outcome {
   const known = memo.get(flag.key);
   if (known) return known;
   if (stack.has(flag.key)) return { kind: 'cycle' };
+  const index = prepared.index;
+  const refs = prepared.refs.get(flag.key) ?? dependencyRefs(flag, ctx.cohorts);
+  if (refs.length === 0) {
+    const outcome = evaluateGuarded(flag, ctx, (ref) => dependencyValue(ref, index, memo));
+    memo.set(flag.key, outcome);
+    return outcome;
+  }
   stack.add(flag.key);
-  const refs = dependencyRefs(flag, ctx.cohorts);
   let outcome: Outcome | undefined;
   for (const ref of refs) {
     const dependency = index.get(ref);
-    if (dependency && evaluateInOrder(dependency, ctx, index, memo, stack).kind === 'cycle') outcome = { kind: 'cycle' };
+    if (dependency && evaluateInOrder(dependency, ctx, prepared, memo, stack).kind === 'cycle') outcome = { kind: 'cycle' };
   }
   stack.delete(flag.key);
   if (!outcome && ctx.mode !== 'local' && flag.active && refs.some((ref) => !index.has(ref))) {

@@ -1,4 +1,8 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
+
+// Node's one-shot hash (20.12+) is twice as fast as createHash().update().digest() for short inputs.
+const sha1Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text, 'hex') : (text) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 
 // Deliberately above Number.MAX_SAFE_INTEGER: PostHog divides by this exact double, and changing its
 // rounding would move every rollout and variant boundary.
@@ -9,7 +13,7 @@ const LONG_SCALE = 0xfffffffffffffff;
  * @example unitHash('PostHog') // 0.8015364780087316
  */
 export function unitHash(text: string): number {
-  const hex = createHash('sha1').update(text, 'utf8').digest('hex');
+  const hex = sha1Hex(text);
   return parseInt(hex.slice(0, 15), 16) / LONG_SCALE;
 }
 

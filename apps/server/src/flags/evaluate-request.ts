@@ -1,6 +1,7 @@
 import { evaluateFlags, type FlagsEvaluation } from '@warren/flags/evaluate-flags';
 import type { Properties } from '@warren/flags/evaluation-context';
 import type { GroupRepository } from '../identity/group-repository.js';
+import type { PersonCache } from '../identity/person-cache.js';
 import type { PersonRepository } from '../identity/person-repository.js';
 import { validationError } from '../platform/app-error.js';
 import type { Project } from '../projects/project-repository.js';
@@ -12,7 +13,12 @@ export interface FlagsRequestDeps {
   flags: FlagRepository;
   persons: PersonRepository;
   groups: GroupRepository;
+  /** The identity step's own cache (it is the only writer of persons), read before the database. */
+  personCache: PersonCache;
 }
+
+const GROUP_CACHE_MS = 2_000;
+const groupCache = new Map<string, { at: number; properties: Record<string, unknown> | null }>();
 
 /** The parts of a `/flags` body evaluation reads (all SDKs, all versions). */
 export interface FlagsRequestBody {
@@ -35,12 +41,13 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
   const set = await deps.projectFlags.forProject(project.id);
   const groups = stringMap(body.groups);
   const requestGroupProps = objectMap(body.group_properties);
-  const person = await deps.persons.findByDistinctId(project.id, distinctId);
+  const cached = deps.personCache.get(project.id, distinctId);
+  const person = cached !== undefined ? cached : await deps.persons.findByDistinctId(project.id, distinctId);
   const personProperties: Properties = { ...(person?.properties as Properties | undefined), ...(objectOf(body.person_properties) as Properties) };
   const groupProperties: Record<string, Properties> = {};
   for (const [index, type] of Object.entries(set.groupTypeMapping)) {
     if (groups[type] === undefined) continue;
-    const stored = await deps.groups.properties(project.id, Number(index), groups[type]);
+    const stored = await storedGroupProperties(deps, project.id, Number(index), groups[type]);
     groupProperties[type] = { ...(stored as Properties | null), ...(requestGroupProps[type] as Properties | undefined) };
   }
   const hashKeyOverrides = await continuityOverrides(deps, project.id, set.definitions, person?.uuid ?? null, idString(body.$anon_distinct_id));
@@ -58,8 +65,19 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
       now: new Date(),
       mode: 'remote',
     },
-    { onlyKeys },
+    { onlyKeys, prepared: set.prepared },
   );
+}
+
+/** Stored group properties, cached briefly: every request of a company's users reads the same group. */
+async function storedGroupProperties(deps: FlagsRequestDeps, teamId: number, index: number, key: string): Promise<Record<string, unknown> | null> {
+  const cacheKey = `${teamId}\u0000${index}\u0000${key}`;
+  const hit = groupCache.get(cacheKey);
+  if (hit && Date.now() - hit.at < GROUP_CACHE_MS) return hit.properties;
+  const properties = await deps.groups.properties(teamId, index, key);
+  if (groupCache.size >= 50_000) groupCache.clear();
+  groupCache.set(cacheKey, { at: Date.now(), properties });
+  return properties;
 }
 
 /** `ensure_experience_continuity`: the first id a person was seen with keeps deciding their bucket after identify. */

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { FlagsEvaluation } from '@warren/flags/evaluate-flags';
 import { flagValueOf } from '@warren/flags/flag-evaluation';
-import type { FlagDefinition } from '@warren/flags/flag-definition';
+import type { ProjectFlagSet } from './project-flags.js';
 
 /** `/flags?v=2`: per flag `{key, enabled, variant, reason, metadata{id, version, payload, description}}`. */
-export function flagsV2Response(result: FlagsEvaluation, definitions: readonly FlagDefinition[]) {
-  const byKey = new Map(definitions.map((d) => [d.key, d]));
+export function flagsV2Response(result: FlagsEvaluation, set: Pick<ProjectFlagSet, 'metadata'>) {
   const flags: Record<string, unknown> = {};
   for (const [key, r] of Object.entries(result.flags)) {
-    const def = byKey.get(key);
+    const meta = set.metadata.get(key);
     flags[key] = {
       key,
       enabled: r.enabled,
       variant: r.variant,
       reason: r.reason,
-      metadata: { id: def?.id ?? null, version: def?.version ?? null, payload: r.payload, description: def?.name ?? null },
+      metadata: { id: meta?.id ?? null, version: meta?.version ?? null, payload: r.payload, description: meta?.description ?? null },
     };
   }
   return { flags, errorsWhileComputingFlags: result.errorsWhileComputingFlags, requestId: randomUUID(), evaluatedAt: Date.now() };

@@ -52,7 +52,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
   const result = disabled
     ? { flags: {}, unresolved: {}, errorsWhileComputingFlags: false }
     : await evaluateFlagsRequest(options.deps, project, body as FlagsRequestBody);
-  const definitions = (await options.deps.projectFlags.forProject(project.id)).definitions;
-  const base = path === '/flags' && version >= 2 ? flagsV2Response(result, definitions) : flagsV1Response(result);
-  return reply.send(withConfig ? { ...remoteConfig(project, definitions.some((f) => f.active)), ...base } : base);
+  const set = await options.deps.projectFlags.forProject(project.id);
+  const base = path === '/flags' && version >= 2 ? flagsV2Response(result, set) : flagsV1Response(result);
+  return reply.send(withConfig ? { ...remoteConfig(project, set.definitions.some((f) => f.active)), ...base } : base);
 }

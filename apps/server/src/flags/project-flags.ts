@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { prepareFlagSet, type PreparedFlagSet } from '@warren/flags/evaluate-flags';
 import type { FlagDefinition } from '@warren/flags/flag-definition';
 import { buildLocalEvaluationDefinitions, type LocalEvaluationDefinitions } from '@warren/flags/local-evaluation-definitions';
 import type { GroupRepository } from '../identity/group-repository.js';
@@ -7,6 +8,10 @@ import { toDefinition } from './flag-view.js';
 
 export interface ProjectFlagSet {
   definitions: FlagDefinition[];
+  /** Dependency index and references, built once per flag set. */
+  prepared: PreparedFlagSet;
+  /** `metadata` of each flag in a `/flags?v=2` answer, without the payload (which depends on the variant). */
+  metadata: Map<string, { id: number; version: number | null; description: string | null }>;
   /** Group type index -> group type. */
   groupTypeMapping: Record<string, string>;
   local: LocalEvaluationDefinitions;
@@ -32,7 +37,8 @@ export class ProjectFlags {
     const groupTypeMapping = Object.fromEntries((await this.groups.mappings(teamId)).map((m) => [String(m.group_type_index), m.group_type]));
     const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, {});
     const etag = `"${createHash('sha1').update(JSON.stringify(local)).digest('hex').slice(0, 20)}"`;
-    const set = { definitions, groupTypeMapping, local, etag, loadedAt: Date.now() };
+    const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
+    const set = { definitions, prepared: prepareFlagSet(definitions, {}), metadata, groupTypeMapping, local, etag, loadedAt: Date.now() };
     this.cache.set(teamId, set);
     return set;
   }
