@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     flushIntervalMs: FLUSH_INTERVAL_MS,
   };
   log(`${settings.cores} cores (${settings.cpuModel}); starting Warren and the parse-only baseline...`);
-  const warrenEnv: Record<string, string> = { WARREN_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS), WARREN_WAL_FSYNC: 'true' };
+  const warrenEnv: Record<string, string> = { WARREN_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS), WARREN_WAL_FSYNC: process.env.BENCH_FSYNC ?? 'true' };
   if (flags.cpuProfDir) {
     warrenEnv.NODE_OPTIONS = `--import=${path.join(import.meta.dirname, 'cpu-profile-hook.mjs')}`;
     warrenEnv.BENCH_CPU_PROF_DIR = path.resolve(flags.cpuProfDir);

@@ -50,8 +50,16 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
   return { ok: true, uuids: decoded.uuids };
 }
 
+/** Below about this much JSON a body decodes faster on the main thread than a hand-off to a worker costs. */
+const WORKER_MIN_JSON_BYTES = 16 * 1024;
+/** Event JSON compresses about this well with gzip; used to guess the size of a compressed body. */
+const GZIP_RATIO_ESTIMATE = 8;
+
 async function decode(data: CaptureRequestData, deps: CaptureDeps): Promise<DecodedCapture> {
-  if (deps.workers?.healthy) return deps.workers.decode(data);
+  const body = data.raw.body;
+  const gzipped = body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
+  const estimatedJsonBytes = gzipped ? body.length * GZIP_RATIO_ESTIMATE : body.length;
+  if (deps.workers?.healthy && estimatedJsonBytes >= WORKER_MIN_JSON_BYTES) return deps.workers.decode(data);
   return decodeCapture(data, (token) => deps.projects.cachedCaptureProject(token), deps.limits);
 }
 
