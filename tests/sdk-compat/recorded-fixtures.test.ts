@@ -51,6 +51,7 @@ test('every recorded SDK capture request, replayed byte for byte, is answered 20
   // The same (uuid, event) sent again is a retry and is stored once (the python fixtures resend one on purpose).
   const sentUuids = new Set<string>();
   let eventsWithoutUuid = 0;
+  const snapshotUuids = new Set<string>();
   for (const { file, request } of requests) {
     const headers: Record<string, string> = {};
     for (const name of ['content-type', 'content-encoding', 'authorization', 'user-agent', 'origin']) {
@@ -65,7 +66,10 @@ test('every recorded SDK capture request, replayed byte for byte, is answered 20
     });
     assert.equal(res.status, 200, `${file} ${request.step} ${request.path}: ${await res.text()}`);
     for (const e of eventsOf(request.body)) {
-      if (e.event === '$snapshot') continue;
+      if (e.event === '$snapshot') {
+        snapshotUuids.add(String(e.uuid));
+        continue;
+      }
       if (e.uuid) sentUuids.add(`${e.uuid.toLowerCase()}|${e.event}`);
       else eventsWithoutUuid += 1;
     }
@@ -80,4 +84,9 @@ test('every recorded SDK capture request, replayed byte for byte, is answered 20
   await new Promise((r) => setTimeout(r, 300));
   const total = await hogql(warren, 'select count() from events');
   assert.equal(Number(total.results[0][0]), expected, 'each event stored exactly once');
+  // Session recording snapshots are not in `events`; the pipeline's own count shows they were written too.
+  const metrics = await (await fetch(`${warren.url}/_metrics`)).text();
+  const flushed = Number(/^warren_events_flushed_total (\d+)/m.exec(metrics)?.[1]);
+  assert.ok(snapshotUuids.size > 0, 'the fixtures hold session recording snapshots');
+  assert.equal(flushed, expected + snapshotUuids.size, 'events and $snapshot events all reached the store');
 });
