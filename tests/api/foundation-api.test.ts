@@ -142,3 +142,17 @@ test('health, readiness and metrics are served', async () => {
     assert.ok(metrics.includes(name), name);
   }
 });
+
+test('browsers may call capture and flags from any site, but get no CORS access to the management API', async () => {
+  const preflight = await fetch(`${warren.url}/batch/`, {
+    method: 'OPTIONS',
+    headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+  });
+  assert.equal(preflight.status, 200);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example');
+  const flags = await fetch(`${warren.url}/flags/?v=2`, { method: 'POST', headers: { origin: 'https://shop.example' }, body: JSON.stringify({ token: warren.token, distinct_id: 'x' }) });
+  assert.equal(flags.headers.get('access-control-allow-origin'), 'https://shop.example');
+  const management = await fetch(`${warren.url}/api/projects/1/persons/`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${warren.personalApiKey}` } });
+  assert.equal(management.status, 200);
+  assert.equal(management.headers.get('access-control-allow-origin'), null);
+});

@@ -21,6 +21,7 @@ import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
 import { registerPersonsRoutes } from './persons/persons-routes.js';
 import type { Config } from './platform/config.js';
 import { clientErrorHandler } from './platform/client-error-handler.js';
+import { corsPolicy } from './platform/cors-policy.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
@@ -72,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
-  await app.register(cors, { origin: true, credentials: true, optionsSuccessStatus: 200, maxAge: 86400 });
+  await app.register(cors, corsPolicy);
 
   const authenticator = new Authenticator(deps.metaDb, deps.projects);
   registerHealthRoutes(app, deps);
