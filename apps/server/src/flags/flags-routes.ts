@@ -5,7 +5,7 @@ import { registerRawBodyRoutes } from '../ingest/raw-body-scope.js';
 import type { ProjectRepository } from '../projects/project-repository.js';
 import { remoteConfig } from '../remote-config/remote-config.js';
 import { evaluateFlagsRequest, type FlagsRequestBody, type FlagsRequestDeps } from './evaluate-request.js';
-import { flagsV1Response, flagsV2Response } from './flags-response.js';
+import { flagsV1Response, flagsV2Json } from './flags-response.js';
 
 export interface FlagsRouteOptions {
   deps: FlagsRequestDeps;
@@ -53,6 +53,12 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
     ? { flags: {}, unresolved: {}, errorsWhileComputingFlags: false }
     : await evaluateFlagsRequest(options.deps, project, body as FlagsRequestBody);
   const set = await options.deps.projectFlags.forProject(project.id);
-  const base = path === '/flags' && version >= 2 ? flagsV2Response(result, set) : flagsV1Response(result);
-  return reply.send(withConfig ? { ...remoteConfig(project, set.definitions.some((f) => f.active)), ...base } : base);
+  const config = withConfig ? remoteConfig(project, set.definitions.some((f) => f.active)) : null;
+  if (path === '/flags' && version >= 2) {
+    const flagsJson = flagsV2Json(result, set);
+    const body = config ? `${JSON.stringify(config).slice(0, -1)},${flagsJson.slice(1)}` : flagsJson;
+    return reply.type('application/json; charset=utf-8').send(body);
+  }
+  const base = flagsV1Response(result);
+  return reply.send(config ? { ...config, ...base } : base);
 }

@@ -12,6 +12,8 @@ export interface ProjectFlagSet {
   prepared: PreparedFlagSet;
   /** `metadata` of each flag in a `/flags?v=2` answer, without the payload (which depends on the variant). */
   metadata: Map<string, { id: number; version: number | null; description: string | null }>;
+  /** Serialized `/flags?v=2` entries by outcome, filled as requests meet them (see flagsV2Json). */
+  fragments: Map<string, string>;
   /** Group type index -> group type. */
   groupTypeMapping: Record<string, string>;
   local: LocalEvaluationDefinitions;
@@ -38,7 +40,7 @@ export class ProjectFlags {
     const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, {});
     const etag = `"${createHash('sha1').update(JSON.stringify(local)).digest('hex').slice(0, 20)}"`;
     const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
-    const set = { definitions, prepared: prepareFlagSet(definitions, {}), metadata, groupTypeMapping, local, etag, loadedAt: Date.now() };
+    const set = { definitions, prepared: prepareFlagSet(definitions, {}), metadata, fragments: new Map<string, string>(), groupTypeMapping, local, etag, loadedAt: Date.now() };
     this.cache.set(teamId, set);
     return set;
   }
