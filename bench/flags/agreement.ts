@@ -6,8 +6,8 @@
 import { evaluateFlags } from '@warren/flags/evaluate-flags';
 import type { FlagDefinition } from '@warren/flags/flag-definition';
 import type { WarrenProcess } from '../../tests/support/spawn-warren.js';
+import { mulberry32 } from '../shared/seeded-random.js';
 import { contextFor } from './in-process.js';
-import { mulberry32 } from './population.js';
 
 export interface Agreement {
   sampled: number;

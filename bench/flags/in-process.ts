@@ -7,7 +7,8 @@ import { evaluateFlag } from '@warren/flags/evaluate-flag';
 import { evaluateFlags } from '@warren/flags/evaluate-flags';
 import type { EvaluationContext } from '@warren/flags/evaluation-context';
 import type { FlagDefinition } from '@warren/flags/flag-definition';
-import { COMPANY_GROUP_TYPE, mulberry32, seedCompany, seedPerson } from './population.js';
+import { mulberry32 } from '../shared/seeded-random.js';
+import { COMPANY_GROUP_TYPE, seedCompany, seedPerson } from './population.js';
 
 export interface InProcessSettings {
   persons: number;

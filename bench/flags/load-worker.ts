@@ -7,10 +7,12 @@
 import autocannon from 'autocannon';
 import type { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { FlagsLoadJob, FlagsLoadMessage } from './load.js';
-import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf, mulberry32 } from './population.js';
+import { loadWorkerResult, serveLoadJob } from '../shared/load-worker-ipc.js';
+import { mulberry32 } from '../shared/seeded-random.js';
+import type { FlagsLoadJob, FlagsWorkerResult } from './load.js';
+import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf } from './population.js';
 
-// What this worker uses of autocannon beyond bench/ingest/autocannon.d.ts: a fixed overall rate, a per-request
+// What this worker uses of autocannon beyond bench/shared/autocannon.d.ts: a fixed overall rate, a per-request
 // setup hook, and the per-response event of the returned tracker.
 type BaseOptions = Parameters<typeof autocannon>[0];
 type Result = Awaited<ReturnType<typeof autocannon>>;
@@ -34,7 +36,7 @@ function requestsFor(job: FlagsLoadJob): Request[] {
   ];
 }
 
-async function run(job: FlagsLoadJob): Promise<void> {
+async function run(job: FlagsLoadJob, measuring: () => void): Promise<FlagsWorkerResult> {
   const options: Options = {
     url: job.url,
     connections: job.connections,
@@ -45,7 +47,7 @@ async function run(job: FlagsLoadJob): Promise<void> {
     ...(job.overallRate === null ? {} : { overallRate: job.overallRate, ignoreCoordinatedOmission: true }),
   };
   const warmup = await autocannon({ ...options, duration: job.warmupSec });
-  send({ type: 'measuring' });
+  measuring();
   const starts: number[] = [];
   const latencies: number[] = [];
   const cpuBefore = process.cpuUsage();
@@ -57,27 +59,15 @@ async function run(job: FlagsLoadJob): Promise<void> {
   });
   const result = await tracker;
   const cpu = process.cpuUsage(cpuBefore);
-  const statusCodes: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(result.statusCodeStats)) statusCodes[code] = stat.count;
   const sorted = Float64Array.from(latencies).sort();
   const at = (q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
-  send({
-    type: 'result',
-    warmup2xx: warmup['2xx'],
-    ok2xx: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    durationSec: result.duration,
-    latencyP50Ms: at(0.5),
+  return {
+    ...loadWorkerResult(warmup, result, cpu, { p50Ms: at(0.5), p99Ms: at(0.99) }),
     latencyP90Ms: at(0.9),
-    latencyP99Ms: at(0.99),
     latencyP999Ms: at(0.999),
     latencyMaxMs: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
     activeFraction: activeFraction(starts, latencies),
-    statusCodes,
-    cpuSec: (cpu.user + cpu.system) / 1e6,
-  });
+  };
 }
 
 /**
@@ -105,16 +95,4 @@ function activeFraction(starts: number[], latencies: number[]): number {
   return busyMs / (last - starts[order[0]]);
 }
 
-function send(message: FlagsLoadMessage): void {
-  process.send?.(message);
-}
-
-process.once('message', (job: FlagsLoadJob) => {
-  run(job).then(
-    () => process.disconnect?.(),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-});
+serveLoadJob(run);

@@ -2,6 +2,7 @@
  * The people and companies the flags benchmark stores in Warren, generated from a seed so every run stores the same
  * properties. Each person belongs to one company, and `/flags` requests name that company as their group.
  */
+import { mulberry32, pick } from '../shared/seeded-random.js';
 
 export const COMPANY_GROUP_TYPE = 'company';
 
@@ -71,22 +72,4 @@ export function seedCompany(index: number): SeedCompany {
       plan: pick(rng, PLANS),
     },
   };
-}
-
-type Rng = () => number;
-
-/** Small seeded PRNG (bench/ingest keeps its own private): the same seed gives the same people on every run. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  return items[Math.floor(rng() * items.length)];
 }

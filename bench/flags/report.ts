@@ -1,4 +1,5 @@
 /** Turns the flags benchmark's measurements into the printed tables and the issue's targets with PASS/MISS. */
+import { formatTable } from '../shared/table.js';
 import type { InProcessResult } from './in-process.js';
 import type { FlagsLoadResult } from './load.js';
 
@@ -85,7 +86,7 @@ function loadTable(rows: LoadRow[]): string {
       pct(r.otherCpuSec),
     ]);
   }
-  return table(out);
+  return formatTable(out);
 }
 
 function inProcessLines(run: RunInfo, r: InProcessResult): string[] {
@@ -140,15 +141,3 @@ function noteLines(rows: LoadRow[]): string[] {
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n));
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : String(n));
 const sec = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(1)} s`;
-
-/** Left-aligned first two columns, right-aligned numbers (bench/ingest's report keeps its own copy private). */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows
-    .map((r, rowIndex) => {
-      const line = r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-      return rowIndex === 0 ? `${line.trimEnd()}\n  ${widths.map((w) => '-'.repeat(w)).join('  ')}` : line.trimEnd();
-    })
-    .map((l) => `  ${l}`)
-    .join('\n');
-}

@@ -14,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FlagDefinition } from '@warren/flags/flag-definition';
 import { spawnWarren, type WarrenProcess } from '../../tests/support/spawn-warren.js';
-import type { BaselineProcess } from '../ingest/processes.js';
+import { parseCliFlags, readLoadFlags, type LoadFlags } from '../shared/cli-flags.js';
+import type { ServerProcess } from '../shared/server-process.js';
 import { checkAgreement } from './agreement.js';
 import { startCannedBaseline } from './baseline.js';
 import { measureInProcess, type InProcessResult } from './in-process.js';
@@ -27,36 +28,21 @@ const IN_PROCESS_CONTEXTS = 5_000;
 const IN_PROCESS_MS = 3_000;
 const ingestDir = path.join(import.meta.dirname, '..', 'ingest');
 
-interface Flags {
+interface Flags extends LoadFlags {
   rate: number;
   fixedConnections: number;
-  connections: number;
-  warmupSec: number;
-  durationSec: number;
   persons: number;
   companies: number;
-  only: Set<string> | null;
-  cpuProfDir: string | null;
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags = new Map(argv.filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0], a.slice(a.indexOf('=') + 1)]));
-  const num = (name: string, fallback: number) => {
-    const value = flags.has(name) ? Number(flags.get(name)) : fallback;
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-    return value;
-  };
-  return {
-    rate: num('rate', TARGETS.rate),
-    fixedConnections: num('fixed-connections', 16),
-    connections: num('connections', 64),
-    warmupSec: num('warmup', 2),
-    durationSec: num('duration', 10),
-    persons: num('persons', 100_000),
-    companies: num('companies', 1_000),
-    only: flags.has('only') ? new Set(flags.get('only')!.split(',')) : null,
-    cpuProfDir: flags.get('cpu-prof') ?? null,
-  };
+  const flags = parseCliFlags(argv);
+  const num = (name: string, fallback: number) => flags.positiveNumber(name, fallback);
+  // Read in the documented order (rate, fixed-connections, connections, ...): an invalid value is reported for the first.
+  const rate = num('rate', TARGETS.rate);
+  const fixedConnections = num('fixed-connections', 16);
+  const load = readLoadFlags(flags, num);
+  return { ...load, rate, fixedConnections, persons: num('persons', 100_000), companies: num('companies', 1_000) };
 }
 
 async function main(): Promise<void> {
@@ -73,7 +59,7 @@ async function main(): Promise<void> {
   const warren = await spawnWarren({ env: warrenEnv });
   const seededAtMs = Date.now();
   const population = { persons: flags.persons, companies: flags.companies, seededAtMs };
-  let baseline: BaselineProcess | null = null;
+  let baseline: ServerProcess | null = null;
   const rows: LoadRow[] = [];
   let seed: SeedInfo;
   let definitions: FlagDefinition[];

@@ -4,6 +4,7 @@
  * server mints one per event, so repeated bodies from the rotating pool are never deduplicated away.
  */
 import { gzipSync } from 'node:zlib';
+import { mulberry32, pick, type Rng } from '../shared/seeded-random.js';
 
 export type ScenarioName = 'batch-100' | 'batch-10' | 'single';
 
@@ -133,24 +134,6 @@ function browserEvent(rng: Rng, token: string, now: number): Record<string, unkn
     },
     timestamp: new Date(now).toISOString(),
   };
-}
-
-type Rng = () => number;
-
-/** Small seeded PRNG: the same seed gives the same bodies on every run. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  return items[Math.floor(rng() * items.length)];
 }
 
 function hex(rng: Rng, length: number): string {

@@ -1,4 +1,5 @@
 /** Turns the benchmark's measurements into the printed tables and the issue's targets with PASS/MISS. */
+import { formatTable } from '../shared/table.js';
 import type { LoadResult } from './load.js';
 import type { Scenario } from './payloads.js';
 import type { IngestGauges } from './warren-probe.js';
@@ -109,7 +110,7 @@ function throughputTable(reports: ScenarioReport[]): string {
     rows.push(loadRow(scenario, 'baseline', baseline, ''));
     rows.push(loadRow(scenario, 'warren', warren, ratio.toFixed(2)));
   }
-  return table(rows);
+  return formatTable(rows);
 }
 
 function loadRow(scenario: Scenario, server: string, r: LoadResult, ratio: string): string[] {
@@ -150,7 +151,7 @@ function durabilityTable(settings: RunSettings, reports: ScenarioReport[]): stri
       int(d.flushedEvents / d.flushSec),
     ]);
   }
-  return table(rows);
+  return formatTable(rows);
 }
 
 function targetLines(reports: ScenarioReport[]): string[] {
@@ -179,16 +180,4 @@ function targetLines(reports: ScenarioReport[]): string[] {
 
 function int(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
-}
-
-/** Left-aligned first two columns, right-aligned numbers. */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows
-    .map((r, rowIndex) => {
-      const line = r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-      return rowIndex === 0 ? `${line.trimEnd()}\n  ${widths.map((w) => '-'.repeat(w)).join('  ')}` : line.trimEnd();
-    })
-    .map((l) => `  ${l}`)
-    .join('\n');
 }

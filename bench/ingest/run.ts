@@ -10,33 +10,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnWarren, type WarrenProcess } from '../../tests/support/spawn-warren.js';
+import { parseCliFlags, readLoadFlags, type LoadFlags } from '../shared/cli-flags.js';
+import type { ServerProcess } from '../shared/server-process.js';
+import { startBaseline } from './baseline.js';
 import { runLoad, type LoadResult } from './load.js';
 import { SCENARIOS, type Scenario } from './payloads.js';
-import { startBaseline, type BaselineProcess } from './processes.js';
 import { eventsPerSec, formatReport, reqPerSec, type DurabilityCheck, type RunSettings, type ScenarioReport } from './report.js';
 import { readIngestGauges, storedEventCount, type IngestGauges } from './warren-probe.js';
 
 const FLUSH_INTERVAL_MS = 1000;
 const DRAIN_TIMEOUT_MS = 60_000;
 
-interface Flags {
-  connections: number;
-  warmupSec: number;
-  durationSec: number;
-  only: Set<string> | null;
-  cpuProfDir: string | null;
-}
+type Flags = LoadFlags;
 
 function parseFlags(argv: string[]): Flags {
-  const flags = new Map(argv.filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0], a.slice(a.indexOf('=') + 1)]));
-  const num = (name: string, fallback: number) => (flags.has(name) ? Number(flags.get(name)) : fallback);
-  return {
-    connections: num('connections', 64),
-    warmupSec: num('warmup', 2),
-    durationSec: num('duration', 10),
-    only: flags.has('only') ? new Set(flags.get('only')!.split(',')) : null,
-    cpuProfDir: flags.get('cpu-prof') ?? null,
-  };
+  return readLoadFlags(parseCliFlags(argv));
 }
 
 async function main(): Promise<void> {
@@ -72,7 +60,7 @@ async function main(): Promise<void> {
   console.log(formatReport(settings, reports));
 }
 
-async function runScenario(scenario: Scenario, flags: Flags, warren: WarrenProcess, baseline: BaselineProcess): Promise<ScenarioReport> {
+async function runScenario(scenario: Scenario, flags: Flags, warren: WarrenProcess, baseline: ServerProcess): Promise<ScenarioReport> {
   const job = { scenario: scenario.name, connections: flags.connections, warmupSec: flags.warmupSec, durationSec: flags.durationSec };
   log(`${scenario.name} (${scenario.description}): baseline...`);
   const baselineResult = await runLoad({ ...job, url: baseline.url, token: warren.token }, baseline.pid);

@@ -36,9 +36,11 @@ export function evaluateFlags(
   const memo = new Map<string, Outcome>();
   const wanted = options.onlyKeys ? new Set(options.onlyKeys) : null;
   const out: FlagsEvaluation = { flags: {}, unresolved: {}, errorsWhileComputingFlags: false };
+  const stack = new Set<string>();
+  const lookup = (ref: string): DependencyValue => dependencyValue(ref, index, memo);
   for (const flag of flags) {
     if (flag.deleted || !flag.active || (wanted && !wanted.has(flag.key))) continue;
-    const outcome = evaluateInOrder(flag, ctx, prepared, memo, new Set());
+    const outcome = evaluateInOrder(flag, ctx, prepared, memo, stack, lookup);
     if (outcome.kind === 'unresolved') out.unresolved[flag.key] = outcome.reason;
     else if (outcome.kind === 'cycle' && ctx.mode === 'local') out.unresolved[flag.key] = 'unsupported_definition';
     else {
@@ -66,14 +68,17 @@ export function prepareFlagSet(flags: readonly FlagDefinition[], cohorts?: Evalu
   return { index: indexFlags(flags), refs };
 }
 
-function evaluateInOrder(flag: FlagDefinition, ctx: EvaluationContext, prepared: PreparedFlagSet, memo: Map<string, Outcome>, stack: Set<string>): Outcome {
+function evaluateInOrder(
+  flag: FlagDefinition, ctx: EvaluationContext, prepared: PreparedFlagSet, memo: Map<string, Outcome>, stack: Set<string>,
+  lookup: (ref: string) => DependencyValue,
+): Outcome {
   const known = memo.get(flag.key);
   if (known) return known;
   if (stack.has(flag.key)) return { kind: 'cycle' };
   const index = prepared.index;
   const refs = prepared.refs.get(flag.key) ?? dependencyRefs(flag, ctx.cohorts);
   if (refs.length === 0) {
-    const outcome = evaluateGuarded(flag, ctx, (ref) => dependencyValue(ref, index, memo));
+    const outcome = evaluateGuarded(flag, ctx, lookup);
     memo.set(flag.key, outcome);
     return outcome;
   }
@@ -81,13 +86,13 @@ function evaluateInOrder(flag: FlagDefinition, ctx: EvaluationContext, prepared:
   let outcome: Outcome | undefined;
   for (const ref of refs) {
     const dependency = index.get(ref);
-    if (dependency && evaluateInOrder(dependency, ctx, prepared, memo, stack).kind === 'cycle') outcome = { kind: 'cycle' };
+    if (dependency && evaluateInOrder(dependency, ctx, prepared, memo, stack, lookup).kind === 'cycle') outcome = { kind: 'cycle' };
   }
   stack.delete(flag.key);
   if (!outcome && ctx.mode !== 'local' && flag.active && refs.some((ref) => !index.has(ref))) {
     outcome = { kind: 'result', result: notComputed(flag, false) };
   }
-  outcome ??= evaluateGuarded(flag, ctx, (ref) => dependencyValue(ref, index, memo));
+  outcome ??= evaluateGuarded(flag, ctx, lookup);
   memo.set(flag.key, outcome);
   return outcome;
 }
