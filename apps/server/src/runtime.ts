@@ -39,6 +39,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   const pipeline = new IngestPipeline(wal, eventStore, identity, metrics, logger, {
     flushIntervalMs: config.ingest.flushIntervalMs,
     flushMaxEvents: config.ingest.flushMaxEvents,
+    quarantineDir: path.join(config.dataDir, 'quarantine'),
   });
   metrics.measureLagWith(() => pipeline.lagSeconds());
   await pipeline.start(recovered);

@@ -4,6 +4,7 @@ import type { IdentityProcessor } from '../identity/identity-processor.js';
 import type { EventIdentity, IdentityOutput } from '../identity/identity-output.js';
 import type { Metrics } from '../platform/metrics.js';
 import type { IdentityEvent, IngestRecord } from './ingest-record.js';
+import { insertIsolatingBadRows } from './isolate-bad-rows.js';
 import { RecentEventKeys } from './recent-event-keys.js';
 import type { RecoveredRecord, WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
@@ -20,7 +21,12 @@ export interface PipelineOptions {
   flushMaxEvents: number;
   /** Refuse new events (503) while this many acknowledged events wait for the store. */
   maxBufferedEvents?: number;
+  /** Where rows the store refuses on their own are set aside after repeated failures. */
+  quarantineDir: string;
 }
+
+/** Failed flushes of the same batch before its rows are tried one slice at a time. */
+const FAILURES_BEFORE_ISOLATING = 3;
 
 const IDENTITY_CHUNK = 2000;
 
@@ -125,7 +131,6 @@ export class IngestPipeline {
       const batch = this.dedup(taken);
       const out = await this.processIdentity(batch.identities);
       await this.write(batch, out, taken);
-      for (const key of batch.keys) this.recent.addKey(key);
       await this.wal.checkpoint(taken[taken.length - 1].end);
       this.metrics.eventsFlushed.inc(batch.identities.length + batch.snapshots.length);
       this.failures = 0;
@@ -147,7 +152,8 @@ export class IngestPipeline {
     const rows: string[] = [];
     const snapshots: IdentityEvent[] = [];
     const snapshotRows: string[] = [];
-    const keys: number[] = [];
+    const eventKeys: number[] = [];
+    const snapshotKeys: number[] = [];
     const inBatch = new Set<number>();
     for (const { record } of taken) {
       const events = record.header.events;
@@ -159,12 +165,11 @@ export class IngestPipeline {
           continue;
         }
         inBatch.add(key);
-        keys.push(key);
-        if (e.snap) (snapshots.push(e), snapshotRows.push(record.rows[i]));
-        else (identities.push(e), rows.push(record.rows[i]));
+        if (e.snap) (snapshots.push(e), snapshotRows.push(record.rows[i]), snapshotKeys.push(key));
+        else (identities.push(e), rows.push(record.rows[i]), eventKeys.push(key));
       }
     }
-    return { identities, rows, snapshots, snapshotRows, keys };
+    return { identities, rows, snapshots, snapshotRows, eventKeys, snapshotKeys };
   }
 
   /** Runs identity in chunks, yielding to the event loop between them so requests keep being served. */
@@ -191,8 +196,19 @@ export class IngestPipeline {
       const identity = out.events[i];
       if (identity) rows.push(withIdentity(batch.rows[i], identity));
     }
-    await this.store.insertJsonRows('events', rows);
+    if (this.failures >= FAILURES_BEFORE_ISOLATING) {
+      const result = await insertIsolatingBadRows(this.store, 'events', rows, this.options.quarantineDir);
+      if (result.quarantined > 0) {
+        this.metrics.eventsDropped.inc({ reason: 'refused_by_store' }, result.quarantined);
+        this.log.error({ quarantined: result.quarantined, dir: this.options.quarantineDir }, 'rows the event store refused were set aside');
+      }
+    } else {
+      await this.store.insertJsonRows('events', rows);
+    }
+    // Stored: a retry of this batch (if a later insert fails) must not store them again.
+    for (const key of batch.eventKeys) this.recent.addKey(key);
     await this.store.insertJsonRows('session_replay_events', batch.snapshotRows);
+    for (const key of batch.snapshotKeys) this.recent.addKey(key);
     const warnings = out.warnings;
     for (const entry of taken) warnings.push(...entry.record.header.warnings);
     await this.store.insert('ingestion_warnings', warnings);
