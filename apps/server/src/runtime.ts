@@ -15,7 +15,7 @@ import { Metrics } from './platform/metrics.js';
 import { bootstrapInstall, type BootstrapResult } from './projects/bootstrap-install.js';
 import { ProjectRepository } from './projects/project-repository.js';
 import { ChdbEventStore } from './storage/chdb-event-store.js';
-import { openSqliteMetaDb } from './storage/open-meta-db.js';
+import { openPostgresMetaDb, openSqliteMetaDb } from './storage/open-meta-db.js';
 
 export interface Warren {
   app: FastifyInstance;
@@ -30,7 +30,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   const metrics = new Metrics();
   const eventStore = new ChdbEventStore(config.dataDir);
   await eventStore.migrate();
-  const metaDb = await openSqliteMetaDb(config.dataDir);
+  const metaDb = config.databaseUrl ? await openPostgresMetaDb(config.databaseUrl) : await openSqliteMetaDb(config.dataDir);
   const bootstrap = await bootstrapInstall(metaDb, config.bootstrap);
   const projects = new ProjectRepository(metaDb);
   const persons = new KyselyPersonRepository(metaDb);

@@ -45,7 +45,8 @@ export function personRepositoryConformance(name: string, open: () => Promise<Pe
     const to = await repo.create(newPerson(1, '44444444-4444-4444-8444-444444444444', ['e1']));
     assert.deepEqual((await repo.moveDistinctIds(1, from.id, to.id, 5)).sort(), ['d1', 'd2']);
     assert.equal((await repo.findByDistinctId(1, 'd1'))?.id, to.id);
-    await repo.setDistinctId(1, 'f1', to.id, 6);
+    // Versions are microseconds since the epoch: they need 64 bits.
+    await repo.setDistinctId(1, 'f1', to.id, 1_795_674_080_000_000);
     assert.deepEqual((await repo.distinctIdsOf(1, to.id)).sort(), ['d1', 'd2', 'e1', 'f1']);
     assert.deepEqual((await repo.delete(1, to.id)).sort(), ['d1', 'd2', 'e1', 'f1']);
     assert.equal(await repo.findByDistinctId(1, 'e1'), null);

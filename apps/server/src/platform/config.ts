@@ -6,6 +6,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL for transactional state (scale mode); null = SQLite under the data dir. */
+  databaseUrl: string | null;
   /** Honour X-Forwarded-For for the client address. */
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -84,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     port: int('PORT', 8000, 0, 65535),
     host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
     dataDir: path.resolve(cwd, env.WARREN_DATA_DIR && env.WARREN_DATA_DIR !== '' ? env.WARREN_DATA_DIR : 'data'),
+    databaseUrl: optional('WARREN_DATABASE_URL', /^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL'),
     trustProxy: bool('WARREN_TRUST_PROXY', false),
     logLevel: logLevel as Config['logLevel'],
     siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,

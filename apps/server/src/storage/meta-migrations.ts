@@ -76,7 +76,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('team_id', 'integer', (c) => c.notNull())
         .addColumn('distinct_id', 'text', (c) => c.notNull())
         .addColumn('person_id', 'integer', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull())
+        // Microseconds since the epoch (see nextVersion): beyond 32 bits.
+        .addColumn('version', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('person_distinct_ids_pk', ['team_id', 'distinct_id'])
         .execute();
       await db.schema.createIndex('person_distinct_ids_person').on('person_distinct_ids').columns(['person_id']).execute();

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { metaMigrations } from './meta-migrations.js';
 import type { MetaDb, MetaSchema } from './meta-schema.js';
 
@@ -15,6 +16,25 @@ export async function openSqliteMetaDb(dataDir: string): Promise<MetaDb> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<MetaSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateMetaDb(db);
+  return db;
+}
+
+/**
+ * Opens the PostgreSQL meta store (scale mode) at `url` and applies pending migrations; `schema`, when given, is
+ * created if needed and used as the search path (tests use one schema each).
+ */
+export async function openPostgresMetaDb(url: string, options: { schema?: string; poolSize?: number } = {}): Promise<MetaDb> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  if (options.schema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error('schema must be a plain lower-case identifier');
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  }
+  const db = new Kysely<MetaSchema>({ dialect: new PostgresDialect({ pool }) });
+  await migrateMetaDb(db, options.schema);
   return db;
 }
 
@@ -39,8 +59,10 @@ function withStatementCache(sqlite: Database.Database, capacity = 500) {
 }
 
 /** Applies every pending migration; throws with the failing migration's error. */
-export async function migrateMetaDb(db: MetaDb): Promise<void> {
-  const migrator = new Migrator({ db, provider: metaMigrations });
+export async function migrateMetaDb(db: MetaDb, schema?: string): Promise<void> {
+  // With a schema of its own, the migration bookkeeping lives there too (Kysely would otherwise find another
+  // schema's tables through introspection and never create its own).
+  const migrator = new Migrator({ db, provider: metaMigrations, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
