@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { Authenticator } from '../auth/authenticator.js';
 import { ActivityLog, diffFields } from '../platform/activity-log.js';
 import { AppError, notFound } from '../platform/app-error.js';
-import { absoluteUrl, registerProjectRoute } from '../platform/project-route.js';
+import { pageLinks, pageOf } from '../platform/pagination.js';
+import { registerProjectRoute } from '../platform/project-route.js';
 import type { MetaDb } from '../storage/meta-schema.js';
 import { flagWriteFrom, staleVersion } from './flag-input.js';
 import type { FeatureFlagRecord, FlagRepository } from './flag-repository.js';
@@ -42,18 +43,11 @@ export function registerFeatureFlagRoutes(app: FastifyInstance, authenticator: A
     schema: { querystring: ListQuery },
     handler: async ({ project, request }) => {
       const q = request.query as { search?: string; active?: string; limit?: number; offset?: number };
-      const limit = q.limit ?? 100;
-      const offset = q.offset ?? 0;
+      const page = pageOf(q);
       const active = q.active === 'true' ? true : q.active === 'false' ? false : undefined;
-      const { count, flags } = await deps.flags.list(project.id, { search: q.search, active, limit, offset });
+      const { count, flags } = await deps.flags.list(project.id, { search: q.search, active, ...page });
       const summaries = await users(flags.flatMap((f) => [f.createdBy, f.lastModifiedBy]));
-      const page = (o: number) => absoluteUrl(request, `${request.url.split('?')[0]}?${new URLSearchParams({ ...(q as Record<string, string>), limit: String(limit), offset: String(o) })}`);
-      return {
-        count,
-        next: offset + limit < count ? page(offset + limit) : null,
-        previous: offset > 0 ? page(Math.max(0, offset - limit)) : null,
-        results: flags.map((f) => flagView(f, summaries)),
-      };
+      return { count, ...pageLinks(request, page, page.offset + page.limit < count), results: flags.map((f) => flagView(f, summaries)) };
     },
   });
 

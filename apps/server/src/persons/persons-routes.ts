@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { PersonRepository } from '../identity/person-repository.js';
 import { notFound } from '../platform/app-error.js';
-import { absoluteUrl, registerProjectRoute } from '../platform/project-route.js';
+import { pageLinks, pageOf } from '../platform/pagination.js';
+import { registerProjectRoute } from '../platform/project-route.js';
 import { deletePerson, type DeletePersonDeps } from './delete-person.js';
 import { personView } from './person-view.js';
 
@@ -24,18 +25,10 @@ export function registerPersonsRoutes(app: FastifyInstance, authenticator: Authe
     schema: { querystring: ListQuery },
     handler: async ({ project, request }) => {
       const q = request.query as { distinct_id?: string; search?: string; email?: string; limit?: number; offset?: number };
-      const limit = q.limit ?? 100;
-      const offset = q.offset ?? 0;
-      const rows = await deps.persons.list(project.id, { distinctId: q.distinct_id, search: q.search ?? q.email, limit: limit + 1, offset });
-      const page = rows.slice(0, limit);
-      const results = await Promise.all(page.map(async (p) => personView(p, await deps.persons.distinctIdsOf(project.id, p.id))));
-      const base = request.url.split('?')[0];
-      const params = (o: number) => new URLSearchParams({ ...stringify(q), limit: String(limit), offset: String(o) }).toString();
-      return {
-        results,
-        next: rows.length > limit ? absoluteUrl(request, `${base}?${params(offset + limit)}`) : null,
-        previous: offset > 0 ? absoluteUrl(request, `${base}?${params(Math.max(0, offset - limit))}`) : null,
-      };
+      const page = pageOf(q);
+      const rows = await deps.persons.list(project.id, { distinctId: q.distinct_id, search: q.search ?? q.email, limit: page.limit + 1, offset: page.offset });
+      const results = await Promise.all(rows.slice(0, page.limit).map(async (p) => personView(p, await deps.persons.distinctIdsOf(project.id, p.id))));
+      return { results, ...pageLinks(request, page, rows.length > page.limit) };
     },
   });
 
@@ -68,10 +61,4 @@ async function findPerson(persons: PersonRepository, teamId: number, rawId: stri
     : await persons.findByUuid(teamId, rawId.toLowerCase());
   if (!person) throw notFound();
   return person;
-}
-
-function stringify(q: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && k !== 'limit' && k !== 'offset') out[k] = String(v);
-  return out;
 }
