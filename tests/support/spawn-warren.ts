@@ -6,6 +6,7 @@ import path from 'node:path';
 
 export const TEST_PROJECT_TOKEN = 'phc_warrenTestProjectToken000000000001';
 export const TEST_PERSONAL_API_KEY = 'phx_warrenTestPersonalKey00000000000000000001';
+export const TEST_PROJECT_SECRET_KEY = 'phs_warrenTestProjectSecretKey0000000000001';
 
 export interface WarrenProcess {
   url: string;
@@ -44,6 +45,7 @@ export async function spawnWarren(options: SpawnOptions = {}): Promise<WarrenPro
       WARREN_DATA_DIR: dataDir,
       WARREN_BOOTSTRAP_PROJECT_TOKEN: TEST_PROJECT_TOKEN,
       WARREN_BOOTSTRAP_PERSONAL_API_KEY: TEST_PERSONAL_API_KEY,
+      WARREN_BOOTSTRAP_PROJECT_SECRET_KEY: TEST_PROJECT_SECRET_KEY,
       WARREN_BOOTSTRAP_EMAIL: 'owner@example.com',
       WARREN_FLUSH_INTERVAL_MS: '100',
       WARREN_LOG_LEVEL: 'warn',

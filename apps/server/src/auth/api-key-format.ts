@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** A random token with PostHog's prefixes: `phx_` personal API keys, `phc_` project tokens. Example: generateToken('phx_'). */
-export function generateToken(prefix: 'phx_' | 'phc_', bytes = 35): string {
+export function generateToken(prefix: 'phx_' | 'phc_' | 'phs_', bytes = 35): string {
   let n = BigInt('0x' + randomBytes(bytes).toString('hex'));
   let out = '';
   while (n > 0n) {

@@ -18,6 +18,8 @@ export interface LocalEvaluationDeps {
  */
 export function registerLocalEvaluationRoutes(app: FastifyInstance, authenticator: Authenticator, deps: LocalEvaluationDeps): void {
   const byToken = async (request: FastifyRequest): Promise<Project> => {
+    const secret = projectSecretKey(request.headers.authorization);
+    if (secret !== null) return projectOfSecretKey(secret, (request.query as { token?: string }).token, deps.projects);
     const principal = await authenticator.authenticate({ headers: request.headers, body: null, query: request.query as Record<string, unknown> });
     const token = (request.query as { token?: string }).token;
     const project = token ? await deps.projects.findByToken(token) : null;
@@ -46,6 +48,19 @@ export function registerLocalEvaluationRoutes(app: FastifyInstance, authenticato
       return payload === undefined || payload === null ? null : typeof payload === 'string' ? payload : JSON.stringify(payload);
     },
   });
+}
+
+function projectSecretKey(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(phs_\S+)$/i.exec(header.trim()) : null;
+  return match ? match[1] : null;
+}
+
+/** A project secret key (`phs_…`) authorizes local evaluation for its own project only. */
+async function projectOfSecretKey(secret: string, token: string | undefined, projects: ProjectRepository): Promise<Project> {
+  const project = await projects.findBySecretKey(secret);
+  if (!project) throw authenticationFailed('Project secret API key is invalid.');
+  if (token && token !== project.apiToken) throw authenticationFailed('The project secret API key does not belong to this project.');
+  return project;
 }
 
 async function definitions(project: Project, request: FastifyRequest, reply: FastifyReply, deps: LocalEvaluationDeps) {

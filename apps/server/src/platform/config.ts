@@ -15,6 +15,7 @@ export interface Config {
   siteUrl: string | null;
   bootstrap: {
     projectToken: string | null;
+    projectSecretKey: string | null;
     personalApiKey: string | null;
     email: string | null;
     password: string | null;
@@ -92,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
     bootstrap: {
       projectToken: optional('WARREN_BOOTSTRAP_PROJECT_TOKEN', /^phc_[A-Za-z0-9_-]{8,100}$/, 'must look like phc_ followed by 8-100 letters or digits'),
+      projectSecretKey: optional('WARREN_BOOTSTRAP_PROJECT_SECRET_KEY', /^phs_[A-Za-z0-9_-]{8,100}$/, 'must look like phs_ followed by 8-100 letters or digits'),
       personalApiKey: optional('WARREN_BOOTSTRAP_PERSONAL_API_KEY', /^phx_[A-Za-z0-9_-]{8,100}$/, 'must look like phx_ followed by 8-100 letters or digits'),
       email: optional('WARREN_BOOTSTRAP_EMAIL', /^[^\s@]+@[^\s@]+$/, 'must be an email address'),
       password: optional('WARREN_BOOTSTRAP_PASSWORD', /^.{8,200}$/, 'must be 8 to 200 characters'),

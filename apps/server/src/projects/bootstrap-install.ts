@@ -8,6 +8,8 @@ export interface BootstrapResult {
   created: boolean;
   projectId: number;
   projectToken: string;
+  /** Shown once, on the start that created it (only its hash is stored). */
+  projectSecretKey: string | null;
 }
 
 /** OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
@@ -19,10 +21,11 @@ export const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 }
  */
 export async function bootstrapInstall(db: MetaDb, bootstrap: Config['bootstrap']): Promise<BootstrapResult> {
   const existing = await db.selectFrom('projects').select(['id', 'api_token']).orderBy('id').executeTakeFirst();
-  if (existing) return { created: false, projectId: existing.id, projectToken: existing.api_token };
+  if (existing) return { created: false, projectId: existing.id, projectToken: existing.api_token, projectSecretKey: null };
   const now = new Date().toISOString();
   const orgId = randomUUID();
   const token = bootstrap.projectToken ?? generateToken('phc_', 32);
+  const secretKey = bootstrap.projectSecretKey ?? generateToken('phs_', 35);
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('organizations').values({ id: orgId, name: 'Default organization', created_at: now }).execute();
     const project = await trx
@@ -39,6 +42,7 @@ export async function bootstrapInstall(db: MetaDb, bootstrap: Config['bootstrap'
         autocapture_opt_out: 0,
         session_recording_opt_in: 1,
         created_at: now,
+        secret_api_token_hash: hashApiKey(secretKey),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -74,6 +78,6 @@ export async function bootstrapInstall(db: MetaDb, bootstrap: Config['bootstrap'
           .execute();
       }
     }
-    return { created: true, projectId: project.id, projectToken: token };
+    return { created: true, projectId: project.id, projectToken: token, projectSecretKey: secretKey };
   });
 }

@@ -8,6 +8,9 @@ export function printWelcome(bootstrap: BootstrapResult, config: Config, address
     `Warren is listening on ${host} (data in ${config.dataDir})`,
     `Project ${bootstrap.projectId} API key: ${bootstrap.projectToken}`,
   ];
+  if (bootstrap.projectSecretKey) {
+    lines.push(`Project ${bootstrap.projectId} secret key (shown once; server SDKs' local flag evaluation): ${bootstrap.projectSecretKey}`);
+  }
   if (bootstrap.created) {
     lines.push(
       '',

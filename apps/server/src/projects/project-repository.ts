@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { hashApiKey } from '../auth/api-key-format.js';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 
 export type ProjectRow = Selectable<MetaSchema['projects']>;
@@ -46,6 +47,12 @@ export class ProjectRepository {
   async captureProjects(): Promise<[string, { id: number; anonymizeIps: boolean }][]> {
     const rows = await this.db.selectFrom('projects').select(['id', 'api_token', 'anonymize_ips']).execute();
     return rows.map((r) => [r.api_token, { id: r.id, anonymizeIps: Boolean(r.anonymize_ips) }]);
+  }
+
+  /** The project whose secret key (`phs_…`) this is, or null. */
+  async findBySecretKey(secretKey: string): Promise<Project | null> {
+    const row = await this.db.selectFrom('projects').selectAll().where('secret_api_token_hash', '=', hashApiKey(secretKey)).executeTakeFirst();
+    return row ? toProject(row) : null;
   }
 
   async findById(id: number): Promise<Project | null> {

@@ -150,6 +150,11 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('activity_log_item').on('activity_log').columns(['team_id', 'scope', 'item_id']).execute();
     },
   },
+  '0003_project_secret_keys': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('projects').addColumn('secret_api_token_hash', 'text').execute();
+    },
+  },
 };
 
 export const metaMigrations: MigrationProvider = {

@@ -16,6 +16,8 @@ export interface MetaSchema {
     autocapture_opt_out: number;
     session_recording_opt_in: number;
     created_at: string;
+    /** `sha256$<hex>` of the project secret key (`phs_…`), which server SDKs may use for local evaluation. */
+    secret_api_token_hash: string | null;
   };
   users: {
     id: Generated<number>;
