@@ -1,4 +1,5 @@
 import type { WarningRow } from '../identity/identity-output.js';
+import { clickhouseTime } from './clickhouse-time.js';
 import { snapshotRow } from './snapshot-rows.js';
 import type { JsonObject, NormalizedEvent } from './types.js';
 
@@ -70,11 +71,6 @@ function eventRowJson(e: NormalizedEvent, propertiesJson: string): string {
     `,"timestamp":"${clickhouseTime(e.timestamp)}","created_at":"${clickhouseTime(e.createdAt)}","properties":${propertiesJson}` +
     `,"elements_chain":${JSON.stringify(e.elementsChain)},"$session_id":${JSON.stringify(e.sessionId)},"$window_id":${JSON.stringify(e.windowId)}}`
   );
-}
-
-/** `2024-05-01T12:00:00.123Z` -> `2024-05-01 12:00:00.123`, ClickHouse's own DateTime64 text (no best-effort parsing). */
-export function clickhouseTime(iso: string): string {
-  return iso.slice(0, 10) + ' ' + iso.slice(11, iso.length - 1);
 }
 
 function isObject(value: unknown): value is JsonObject {

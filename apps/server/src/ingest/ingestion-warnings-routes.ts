@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/authenticator.js';
 import { registerProjectRoute } from '../platform/project-route.js';
+import { clickhouseTimeToIso } from '../query/shape-values.js';
 import type { EventStore } from '../storage/event-store.js';
 
 /** `/ingestion_warnings/`: why events were dropped or changed, grouped by type as PostHog shows them (last 30 days). */
@@ -21,10 +22,10 @@ export function registerIngestionWarningsRoutes(app: FastifyInstance, authentica
         results: result.rows.map(([type, count, lastSeen, recent]) => ({
           type,
           count: Number(count),
-          lastSeen: toIso(String(lastSeen)),
+          lastSeen: clickhouseTimeToIso(String(lastSeen), 'UTC'),
           warnings: (recent as [string, string, string][]).map(([timestamp, details, source]) => ({
             type,
-            timestamp: toIso(timestamp),
+            timestamp: clickhouseTimeToIso(timestamp, 'UTC'),
             details: JSON.parse(details) as unknown,
             source,
           })),
@@ -34,4 +35,3 @@ export function registerIngestionWarningsRoutes(app: FastifyInstance, authentica
   });
 }
 
-const toIso = (clickhouseTime: string): string => clickhouseTime.replace(' ', 'T') + 'Z';

@@ -1,6 +1,5 @@
+import { clickhouseTime } from './clickhouse-time.js';
 import type { NormalizedEvent } from './types.js';
-
-const clickhouseTime = (iso: string): string => iso.slice(0, 10) + ' ' + iso.slice(11, iso.length - 1);
 
 export interface SnapshotRow {
   team_id: number;
