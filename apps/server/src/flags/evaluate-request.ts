@@ -6,7 +6,7 @@ import type { PersonRepository } from '../identity/person-repository.js';
 import { validationError } from '../platform/app-error.js';
 import type { Project } from '../projects/project-repository.js';
 import type { FlagRepository } from './flag-repository.js';
-import type { ProjectFlags } from './project-flags.js';
+import type { ProjectFlagSet, ProjectFlags } from './project-flags.js';
 
 export interface FlagsRequestDeps {
   projectFlags: ProjectFlags;
@@ -35,10 +35,9 @@ export interface FlagsRequestBody {
  * Evaluates a project's flags for one `/flags` request: stored person and group properties overridden by the
  * request's, experience-continuity hash keys, and only the requested keys when the SDK names them.
  */
-export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Project, body: FlagsRequestBody): Promise<FlagsEvaluation> {
+export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Project, set: ProjectFlagSet, body: FlagsRequestBody): Promise<FlagsEvaluation> {
   const distinctId = idString(body.distinct_id);
   if (distinctId === null) throw validationError('distinct_id is required.', 'distinct_id', 'required');
-  const set = await deps.projectFlags.forProject(project.id);
   const groups = stringMap(body.groups);
   const requestGroupProps = objectMap(body.group_properties);
   const cached = deps.personCache.get(project.id, distinctId);

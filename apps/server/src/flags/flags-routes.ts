@@ -49,10 +49,11 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
   const version = Number(query.v ?? '1');
   const withConfig = query.config === 'true' || (path === '/decide' && version >= 3);
   const disabled = body.disable_flags === true;
+  // One flag set for the whole request, so the answer describes exactly the flags that were evaluated.
+  const set = await options.deps.projectFlags.forProject(project.id);
   const result = disabled
     ? { flags: {}, unresolved: {}, errorsWhileComputingFlags: false }
-    : await evaluateFlagsRequest(options.deps, project, body as FlagsRequestBody);
-  const set = await options.deps.projectFlags.forProject(project.id);
+    : await evaluateFlagsRequest(options.deps, project, set, body as FlagsRequestBody);
   const config = withConfig ? remoteConfig(project, set.definitions.some((f) => f.active)) : null;
   if (path === '/flags' && version >= 2) {
     const flagsJson = flagsV2Json(result, set);
