@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { compileHogQL } from '@warren/query/hogql/compile-hogql';
 import type { Authenticator } from '../auth/authenticator.js';
 import { validationError } from '../platform/app-error.js';
+import { DEFAULT_PAGE_SIZE } from '../platform/pagination.js';
 import { absoluteUrl, registerProjectRoute } from '../platform/project-route.js';
 import { toQueryError } from '../query/query-errors.js';
 import { shapeValue } from '../query/shape-values.js';
@@ -29,7 +30,7 @@ export function registerEventsRoutes(app: FastifyInstance, authenticator: Authen
     schema: { querystring: ListQuery },
     handler: async ({ project, request }) => {
       const q = request.query as ListParams;
-      const limit = q.limit ?? 100;
+      const limit = q.limit ?? DEFAULT_PAGE_SIZE;
       const now = new Date();
       const after = q.after ? parseRelativeOrIsoDate(q.after, now) : new Date(0);
       const before = q.before ? parseRelativeOrIsoDate(q.before, now) : new Date(now.getTime() + 5000);

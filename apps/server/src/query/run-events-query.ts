@@ -4,7 +4,7 @@ import type { PropertyFilters } from '@warren/query/hogql/property-filter';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import { toQueryError } from './query-errors.js';
-import { cacheKey } from './run-hogql-query.js';
+import { computedResponseFields } from './response-fields.js';
 import { clickhouseTimeToIso, shapeValue } from './shape-values.js';
 
 /** PostHog's EventsQuery node: the compiler's input without what the server supplies, plus `fixedProperties`. */
@@ -38,13 +38,7 @@ export async function runEventsQuery(store: EventStore, project: Project, node: 
       hasMore: result.rows.length > compiled.limit,
       limit: compiled.limit,
       offset: compiled.offset,
-      timings: [{ k: './query', t: result.elapsedMs / 1000 }],
-      modifiers: {},
-      error: null,
-      is_cached: false,
-      last_refresh: new Date().toISOString(),
-      cache_key: cacheKey(project.id, node),
-      timezone: project.timezone,
+      ...computedResponseFields(project, node, result.elapsedMs),
     };
   } catch (error) {
     throw toQueryError(error);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { compileHogQL } from '@warren/query/hogql/compile-hogql';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import { toQueryError } from './query-errors.js';
+import { computedResponseFields } from './response-fields.js';
 import { shapeValue } from './shape-values.js';
 
 export interface HogQLQueryNode {
@@ -31,22 +31,11 @@ export async function runHogQLQuery(store: EventStore, project: Project, node: H
       hasMore,
       limit: compiled.limit,
       offset: 0,
-      timings: [{ k: './query', t: result.elapsedMs / 1000 }],
-      modifiers: {},
       explain: null,
       metadata: null,
-      error: null,
-      is_cached: false,
-      last_refresh: new Date().toISOString(),
-      next_allowed_client_refresh: new Date().toISOString(),
-      cache_key: cacheKey(project.id, node),
-      timezone: project.timezone,
+      ...computedResponseFields(project, node, result.elapsedMs),
     };
   } catch (error) {
     throw toQueryError(error);
   }
-}
-
-export function cacheKey(teamId: number, node: unknown): string {
-  return 'cache_' + createHash('sha256').update(`${teamId}:${JSON.stringify(node)}`).digest('hex').slice(0, 32);
 }
