@@ -1,35 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { loadRecordedRequests, type RecordedRequest } from '../../apps/server/src/ingest/test-support/recorded-requests.js';
 import { eventually, hogql } from '../support/api-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/sdk');
 const CAPTURE = new Set(['/e/', '/i/v0/e/', '/batch/', '/capture/', '/track/', '/engage/', '/i/v0/ai/batch/', '/s/', '/i/v1/analytics/events']);
 
-interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  all_headers: Record<string, string>;
-  body_base64: string;
-  body: unknown;
-  step: string;
-}
 
 function recorded(): { file: string; request: RecordedRequest }[] {
-  return fs
-    .readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((file) =>
-      fs
-        .readFileSync(path.join(FIXTURES, file), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => ({ file, request: JSON.parse(line) as RecordedRequest })),
-    )
+  return loadRecordedRequests()
+    .map(({ file, record }) => ({ file, request: record }))
     .filter(({ request }) => CAPTURE.has(request.path));
 }
 

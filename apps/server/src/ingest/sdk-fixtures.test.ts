@@ -4,32 +4,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
 import { decodeCaptureBody } from './decode-body.js';
 import { extractEnvelope } from './extract-envelope.js';
 import { normalizeEvent } from './normalize-event.js';
 import { DEFAULT_INGEST_LIMITS } from './limits.js';
 import type { RawCaptureRequest } from './types.js';
+import { loadRecordedRequests, type RecordedRequest } from './test-support/recorded-requests.js';
 
-const FIXTURES_DIR = process.env.WARREN_SDK_FIXTURES ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/fixtures/sdk');
 const CAPTURE_PATHS = new Set(['/e/', '/i/v0/e/', '/batch/', '/capture/', '/track/', '/engage/', '/i/v0/ai/batch/', '/s/']);
 const V1_PATH = '/i/v1/analytics/events';
 const TOKEN = 'phc_test_project_token';
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-interface RecordedRequest {
-  seq: number;
-  step: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  all_headers: Record<string, string>;
-  body_base64: string;
-  body: unknown;
-}
 
 type RecordedEvent = {
   event: string;
@@ -42,15 +28,6 @@ type RecordedEvent = {
   properties?: Record<string, unknown>;
 };
 
-function loadRecords(): Array<{ file: string; record: RecordedRequest }> {
-  const files = readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.jsonl')).sort();
-  return files.flatMap((file) =>
-    readFileSync(join(FIXTURES_DIR, file), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => ({ file, record: JSON.parse(line) as RecordedRequest })),
-  );
-}
 
 /** The exact request as the HTTP layer hands it over: raw bytes plus the transport hints. */
 function rawRequest(record: RecordedRequest): RawCaptureRequest {
@@ -73,7 +50,7 @@ function expectedDistinctId(event: RecordedEvent): string {
   return typeof id === 'string' ? id : JSON.stringify(id);
 }
 
-const records = loadRecords();
+const records = loadRecordedRequests();
 const captureRecords = records.filter(({ record }) => record.method === 'POST' && CAPTURE_PATHS.has(record.path));
 
 test('the fixtures hold capture requests from every SDK file', () => {
