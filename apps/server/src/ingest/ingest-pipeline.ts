@@ -132,7 +132,8 @@ export class IngestPipeline {
       const out = await this.processIdentity(batch.identities);
       await this.write(batch, out, taken);
       await this.wal.checkpoint(taken[taken.length - 1].end);
-      this.metrics.eventsFlushed.inc(batch.identities.length + batch.snapshots.length);
+      // Discarded events (a malformed $groupidentify) have no identity and were not written.
+      this.metrics.eventsFlushed.inc(out.events.filter((e) => e !== null).length + batch.snapshots.length);
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
