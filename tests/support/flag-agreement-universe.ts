@@ -1,3 +1,5 @@
+import { seededRandom } from '../../packages/flags/src/test-support/seeded-random.js';
+
 // The flags and people of the SDK agreement test: a dozen flags, created through Warren's REST API, that between
 // them use every operator and feature the engine supports, and a deterministic crowd whose properties straddle
 // every condition (sometimes missing, sometimes oddly typed) so most answers are definite and some are not.
@@ -143,18 +145,6 @@ export interface AgreementPerson {
   groupProperties: Record<string, Record<string, unknown>>;
 }
 
-// mulberry32: a failure reproduces from the seed.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -164,7 +154,7 @@ const DAY_MS = 86_400_000;
  * @example generateAgreementPeople(3, new Date())[0].distinctId // 'agree-0'
  */
 export function generateAgreementPeople(count: number, now: Date): AgreementPerson[] {
-  const next = random(20_240_501);
+  const next = seededRandom(20_240_501);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   return Array.from({ length: count }, (_, i): AgreementPerson => {
     const properties: Record<string, unknown> = {

@@ -1,4 +1,5 @@
 import type { Properties } from '../evaluation-context.js';
+import { seededRandom } from './seeded-random.js';
 
 /** One generated person: ids, properties and groups, as a request would carry them. */
 export interface GeneratedPerson {
@@ -6,18 +7,6 @@ export interface GeneratedPerson {
   personProperties: Properties;
   groups: Record<string, string>;
   groupProperties: Record<string, Properties>;
-}
-
-// A tiny deterministic PRNG (mulberry32) so a failure reproduces.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
@@ -28,7 +17,7 @@ const DAY_MS = 86_400_000;
  * @example generatePeople(2000, new Date())[0].distinctId // 'user-0'
  */
 export function generatePeople(count: number, now: Date): GeneratedPerson[] {
-  const next = random(20240501);
+  const next = seededRandom(20240501);
   return Array.from({ length: count }, (_, i) => {
     const properties: Properties = {
       email: pick(next, ['ann@acme.com', 'Bob@ACME.com', 'carl@other.io', 'spam@acme.com', 'a.b@acme.com', 'Ann@other.com', 'x@acme.co']),
