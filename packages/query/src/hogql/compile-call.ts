@@ -45,6 +45,7 @@ export function compileCall(node: HCall, timezone: string, compile: Compile): Ex
   assertArity(node, args.length, fn.minArgs, fn.maxArgs);
   if (node.distinct && !fn.aggregate) throw new HogQLError('unsupported', `DISTINCT in ${node.name}()`, node);
   const compiled: Expr[] = args.map(compile);
+  if (fn.modeAt !== undefined && compiled.length > fn.modeAt) compiled[fn.modeAt] = modeConstant(compiled[fn.modeAt], node);
   if (fn.timezoneAt !== undefined && compiled.length === fn.timezoneAt) compiled.push(tz);
   return withParams(fn, node, compiled, compile);
 }
@@ -59,6 +60,14 @@ function withParams(fn: HogQLFunction, node: HCall, args: Expr[], compile: Compi
   if (params.length > 0) result.params = params.map(compile);
   if (node.distinct) result.distinct = true;
   return result;
+}
+
+/** ClickHouse takes week modes only as UInt8 constants (0–9). */
+function modeConstant(arg: Expr, node: HCall): Expr {
+  if (arg.kind !== 'constant' || typeof arg.value !== 'number' || !Number.isInteger(arg.value) || arg.value < 0 || arg.value > 9) {
+    throw new HogQLError('unsupported', `${node.name}() takes its mode as an integer constant from 0 to 9`, node);
+  }
+  return constant(arg.value, 'UInt8');
 }
 
 function caseWithExpression(args: Expr[]): Expr {

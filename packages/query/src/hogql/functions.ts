@@ -12,9 +12,11 @@ export interface HogQLFunction {
   params?: readonly [number, number];
   /** Called with exactly this many arguments, the project timezone is appended as the next one. */
   timezoneAt?: number;
+  /** Index of a mode argument ClickHouse wants as a UInt8 constant (week modes). */
+  modeAt?: number;
 }
 
-type Extra = Partial<Pick<HogQLFunction, 'clickhouse' | 'params' | 'timezoneAt'>>;
+type Extra = Partial<Pick<HogQLFunction, 'clickhouse' | 'params' | 'timezoneAt' | 'modeAt'>>;
 type Row = [name: string, minArgs: number, maxArgs: number, extra?: Extra];
 
 const MANY = 100;
@@ -41,8 +43,8 @@ const DATES: Row[] = [
     'toISOWeek', 'toISOYear', 'toYYYYMM', 'toYYYYMMDD', 'toStartOfYear', 'toStartOfQuarter', 'toStartOfMonth',
     'toMonday', 'toStartOfDay', 'toStartOfHour', 'toStartOfMinute', 'toStartOfSecond', 'toStartOfFiveMinutes',
     'toStartOfTenMinutes', 'toStartOfFifteenMinutes', 'toUnixTimestamp'].map((n): Row => [n, 1, 2, { timezoneAt: 1 }]),
-  ['toDayOfWeek', 1, 3, { timezoneAt: 2 }], ['toWeek', 1, 3, { timezoneAt: 2 }], ['toYearWeek', 1, 3, { timezoneAt: 2 }],
-  ['toStartOfWeek', 1, 3, { timezoneAt: 2 }], ['toStartOfInterval', 2, 4, { timezoneAt: 2 }],
+  ['toDayOfWeek', 1, 3, { timezoneAt: 2, modeAt: 1 }], ['toWeek', 1, 3, { timezoneAt: 2, modeAt: 1 }],
+  ['toYearWeek', 1, 3, { timezoneAt: 2, modeAt: 1 }], ['toStartOfWeek', 1, 3, { timezoneAt: 2, modeAt: 1 }], ['toStartOfInterval', 2, 4, { timezoneAt: 2 }],
   ['toUnixTimestamp64Milli', 1, 1], ['fromUnixTimestamp', 1, 1], ['fromUnixTimestamp64Milli', 1, 2, { timezoneAt: 1 }],
   ['dateDiff', 3, 4, { timezoneAt: 3 }], ['date_diff', 3, 4, { clickhouse: 'dateDiff', timezoneAt: 3 }],
   ['age', 3, 4, { timezoneAt: 3 }], ['dateTrunc', 2, 3, { timezoneAt: 2 }],

@@ -2,6 +2,7 @@ import type { ConstantValue, ParamType, ScalarParamType } from './ast.js';
 
 const SCALAR_TYPES: ReadonlySet<string> = new Set<ScalarParamType>([
   'String',
+  'UInt8',
   'Int64',
   'UInt64',
   'Float64',
