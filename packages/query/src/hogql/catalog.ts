@@ -1,5 +1,7 @@
 import type { TableSource } from '../sql/ast.js';
 import { table } from '../sql/build.js';
+import type { LazyJoin } from './scope.js';
+import { SESSION_FIELDS, sessionsSource } from './sessions-source.js';
 import { groupsSource, personsSource } from './table-sources.js';
 
 /** How a HogQL column maps onto its source. */
@@ -11,8 +13,11 @@ export type CatalogColumn =
   | { kind: 'json'; column: string }
   /** events.person_id after identify/alias merges (needs the overrides join). */
   | { kind: 'person_id' }
-  /** events.person: the person row joined on the merged person id. */
-  | { kind: 'person' };
+  /**
+   * A row of another table joined only when a query reads it: events.person (on the merged person id),
+   * events.group_N (the group of type N keyed by `$group_N`), events.session (on `$session_id`).
+   */
+  | { kind: 'join'; join: Exclude<LazyJoin, 'override'> };
 
 export interface CatalogTable {
   name: string;
@@ -44,7 +49,13 @@ const EVENTS: CatalogTable = {
     $group_3: plain('$group_3'),
     $group_4: plain('$group_4'),
     person_id: { kind: 'person_id' },
-    person: { kind: 'person' },
+    person: { kind: 'join', join: 'person' },
+    group_0: { kind: 'join', join: 'group_0' },
+    group_1: { kind: 'join', join: 'group_1' },
+    group_2: { kind: 'join', join: 'group_2' },
+    group_3: { kind: 'join', join: 'group_3' },
+    group_4: { kind: 'join', join: 'group_4' },
+    session: { kind: 'join', join: 'session' },
   },
   star: ['uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', '$session_id', '$window_id'],
 };
@@ -73,10 +84,21 @@ const GROUPS: CatalogTable = {
   star: ['index', 'key', 'created_at', 'properties'],
 };
 
+// Computed from events for now (see sessionsSource); the field names are those of PostHog's sessions table.
+const SESSIONS: CatalogTable = {
+  name: 'sessions',
+  source: sessionsSource,
+  columns: Object.fromEntries(
+    [...SESSION_FIELDS].map(([name, type]) => [name, type === 'datetime' ? { kind: 'datetime', column: name } : plain(name)]),
+  ),
+  star: [...SESSION_FIELDS.keys()],
+};
+
 const TABLES: ReadonlyMap<string, CatalogTable> = new Map([
   ['events', EVENTS],
   ['persons', PERSONS],
   ['groups', GROUPS],
+  ['sessions', SESSIONS],
 ]);
 
 /**
@@ -87,5 +109,12 @@ export function findCatalogTable(name: string): CatalogTable | undefined {
   return TABLES.get(name);
 }
 
-/** The persons table, which the events `person` join reads. */
-export const PERSONS_TABLE: CatalogTable = PERSONS;
+/**
+ * The table behind one of the events lazy joins, whose columns `person.x`, `group_0.x` and `session.x` read.
+ * @example joinedTable('group_2').name // => 'groups'
+ */
+export function joinedTable(join: Exclude<LazyJoin, 'override'>): CatalogTable {
+  if (join === 'person') return PERSONS;
+  if (join === 'session') return SESSIONS;
+  return GROUPS;
+}

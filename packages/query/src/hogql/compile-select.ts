@@ -4,7 +4,7 @@ import { compileFrom, type PendingTable } from './compile-from.js';
 import { compileSelectList } from './compile-select-list.js';
 import type { HExpr, HOrderExpr, HQuery, HSelectQuery, HSelectSetQuery } from './hogql-ast.js';
 import { HogQLError, type SourcePosition } from './hogql-error.js';
-import { lazyJoinAlias, lazyJoinsFor } from './lazy-joins.js';
+import { lazyJoinAliases, lazyJoinsFor } from './lazy-joins.js';
 import { childScope, type CompiledQuery, type CteDefinition, type Scope } from './scope.js';
 
 const SELECT_KEYS = new Set([
@@ -132,12 +132,11 @@ function compileJoin(item: PendingTable, scope: Scope): Join {
   if (!constraint) return join;
   if (constraint.constraint_type === 'ON') {
     const on = compileExpr(constraint.expr, scope);
-    // Its person joins can only follow this join, so its own ON cannot use them.
-    const own = [lazyJoinAlias(item.entry.alias, 'override'), lazyJoinAlias(item.entry.alias, 'person')];
-    if (referencesTable(on, own)) {
+    // Its lazy joins can only follow this join, so its own ON cannot use them.
+    if (referencesTable(on, lazyJoinAliases(item.entry.alias))) {
       throw new HogQLError(
         'unsupported',
-        `person_id and person fields of ${item.entry.alias} cannot be used in its own JOIN condition; select FROM it first`,
+        `person_id, person, group_N and session fields of ${item.entry.alias} cannot be used in its own JOIN condition; select FROM it first`,
         constraint,
       );
     }

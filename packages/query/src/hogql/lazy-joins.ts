@@ -1,19 +1,31 @@
-import type { Expr, Join } from '../sql/ast.js';
+import type { Expr, Join, TableSource } from '../sql/ast.js';
 import { call, column } from '../sql/build.js';
-import { overridesSource, personsSource } from './table-sources.js';
-import type { TableEntry } from './scope.js';
+import { sessionsSource } from './sessions-source.js';
+import { groupsSource, overridesSource, personsSource } from './table-sources.js';
+import type { GroupJoin, LazyJoin, TableEntry } from './scope.js';
+
+/** Every lazy join, in the order they are added (the person join needs the override join before it). */
+const LAZY_JOINS: readonly LazyJoin[] = ['override', 'person', 'group_0', 'group_1', 'group_2', 'group_3', 'group_4', 'session'];
 
 /**
- * SQL aliases of the joins behind `events.person_id` and `events.person.*`.
+ * SQL aliases of the joins behind `events.person_id`, `events.person.*`, `events.group_N.*` and `events.session.*`.
  * @example lazyJoinAlias('e', 'person') // => 'e__person'
  */
-export function lazyJoinAlias(tableAlias: string, join: 'override' | 'person'): string {
+export function lazyJoinAlias(tableAlias: string, join: LazyJoin): string {
   return `${tableAlias}__${join}`;
+}
+
+/**
+ * All the aliases the lazy joins of one table may take.
+ * @example lazyJoinAliases('e') // => ['e__override', 'e__person', 'e__group_0', …, 'e__session']
+ */
+export function lazyJoinAliases(tableAlias: string): string[] {
+  return LAZY_JOINS.map((join) => lazyJoinAlias(tableAlias, join));
 }
 
 /** True for aliases the compiler reserves for its own joins. */
 export function isReservedAlias(name: string): boolean {
-  return /__(override|person)$/.test(name);
+  return /__(override|person|group_[0-4]|session)$/.test(name);
 }
 
 /**
@@ -31,28 +43,39 @@ export function resolvedPersonId(tableAlias: string): Expr {
 }
 
 /**
- * The LEFT JOINs an events table needs for the person fields a query used, in dependency order.
- * @example lazyJoinsFor({ alias: 'events', lazy: new Set(['person']) }) // [override join, person join]
+ * The LEFT JOINs an events table needs for the fields a query used, in dependency order. Each joined source reads
+ * its physical table through the project guard, like any other read.
+ * @example lazyJoinsFor({ alias: 'events', lazy: new Set(['override', 'person']) }) // [override join, person join]
  */
 export function lazyJoinsFor(entry: TableEntry): Join[] {
-  if (entry.lazy.size === 0) return [];
-  const override = lazyJoinAlias(entry.alias, 'override');
-  const joins: Join[] = [
-    {
-      type: 'LEFT JOIN',
-      source: overridesSource(),
-      alias: override,
-      on: call('equals', column(override, 'distinct_id'), column(entry.alias, 'distinct_id')),
-    },
-  ];
-  if (entry.lazy.has('person')) {
-    const person = lazyJoinAlias(entry.alias, 'person');
-    joins.push({
-      type: 'LEFT JOIN',
-      source: personsSource(),
-      alias: person,
-      on: call('equals', column(person, 'id'), resolvedPersonId(entry.alias)),
-    });
+  return LAZY_JOINS.filter((join) => entry.lazy.has(join)).map((join) => {
+    const joinAlias = lazyJoinAlias(entry.alias, join);
+    const { source, on } = joinSpec(join, joinAlias, entry.alias);
+    return { type: 'LEFT JOIN', source, alias: joinAlias, on };
+  });
+}
+
+function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string): { source: TableSource; on: Expr } {
+  switch (join) {
+    case 'override':
+      return { source: overridesSource(), on: call('equals', column(joinAlias, 'distinct_id'), column(tableAlias, 'distinct_id')) };
+    case 'person':
+      return { source: personsSource(), on: call('equals', column(joinAlias, 'id'), resolvedPersonId(tableAlias)) };
+    case 'session':
+      // Sessions exist only for non-empty ids, so an event without one matches nothing.
+      return { source: sessionsSource(), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
+    default:
+      return {
+        source: groupsSource(groupIndex(join)),
+        on: call('equals', column(joinAlias, 'key'), column(tableAlias, `$${join}`)),
+      };
   }
-  return joins;
+}
+
+/**
+ * The group type index of a `group_N` join.
+ * @example groupIndex('group_3') // => 3
+ */
+export function groupIndex(join: GroupJoin): number {
+  return Number(join.slice('group_'.length));
 }

@@ -1,6 +1,6 @@
 import type { Expr } from '../sql/ast.js';
 import { call, column, constant } from '../sql/build.js';
-import { PERSONS_TABLE, type CatalogTable } from './catalog.js';
+import { joinedTable, type CatalogTable } from './catalog.js';
 import { HogQLError, type SourcePosition } from './hogql-error.js';
 import { lazyJoinAlias, resolvedPersonId } from './lazy-joins.js';
 import { propertyAccess } from './property-access.js';
@@ -79,12 +79,13 @@ function resolveCatalogColumn(
   const spec = Object.hasOwn(table.columns, name) ? table.columns[name] : undefined;
   if (!spec) throw fail(`Unable to resolve field ${name} on ${table.name}`);
   if (spec.kind === 'json') return jsonPath(column(tableAlias, spec.column), rest);
-  if (spec.kind === 'person') {
-    const [personColumn, ...personRest] = rest;
-    if (typeof personColumn !== 'string') throw fail('Select person.id, person.properties… rather than person');
-    entry.lazy.add('override').add('person');
-    const personAlias = lazyJoinAlias(tableAlias, 'person');
-    return resolveCatalogColumn(entry, PERSONS_TABLE, personAlias, personColumn, personRest, scope, fail);
+  if (spec.kind === 'join') {
+    const [joinedColumn, ...joinedRest] = rest;
+    if (typeof joinedColumn !== 'string') throw fail(`Select fields of ${name} (${joinExample(name)}) rather than ${name}`);
+    if (spec.join === 'person') entry.lazy.add('override');
+    entry.lazy.add(spec.join);
+    const joinAlias = lazyJoinAlias(tableAlias, spec.join);
+    return resolveCatalogColumn(entry, joinedTable(spec.join), joinAlias, joinedColumn, joinedRest, scope, fail);
   }
   if (rest.length > 0) throw fail(`Cannot read ${rest.join('.')} from ${name}: it is not a properties column`);
   switch (spec.kind) {
@@ -96,6 +97,12 @@ function resolveCatalogColumn(
       entry.lazy.add('override');
       return { expr: resolvedPersonId(tableAlias) };
   }
+}
+
+function joinExample(name: string): string {
+  if (name === 'person') return 'person.id, person.properties.email';
+  if (name === 'session') return 'session.$session_duration, session.$entry_pathname';
+  return `${name}.key, ${name}.properties.name`;
 }
 
 /**

@@ -15,7 +15,10 @@ export interface CompiledQuery {
   columns: OutputColumn[];
 }
 
-export type LazyJoin = 'override' | 'person';
+/** Joins an events table adds only when a query uses them: merges, the person, groups by type index, the session. */
+export type LazyJoin = 'override' | 'person' | 'session' | GroupJoin;
+
+export type GroupJoin = 'group_0' | 'group_1' | 'group_2' | 'group_3' | 'group_4';
 
 /** A table in a SELECT's FROM/JOIN chain. */
 export interface TableEntry {
@@ -23,7 +26,7 @@ export interface TableEntry {
   /** Set for catalog tables; subqueries and CTEs have `columns` instead. */
   table?: CatalogTable;
   columns?: readonly OutputColumn[];
-  /** Joins that field resolution asked for (events.person_id, events.person.*). */
+  /** Joins that field resolution asked for (events.person_id, events.person.*, group_N.*, session.*). */
   lazy: Set<LazyJoin>;
 }
 

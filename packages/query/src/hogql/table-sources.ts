@@ -45,10 +45,11 @@ export function overridesSource(): TableSource {
 }
 
 /**
- * Groups as of their latest version: the HogQL `groups` table (`index`, `key`, `properties`, `created_at`).
- * @example groupsSource()
+ * Groups as of their latest version: the HogQL `groups` table (`index`, `key`, `properties`, `created_at`), or only
+ * the groups of one type, with a key, for the events `group_N` joins.
+ * @example groupsSource(0) // (SELECT groups.group_type_index AS index, … WHERE … = 0 AND notEmpty(groups.group_key) …)
  */
-export function groupsSource(): TableSource {
+export function groupsSource(index?: number): TableSource {
   const query: SelectQuery = {
     kind: 'select',
     select: [
@@ -60,5 +61,12 @@ export function groupsSource(): TableSource {
     from: { source: table('groups'), alias: 'groups' },
     groupBy: [column('groups', 'group_type_index'), column('groups', 'group_key')],
   };
+  if (index !== undefined) {
+    query.where = call(
+      'and',
+      call('equals', column('groups', 'group_type_index'), constant(index)),
+      call('notEmpty', column('groups', 'group_key')),
+    );
+  }
   return { kind: 'subquery', query };
 }
