@@ -1,25 +1,38 @@
-import { HogQLError } from '../../hogql/hogql-error.js';
 import type { ActorsPoint, ActorsSelection } from '../actors.js';
+import { resolvedDateRangeJson } from '../date-range.js';
 import type { InsightContext } from '../insight-context.js';
-import type { InsightPlan } from '../insight-statement.js';
+import { compileInsightStatement, type InsightPlan } from '../insight-statement.js';
+import { retentionActorsQuery } from './retention-actors.js';
+import { retentionCountsQuery } from './retention-counts.js';
+import { parseRetentionQuery, type RetentionQuery } from './retention-filter.js';
+import { retentionRange } from './retention-periods.js';
+import { shapeRetention, type RetentionResultRow } from './retention-shape.js';
 
-/** PostHog's RetentionQuery (rest-api.md). Placeholder until the retention compiler lands. */
-export interface RetentionQuery {
-  kind: 'RetentionQuery';
-  [field: string]: unknown;
+export type { RetentionQuery } from './retention-filter.js';
+
+/**
+ * Compiles a RetentionQuery (rest-api.md 2.9) into one statement and the shaping of its rows into PostHog's
+ * triangular `results`; `extra.resolved_date_range` spans the cohort periods.
+ * @example await planRetention({ kind: 'RetentionQuery', retentionFilter: { period: 'Week', totalIntervals: 4 } }, ctx)
+ */
+export async function planRetention(query: RetentionQuery, ctx: InsightContext): Promise<InsightPlan<RetentionResultRow[]>> {
+  const spec = parseRetentionQuery(query, ctx);
+  const range = retentionRange(spec.dateRange, spec.period, spec.totalIntervals, ctx);
+  const statement = compileInsightStatement(await retentionCountsQuery(spec, range, ctx), ctx);
+  return {
+    statements: [statement],
+    shape: ([result]) => shapeRetention(result, spec, range, ctx.timezone),
+    extra: { resolved_date_range: resolvedDateRangeJson({ from: range.starts[0], to: new Date(range.end.getTime() - 1) }) },
+  };
 }
 
-/** Compiles a RetentionQuery into statements and the shaping of their rows into PostHog's `results`. */
-export async function planRetention(query: RetentionQuery, ctx: InsightContext): Promise<InsightPlan> {
-  void query;
-  void ctx;
-  throw new HogQLError('unsupported', 'RetentionQuery is not supported yet');
-}
-
-/** The persons behind one point of a RetentionQuery. */
+/**
+ * The persons (or groups) of one retention cell: cohort row `point.interval` (0-based), optionally only those who
+ * came back in `point.period` (0-based offset within the row), as a HogQL SELECT with column `actor_id`.
+ * @example await retentionActors(query, { interval: 1, period: 2 }, ctx)
+ */
 export async function retentionActors(query: RetentionQuery, point: ActorsPoint, ctx: InsightContext): Promise<ActorsSelection> {
-  void query;
-  void point;
-  void ctx;
-  throw new HogQLError('unsupported', 'Actors of RetentionQuery are not supported yet');
+  const spec = parseRetentionQuery(query, ctx);
+  const range = retentionRange(spec.dateRange, spec.period, spec.totalIntervals, ctx);
+  return retentionActorsQuery(spec, range, point, ctx);
 }
