@@ -68,6 +68,7 @@ test('wrongly shaped objects are refused', () => {
   refused({ retentionFilter: { targetEntity: { id: { $ne: 1 } } } }, /targetEntity.id/);
   refused({ retentionFilter: { targetEntity: { id: '1 OR 1=1', type: 'actions' } } }, /must be an action id/);
   refused({ properties: 'event = 1' }, /properties must be/);
+  refused({ dateRange: { date_to: 20240501 } }, /dateRange.date_to must be a date string/);
   assert.throws(() => parseRetentionQuery({ kind: 'TrendsQuery' }, ctx), HogQLError);
   assert.throws(() => parseRetentionQuery(null, ctx), HogQLError);
 });

@@ -95,7 +95,7 @@ export function parseRetentionQuery(query: unknown, ctx: InsightContext): Retent
       integerIn((q.breakdownFilter as BreakdownFilter | null)?.breakdown_limit, 1, MAX_BREAKDOWN_LIMIT, 'breakdown_limit') ??
       DEFAULT_BREAKDOWN_LIMIT,
     groupTypeIndex: integerIn(q.aggregation_group_type_index, 0, 4, 'aggregation_group_type_index'),
-    dateRange: objectOrNull(q.dateRange, 'dateRange') as DateRange | null,
+    dateRange: dateRangeOf(q.dateRange),
     filters: { properties: (q.properties as PropertyFilters | null | undefined) ?? null, filterTestAccounts: Boolean(q.filterTestAccounts) },
   };
 }
@@ -135,6 +135,16 @@ function entity(value: unknown, where: string, ctx: InsightContext): SeriesNode 
     }
   }
   return assertSeriesNode(entityToSeries(e), ctx, where);
+}
+
+function dateRangeOf(value: unknown): DateRange | null {
+  const range = objectOrNull(value, 'dateRange');
+  for (const key of ['date_from', 'date_to'] as const) {
+    if (range?.[key] !== undefined && range[key] !== null && typeof range[key] !== 'string') {
+      throw new HogQLError('unsupported', `dateRange.${key} must be a date string`);
+    }
+  }
+  return range as DateRange | null;
 }
 
 function objectOrNull(value: unknown, name: string): Record<string, unknown> | null {

@@ -22,6 +22,7 @@ import { planRetention, retentionActors, type RetentionQuery } from './retention
  *     anon-dave is merged into dave afterwards, so both events are dave's.
  *   erin (plan free, erin@test.com, a test account): May 1 23:30 Firefox (May 2 01:30 in Berlin) · May 2 12:00
  *     Firefox /home · trial_started May 1 12:00
+ *   frank: May 4 23:30 (a Saturday in UTC, Sunday May 5 01:30 in Berlin), after the Day tests' range.
  *   Project 2 (must never count for project 1): mallory owns distinct id `alice` there (May 2, May 3 12:00 Chrome,
  *     signed_up May 2 {plan_choice: pro}); its own `anon-dave` (May 1 12:00) is merged into mallory; zed May 1, May 3.
  *
@@ -37,7 +38,7 @@ const ACTIONS = new Map([
 ]);
 const ctxFor = (partial: Partial<InsightContext> = {}) => insightContext({ teamId: 1, now: NOW, actions: ACTIONS, ...partial });
 const UTC = ctxFor();
-const NAMES = ['alice', 'bob', 'carol', 'dave', 'erin', 'mallory', 'zed'];
+const NAMES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'mallory', 'zed'];
 
 let u: Universe;
 
@@ -48,6 +49,7 @@ before(async () => {
   u.person('carol', { properties: { plan: 'pro' } });
   u.person('dave');
   u.person('erin', { properties: { plan: 'free', email: 'erin@test.com' } });
+  u.person('frank');
   const pv = (who: string, at: string, properties: Record<string, unknown> = {}, group?: string) =>
     u.event(who, '$pageview', `2024-${at}Z`, properties, group ? { groups: { 0: group } } : {});
   pv('alice', '05-01T08:15:00', { $browser: 'Firefox' });
@@ -70,6 +72,7 @@ before(async () => {
   pv('erin', '05-01T23:30:00', { $browser: 'Firefox' });
   pv('erin', '05-02T12:00:00', { $browser: 'Firefox', $current_url: 'https://example.com/home' });
   u.event('erin', 'trial_started', '2024-05-01T12:00:00Z');
+  pv('frank', '05-04T23:30:00');
 
   const team2 = { team: OTHER_TEAM };
   u.person('mallory', { distinctIds: ['alice'], team: OTHER_TEAM });
@@ -143,25 +146,27 @@ test('periods are days in the project timezone: in Berlin an event at 23:30Z cou
   assert.deepEqual(await matrix({ retentionType: 'retention_first_time' }, {}, berlin), [[2, 1, 2], [2, 1], [0]]);
 });
 
-test('Week periods start on Sunday, or on Monday when the project says so', async () => {
+test('Week periods start on Sunday, or on Monday when the project says so, in the project timezone', async () => {
   const weeks = { period: 'Week' };
   const dateRange = { date_to: '2024-05-08' };
-  // Sunday weeks Apr 21 · Apr 28 {alice bob carol dave erin} · May 5 {alice (May 6), bob (Sunday May 5)}
+  // Sunday weeks Apr 21 · Apr 28 {alice bob carol dave erin frank} · May 5 {alice (May 6), bob (Sunday May 5)}
   const sunday = await retention(weeks, { dateRange });
-  assert.deepEqual(sunday.map((r) => r.values.map((v) => v.count)), [[0, 0, 0], [5, 2], [2]]);
+  assert.deepEqual(sunday.map((r) => r.values.map((v) => v.count)), [[0, 0, 0], [6, 2], [2]]);
   assert.deepEqual(sunday.map((r) => [r.label, r.date]), [['Week 0', '2024-04-21T00:00:00Z'], ['Week 1', '2024-04-28T00:00:00Z'], ['Week 2', '2024-05-05T00:00:00Z']]);
   // Monday weeks Apr 22 · Apr 29 (bob's Sunday now falls here) · May 6 {alice}
-  assert.deepEqual(await matrix(weeks, { dateRange }, ctxFor({ weekStartDay: 1 })), [[0, 0, 0], [5, 1], [1]]);
+  assert.deepEqual(await matrix(weeks, { dateRange }, ctxFor({ weekStartDay: 1 })), [[0, 0, 0], [6, 1], [1]]);
+  // In Berlin frank's Saturday 23:30Z is Sunday May 5, the last week: [5, 2] {alice bob} and [3] {alice bob frank}.
+  assert.deepEqual(await matrix(weeks, { dateRange }, ctxFor({ timezone: 'Europe/Berlin' })), [[0, 0, 0], [5, 2], [3]]);
   // First-time by week: carol's first week (Apr 14) is before the range.
-  assert.deepEqual(await matrix({ ...weeks, retentionType: 'retention_first_time' }, { dateRange }), [[0, 0, 0], [4, 2], [0]]);
+  assert.deepEqual(await matrix({ ...weeks, retentionType: 'retention_first_time' }, { dateRange }), [[0, 0, 0], [5, 2], [0]]);
 });
 
 test('Month periods are calendar months', async () => {
   const dateRange = { date_to: '2024-05-08' };
-  // April {carol} -> May {carol}; May {alice bob carol dave erin}
-  assert.deepEqual(await matrix({ period: 'Month', totalIntervals: 2 }, { dateRange }), [[1, 1], [5]]);
+  // April {carol} -> May {carol}; May {alice bob carol dave erin frank}
+  assert.deepEqual(await matrix({ period: 'Month', totalIntervals: 2 }, { dateRange }), [[1, 1], [6]]);
   // carol's first month is March: first-time April is empty.
-  assert.deepEqual(await matrix({ period: 'Month', totalIntervals: 2, retentionType: 'retention_first_time' }, { dateRange }), [[0, 0], [4]]);
+  assert.deepEqual(await matrix({ period: 'Month', totalIntervals: 2, retentionType: 'retention_first_time' }, { dateRange }), [[0, 0], [5]]);
 });
 
 test('Hour periods end with the hour holding date_to', async () => {
