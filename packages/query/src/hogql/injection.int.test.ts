@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OTHER_TEAM_ID, PEOPLE, TEAM_EVENT_COUNT, TEAM_ID, openFixture } from '../test-support/chdb-fixture.js';
+import { compileEventsQuery } from './compile-events-query.js';
 import { compileHogQL, type CompileHogQLInput } from './compile-hogql.js';
 import { HogQLError, type HogQLErrorCode } from './hogql-error.js';
+import type { PropertyFilter } from './property-filter.js';
 
 // The injection regression suite: hostile HogQL, values and settings are refused before any SQL exists, or are
 // printed harmlessly (bound, quoted, guarded), which is then proven by running the SQL on chDB.
@@ -183,4 +185,69 @@ test('every physical table read in a query with joins, subqueries and CTEs carri
 test('the other project sees only its own rows through the same queries', async () => {
   const { rows } = await run("SELECT properties.secret FROM events WHERE distinct_id = 'alice'", { teamId: OTHER_TEAM_ID });
   assert.deepEqual(rows, [['team2-alice']]);
+});
+
+test('group and session fields: hostile names are refused or bound, and their joins read only this project', async () => {
+  const key = "'; DROP TABLE groups; --";
+  const { compiled, rows } = await run(`SELECT group_0.properties['${key.replace(/'/g, "\\'")}'], session.$session_duration FROM events ORDER BY timestamp LIMIT 1`);
+  assert.deepEqual(rows[0], [null, 0]); // the first event, bob-anon's, is alone in its session
+  assert.ok(!compiled.sql.includes('DROP') && Object.values(compiled.params).includes(key));
+  await refused('SELECT session.`$x; DROP TABLE events` FROM events', 'resolution_error');
+  await refused('SELECT session.properties.x FROM events', 'resolution_error');
+  await refused('SELECT group_5.key FROM events', 'resolution_error');
+  await refused('SELECT group_0 FROM events', 'resolution_error');
+  await refused('SELECT 1 AS events__session', 'resolution_error');
+  await refused('SELECT 1 FROM events AS e__group_3', 'resolution_error');
+  // Both teams have a session called session-alice; each sees only its own events in it.
+  const ours = await run('SELECT session_id, $pageview_count FROM sessions ORDER BY session_id');
+  assert.deepEqual(ours.rows, [['session-alice', 2], ['session-bob', 0], ['session-bob-anon', 1]]);
+  const theirs = await run('SELECT session_id, $pageview_count FROM sessions ORDER BY session_id', { teamId: OTHER_TEAM_ID });
+  assert.deepEqual(theirs.rows, [['session-alice', 1], ['session-eve', 1]]);
+  const joined = await run("SELECT count() FROM events WHERE session.$pageview_count = 2 AND group_0.properties.name = 'Evil'");
+  assert.deepEqual(joined.rows, [[0]]);
+});
+
+test('hostile keys and values in every property filter type are bound values that match nothing, or are refused', async () => {
+  const hostile = "x'); DROP TABLE events; SELECT * FROM system.tables; --";
+  const harmless: PropertyFilter[] = [
+    { type: 'group', group_type_index: 0, key: hostile, value: hostile },
+    { type: 'group', group_type_index: 0, key: 'name', value: hostile, operator: 'icontains' },
+    { type: 'session', key: '$entry_pathname', value: hostile, operator: 'not_starts_with' },
+    { type: 'element', key: 'text', value: hostile },
+    { type: 'element', key: 'href', value: hostile, operator: 'icontains' },
+    { type: 'element', key: 'tag_name', value: hostile },
+    { type: 'element', key: 'selector', value: `button[data-x="${hostile.replace(/"/g, '')}"]` },
+    { type: 'event', key: hostile, value: hostile, operator: 'ends_with' },
+    { type: 'person', key: hostile, value: '1.2.3', operator: 'semver_gt' },
+    { type: 'event', key: hostile, value: '2024-05-01', operator: 'is_date_before' },
+    { type: 'event_metadata', key: 'distinct_id', value: [hostile, 'nobody'] },
+  ];
+  for (const filter of harmless) {
+    const negated = filter.operator === 'not_starts_with';
+    const compiled = await compileEventsQuery({ select: ['event'], properties: [filter], after: 'all', teamId: TEAM_ID, timezone: 'UTC', now: new Date() });
+    assertEveryTableGuarded(compiled.sql);
+    assert.ok(!/DROP|system\.tables/.test(compiled.sql), JSON.stringify(filter));
+    const { rows } = await (await openFixture()).run(compiled);
+    assert.equal(rows.length, negated ? TEAM_EVENT_COUNT : 0, JSON.stringify(filter));
+  }
+  const refusedFilters: [PropertyFilter, HogQLErrorCode][] = [
+    [{ type: 'session', key: hostile, value: 'x' }, 'resolution_error'],
+    [{ type: 'group', group_type_index: '0; DROP TABLE groups' as unknown as number, key: 'name', value: 'x' }, 'unsupported'],
+    [{ type: 'event', key: 'url', value: hostile, operator: 'regex' }, 'syntax_error'],
+    [{ type: 'event', key: 'd', value: hostile, operator: 'is_date_exact' }, 'unsupported'],
+    [{ type: 'event', key: 'd', value: `2024-05-01${hostile}`, operator: 'is_date_exact' }, 'syntax_error'],
+    [{ type: 'event', key: 'v', value: hostile, operator: 'semver_eq' }, 'unsupported'],
+    [{ type: 'element', key: 'selector', value: hostile }, 'unsupported'],
+    [{ type: 'element', key: hostile, value: 'x' }, 'unsupported'],
+    [{ type: hostile, key: 'x', value: 'x' }, 'unsupported'],
+    [{ type: 'event', key: 'x', value: 'x', operator: hostile }, 'unsupported'],
+    [{ type: 'cohort', key: 'id', value: hostile }, 'unsupported'],
+  ];
+  for (const [filter, code] of refusedFilters) {
+    await assert.rejects(
+      compileEventsQuery({ select: ['event'], properties: [filter], teamId: TEAM_ID, timezone: 'UTC', now: new Date() }),
+      (error: unknown) => error instanceof HogQLError && error.code === code,
+      JSON.stringify(filter),
+    );
+  }
 });

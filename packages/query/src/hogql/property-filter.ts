@@ -1,29 +1,32 @@
-import {
-  hAnd,
-  hCall,
-  hCompare,
-  hConstant,
-  hField,
-  hNot,
-  hOr,
-  type HExpr,
-  type HTuple,
-} from './hogql-ast.js';
+import { elementCondition } from './element-filter.js';
+import type { FilterTarget } from './filter-target.js';
+import { hAnd, hField, hNot, hOr, type HExpr } from './hogql-ast.js';
 import { HogQLError } from './hogql-error.js';
 import { parseHogQLExpr } from './parse-hogql.js';
+import { ignoresValue, operatorCondition } from './property-operators.js';
+import { SESSION_FIELDS } from './sessions-source.js';
 
 export type PropertyOperator =
   | 'exact' | 'is_not' | 'icontains' | 'not_icontains' | 'regex' | 'not_regex'
-  | 'gt' | 'gte' | 'lt' | 'lte' | 'is_set' | 'is_not_set';
+  | 'gt' | 'gte' | 'lt' | 'lte' | 'is_set' | 'is_not_set'
+  | 'is_date_exact' | 'is_date_before' | 'is_date_after' | 'between' | 'not_between' | 'min' | 'max'
+  | 'starts_with' | 'not_starts_with' | 'ends_with' | 'not_ends_with' | 'is_cleaned_path_exact'
+  | 'icontains_multi' | 'not_icontains_multi' | 'in' | 'not_in'
+  | 'semver_eq' | 'semver_neq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte'
+  | 'semver_tilde' | 'semver_caret' | 'semver_wildcard';
 
 export type PropertyValue = string | number | boolean | null;
 
 /** One filter, PostHog-shaped. `type` defaults to `event`, `operator` to `exact`. */
 export interface PropertyFilter {
-  type?: 'event' | 'person' | 'event_metadata' | 'hogql' | (string & {});
+  type?: 'event' | 'person' | 'group' | 'session' | 'element' | 'event_metadata' | 'hogql' | 'cohort' | 'feature' | (string & {});
   key: string;
   value?: PropertyValue | PropertyValue[];
   operator?: PropertyOperator | (string & {}) | null;
+  /** `group` filters: which group type (0–4). */
+  group_type_index?: number | null;
+  /** Legacy negation of `cohort` filters. */
+  negation?: boolean | null;
 }
 
 export interface PropertyGroupFilter {
@@ -33,26 +36,44 @@ export interface PropertyGroupFilter {
 
 export type PropertyFilters = (PropertyFilter | PropertyGroupFilter)[] | PropertyGroupFilter;
 
+/** What some filters need from the query they are part of. */
+export interface PropertyFilterOptions {
+  /** The query's "now" and project timezone, for relative dates (`-7d`) in `is_date_*` filters. */
+  now?: Date;
+  timezone?: string;
+  /** The condition "the event's person is in cohort N"; without it, cohort filters are refused. */
+  cohortCondition?: (cohortId: number) => HExpr;
+}
+
+// Event columns that are text; the others (timestamps, uuid, person_id) compare through their text form.
+const TEXT_COLUMNS = new Set(['event', 'distinct_id', 'elements_chain', '$session_id', '$window_id', '$group_0', '$group_1', '$group_2', '$group_3', '$group_4']);
+const TIME_COLUMNS = new Set(['timestamp', 'created_at']);
+
 /**
  * Turns PostHog property filters (a flat AND-ed list or nested AND/OR groups) into one HogQL condition.
  * Keys and values stay values: they become field chain parts and constants, bound when printed.
  * @example await propertyFiltersToHogQL([{ key: '$browser', value: ['Chrome'], operator: 'exact' }])
- * // properties.$browser IN ('Chrome')
+ * // properties.$browser = 'Chrome'
  */
-export async function propertyFiltersToHogQL(filters: PropertyFilters | undefined): Promise<HExpr | undefined> {
+export async function propertyFiltersToHogQL(
+  filters: PropertyFilters | undefined,
+  options: PropertyFilterOptions = {},
+): Promise<HExpr | undefined> {
   if (!filters) return undefined;
   const group: PropertyGroupFilter = Array.isArray(filters) ? { type: 'AND', values: filters } : filters;
-  return groupToHogQL(group);
+  return groupToHogQL(group, options);
 }
 
-async function groupToHogQL(group: PropertyGroupFilter): Promise<HExpr | undefined> {
+async function groupToHogQL(group: PropertyGroupFilter, options: PropertyFilterOptions): Promise<HExpr | undefined> {
+  if (group.type !== 'AND' && group.type !== 'OR') throw new HogQLError('unsupported', 'Filter groups are AND or OR');
+  if (group.values !== undefined && !Array.isArray(group.values)) throw new HogQLError('unsupported', 'Filter group values must be a list');
   const parts: HExpr[] = [];
   for (const item of group.values ?? []) {
-    const expr = isGroup(item) ? await groupToHogQL(item) : await filterToHogQL(item);
+    if (item === null || typeof item !== 'object') throw new HogQLError('unsupported', 'Each property filter must be an object');
+    const expr = isGroup(item) ? await groupToHogQL(item, options) : await filterToHogQL(item, options);
     if (expr) parts.push(expr);
   }
   if (parts.length === 0) return undefined;
-  if (group.type !== 'AND' && group.type !== 'OR') throw new HogQLError('unsupported', 'Filter groups are AND or OR');
   return group.type === 'AND' ? hAnd(parts) : hOr(parts);
 }
 
@@ -60,65 +81,71 @@ function isGroup(item: PropertyFilter | PropertyGroupFilter): item is PropertyGr
   return (item.type === 'AND' || item.type === 'OR') && Array.isArray((item as PropertyGroupFilter).values);
 }
 
-async function filterToHogQL(filter: PropertyFilter): Promise<HExpr> {
-  if (typeof filter.key !== 'string' || filter.key === '') throw new HogQLError('unsupported', 'Property filters need a key');
+async function filterToHogQL(filter: PropertyFilter, options: PropertyFilterOptions): Promise<HExpr | undefined> {
+  if (typeof filter.key !== 'string' || filter.key === '') {
+    if (filter.type !== 'cohort') throw new HogQLError('unsupported', 'Property filters need a key');
+  }
   const type = filter.type ?? 'event';
   if (type === 'hogql') return parseHogQLExpr(filter.key);
-  const property =
-    type === 'event' ? hField('properties', filter.key)
-    : type === 'person' ? hField('person', 'properties', filter.key)
-    : type === 'event_metadata' ? hField(filter.key)
-    : undefined;
-  if (!property) throw new HogQLError('unsupported', `Unsupported property filter type: ${type}`);
-  return operatorToHogQL(property, filter.operator ?? 'exact', filter.value);
+  if (type === 'cohort') return cohortCondition(filter, options);
+  const operator = filter.operator ?? 'exact';
+  if (typeof operator !== 'string') throw new HogQLError('unsupported', 'A property operator must be a string');
+  const values = filterValues(filter.value, operator);
+  if (values === undefined) return undefined;
+  if (type === 'element') return elementCondition(filter.key, operator, values, options);
+  return operatorCondition(filterTarget(type, filter), operator, values, options);
 }
 
-function operatorToHogQL(property: HExpr, operator: string, value: PropertyFilter['value']): HExpr {
-  const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== undefined);
-  const strings = values.map((v) => hConstant(String(v)));
-  const missingOr = (expr: HExpr) => hOr([hCall('isNull', property), expr]);
-  const position = (v: HExpr) => hCall('positionCaseInsensitiveUTF8', property, v);
-  const needValues = () => {
-    if (strings.length === 0) throw new HogQLError('unsupported', `Operator ${operator} needs a value`);
-    return strings;
-  };
-  switch (operator) {
-    case 'exact':
-      return oneOrMany(property, needValues(), '==', 'in');
-    case 'is_not':
-      return missingOr(oneOrMany(property, needValues(), '!=', 'not in'));
-    case 'icontains':
-      return hOr(needValues().map((v) => hCompare('>', position(v), hConstant(0))));
-    case 'not_icontains':
-      return missingOr(hAnd(needValues().map((v) => hCompare('==', position(v), hConstant(0)))));
-    case 'regex':
-      return hOr(needValues().map((v) => hCall('match', property, v)));
-    case 'not_regex':
-      return missingOr(hAnd(needValues().map((v) => hNot(hCall('match', property, v)))));
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      return hCompare(COMPARE[operator], hCall('toFloat', property), hConstant(numeric(values[0], operator)));
-    case 'is_set':
-      return hCall('isNotNull', property);
-    case 'is_not_set':
-      return hCall('isNull', property);
+/** The filter's values as a list; undefined (no condition, as PostHog) for an empty list. */
+function filterValues(value: PropertyFilter['value'], operator: string): PropertyValue[] | undefined {
+  if (ignoresValue(operator)) return [];
+  const list = (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== undefined);
+  for (const v of list) {
+    if (!['string', 'number', 'boolean'].includes(typeof v)) throw new HogQLError('unsupported', 'Filter values must be strings, numbers or booleans');
+  }
+  if (list.length > 0) return list;
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  throw new HogQLError('unsupported', `Operator ${operator} needs a value`);
+}
+
+function filterTarget(type: string, filter: PropertyFilter): FilterTarget {
+  const { key } = filter;
+  switch (type) {
+    case 'event':
+      // PostHog lets filters treat the elements chain as an event property.
+      return key === '$elements_chain' ? { expr: hField('elements_chain'), type: 'string' } : { expr: hField('properties', key), type: 'string' };
+    case 'person':
+      return { expr: hField('person', 'properties', key), type: 'string' };
+    case 'feature':
+      return { expr: hField('person', 'properties', `$feature_enrollment/${key}`), type: 'string' };
+    case 'group':
+      return { expr: hField(`group_${groupTypeIndex(filter.group_type_index)}`, 'properties', key), type: 'string' };
+    case 'session': {
+      const fieldType = SESSION_FIELDS.get(key);
+      if (!fieldType) throw new HogQLError('resolution_error', `Unknown session property: ${key}`);
+      return { expr: hField('session', key), type: fieldType };
+    }
+    case 'event_metadata':
+      return { expr: hField(key), type: TEXT_COLUMNS.has(key) ? 'string' : TIME_COLUMNS.has(key) ? 'datetime' : 'other' };
     default:
-      throw new HogQLError('unsupported', `Unsupported property operator: ${operator}`);
+      throw new HogQLError('unsupported', `Property filters of type ${type} are not supported`);
   }
 }
 
-const COMPARE: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
-
-function numeric(value: PropertyValue | undefined, operator: string): number {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(number)) throw new HogQLError('unsupported', `Operator ${operator} needs a numeric value`);
-  return number;
+function groupTypeIndex(index: unknown): number {
+  const n = typeof index === 'string' && index.trim() !== '' ? Number(index) : index;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 4) {
+    throw new HogQLError('unsupported', 'Group property filters need a group_type_index from 0 to 4');
+  }
+  return n;
 }
 
-function oneOrMany(property: HExpr, values: HExpr[], single: string, many: string): HExpr {
-  if (values.length === 1) return hCompare(single, property, values[0]);
-  const tuple: HTuple = { node: 'Tuple', exprs: values };
-  return hCompare(many, property, tuple);
+function cohortCondition(filter: PropertyFilter, options: PropertyFilterOptions): HExpr {
+  if (!options.cohortCondition) throw new HogQLError('unsupported', 'Cohort filters are not available yet');
+  const id = typeof filter.value === 'string' && /^\d+$/.test(filter.value) ? Number(filter.value) : filter.value;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new HogQLError('unsupported', 'A cohort filter takes a cohort id as its value');
+  const operator = filter.operator ?? 'in';
+  if (operator !== 'in' && operator !== 'not_in') throw new HogQLError('unsupported', `Cohort filters take in or not_in, not ${operator}`);
+  const member = options.cohortCondition(id);
+  return operator === 'not_in' || filter.negation ? hNot(member) : member;
 }
