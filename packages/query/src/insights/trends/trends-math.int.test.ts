@@ -95,6 +95,14 @@ test('a person property can be the math property: alice is 30, bob "40", nobody 
   close(await data({ math: 'sum', math_property: 'age', math_property_type: 'person_properties' }), [100, 0, 70, 70]);
 });
 
+test('$session_duration counts each session once per bucket', async () => {
+  // s1 (alice, May 5 10:00 and 11:00) lasts 3600 s, s6 (anon-d 13:00, dave 15:00 on May 6) 7200 s, every other session
+  // has a single event: 0 s. Per event, May 5 would sum s1 twice.
+  close(await data({ math: 'sum', math_property: '$session_duration', math_property_type: 'session_properties' }), [3600, 7200, 0, 0]);
+  close(await data({ math: 'avg', math_property: '$session_duration' }), [3600, 3600, 0, 0]);
+  close(await data({ math: 'max', math_property: '$session_duration' }), [3600, 7200, 0, 0]);
+});
+
 test('count-per-actor maths aggregate events per person per day (dave has 2 on May 6 across both ids)', async () => {
   const perActor = (math: string) => data({ math });
   close(await perActor('avg_count_per_actor'), [1.5, 1.5, 1, 1]);

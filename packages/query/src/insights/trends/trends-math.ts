@@ -26,7 +26,7 @@ const AGGREGATES: Readonly<Record<string, Aggregate>> = {
 };
 
 const PER_ACTOR_SUFFIX = '_count_per_actor';
-const PROPERTY_TYPES = ['event_properties', 'person_properties'];
+const PROPERTY_TYPES = ['event_properties', 'person_properties', 'session_properties'];
 
 /**
  * How a series' math is computed: `direct` aggregates each bucket's events; `property` aggregates a numeric property;
@@ -144,6 +144,22 @@ export function propertyValue(node: SeriesNode): HExpr {
   const value = hCall('toFloat', field);
   const multiplier = node.math_multiplier;
   return typeof multiplier === 'number' ? { node: 'ArithmeticOperation', op: '*', left: value, right: hConstant(multiplier) } : value;
+}
+
+/**
+ * True when a property math reads a session property (`$session_duration`, or any key typed `session_properties`):
+ * each session then counts once, not once per event. @example readsSessionProperty({ math_property: '$session_duration' }) // => true
+ */
+export function readsSessionProperty(node: SeriesNode): boolean {
+  return mathKind(node.math ?? 'total') === 'property' && (node.math_property === '$session_duration' || node.math_property_type === 'session_properties');
+}
+
+/**
+ * A property math's aggregate over an already numeric column (one value per session for session properties).
+ * @example propertyAggregate('p90', hField('v')) // ifNull(quantile(0.9)(v), 0)
+ */
+export function propertyAggregate(math: string, value: HExpr): HExpr {
+  return aggregateOf(math, value);
 }
 
 /**

@@ -13,6 +13,8 @@ import {
   mathConditions,
   mathKind,
   perActorAggregate,
+  propertyAggregate,
+  readsSessionProperty,
 } from './trends-math.js';
 import { activeUnit, activeWindow, totalActiveStart, type TrendsPeriod } from './trends-period.js';
 import type { TrendsSpec } from './trends-spec.js';
@@ -73,6 +75,9 @@ export async function seriesRowsQuery(spec: TrendsSpec, node: SeriesNode, period
       return firstTimeRows(parts, math === 'first_matching_event_for_user');
     case 'per_actor':
       return perActorRows(parts, math);
+    case 'property':
+      if (readsSessionProperty(node)) return sessionPropertyRows(parts, math);
+      return directRows(parts, await aggregationExpr(node, spec.groupTypeIndex));
     default:
       if (parts.timeSeries && spec.cumulative && (math === 'dau' || math === 'unique_group')) return cumulativeUniqueRows(parts);
       return directRows(parts, await aggregationExpr(node, spec.groupTypeIndex));
@@ -135,6 +140,19 @@ function cumulativeUniqueRows(parts: RowsParts): HSelectQuery {
   const inner = select(d.items, 'events', { where: where(parts, periodWindow(parts)), groupBy: [actor, ...(parts.breakdown ? [column('breakdown_value')] : [])] });
   const outer = passDims(parts);
   return select([alias('total', hCall('count')), ...outer.items], inner, { groupBy: outer.groupBy });
+}
+
+/** A session property (`$session_duration`, …) counts once per session in each bucket, then is aggregated. */
+function sessionPropertyRows(parts: RowsParts, math: string): HSelectQuery {
+  const d = dims(parts, bucket(parts), parts.breakdown);
+  const key = parts.node.math_property as string;
+  const value = hCall('any', hCall('toFloat', hField('session', key)));
+  const inner = select([alias('session_value', value), ...d.items], 'events', {
+    where: hAnd([where(parts, periodWindow(parts)), hCompare('!=', hField('$session_id'), hConstant(''))]),
+    groupBy: [hField('$session_id'), ...d.groupBy],
+  });
+  const outer = passDims(parts);
+  return select([alias('total', propertyAggregate(math, column('session_value'))), ...outer.items], inner, { groupBy: outer.groupBy });
 }
 
 /** Events per person in each bucket, then an aggregate of those counts. */
