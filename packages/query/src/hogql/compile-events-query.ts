@@ -87,7 +87,7 @@ async function eventsConditions(input: CompileEventsQueryInput, timezone: string
     if (!UUID.test(input.personId)) throw new HogQLError('syntax_error', 'personId must be a UUID');
     conditions.push(hCompare('==', hField('person_id'), hCall('toUUID', hConstant(input.personId))));
   }
-  const properties = await propertyFiltersToHogQL(input.properties);
+  const properties = await propertyFiltersToHogQL(input.properties, { now: input.now, timezone });
   if (properties) conditions.push(properties);
   for (const where of input.where ?? []) conditions.push(await parseHogQLExpr(where));
   return conditions;

@@ -14,10 +14,11 @@ export interface InsightFilters {
  */
 export async function insightFilterConditions(query: InsightFilters, ctx: InsightContext): Promise<HExpr[]> {
   const conditions: HExpr[] = [];
-  const properties = await propertyFiltersToHogQL(query.properties ?? undefined);
+  const options = { now: ctx.now, timezone: ctx.timezone };
+  const properties = await propertyFiltersToHogQL(query.properties ?? undefined, options);
   if (properties) conditions.push(properties);
   if (query.filterTestAccounts && ctx.testAccountFilters.length > 0) {
-    const testAccounts = await propertyFiltersToHogQL([...ctx.testAccountFilters]);
+    const testAccounts = await propertyFiltersToHogQL([...ctx.testAccountFilters], options);
     if (testAccounts) conditions.push(testAccounts);
   }
   return conditions;

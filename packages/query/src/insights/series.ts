@@ -70,10 +70,10 @@ export async function seriesCondition(node: SeriesNode, ctx: InsightContext): Pr
   if (node.kind === 'EventsNode') {
     if (typeof node.event === 'string') parts.push(hCompare('==', hField('event'), hConstant(node.event)));
   } else {
-    parts.push(await actionCondition(findAction(node.id, ctx)));
+    parts.push(await actionCondition(findAction(node.id, ctx), ctx));
   }
   for (const filters of [node.properties, node.fixedProperties]) {
-    const condition = await propertyFiltersToHogQL(filters ?? undefined);
+    const condition = await propertyFiltersToHogQL(filters ?? undefined, { now: ctx.now, timezone: ctx.timezone });
     if (condition) parts.push(condition);
   }
   return parts.length > 0 ? hAnd(parts) : undefined;
@@ -141,20 +141,20 @@ function findAction(id: unknown, ctx: InsightContext): ActionDefinition {
 }
 
 /** An action matches when any of its steps does; an action without steps matches nothing. */
-async function actionCondition(action: ActionDefinition): Promise<HExpr> {
+async function actionCondition(action: ActionDefinition, ctx: InsightContext): Promise<HExpr> {
   const steps: HExpr[] = [];
-  for (const step of action.steps) steps.push(await stepCondition(step));
+  for (const step of action.steps) steps.push(await stepCondition(step, ctx));
   return steps.length > 0 ? hOr(steps) : hConstant(false);
 }
 
-async function stepCondition(step: ActionStep): Promise<HExpr> {
+async function stepCondition(step: ActionStep, ctx: InsightContext): Promise<HExpr> {
   const parts: HExpr[] = [];
   if (step.event) parts.push(hCompare('==', hField('event'), hConstant(step.event)));
   if (step.url) parts.push(textMatch(hCall('toString', hField('properties', '$current_url')), step.url, step.url_matching ?? 'contains'));
   if (step.tag_name) parts.push(hCall('match', hField('elements_chain'), hConstant(`(^|;)${escapeRegex(step.tag_name)}([.:]|$)`)));
   if (step.text) parts.push(elementAttribute('text', step.text, step.text_matching ?? 'exact'));
   if (step.href) parts.push(elementAttribute('href', step.href, step.href_matching ?? 'exact'));
-  const properties = await propertyFiltersToHogQL(step.properties ?? undefined);
+  const properties = await propertyFiltersToHogQL(step.properties ?? undefined, { now: ctx.now, timezone: ctx.timezone });
   if (properties) parts.push(properties);
   return parts.length > 0 ? hAnd(parts) : hConstant(true);
 }
