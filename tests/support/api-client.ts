@@ -11,9 +11,12 @@ export async function api(warren: WarrenProcess, method: string, pathAndQuery: s
   return { status: res.status, body: text === '' ? null : JSON.parse(text) };
 }
 
-/** Runs HogQL through POST /query/ and returns the response body (throws on a non-200). */
+/**
+ * Runs HogQL through POST /query/ and returns the response body (throws on a non-200). Always computed afresh
+ * (`force_blocking`): tests poll with it while events land, which a cached answer would hide.
+ */
 export async function hogql(warren: WarrenProcess, query: string): Promise<{ results: unknown[][]; columns: string[] }> {
-  const res = await api(warren, 'POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery', query } });
+  const res = await api(warren, 'POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery', query }, refresh: 'force_blocking' });
   if (res.status !== 200) throw new Error(`query failed ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }

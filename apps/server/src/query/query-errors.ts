@@ -1,9 +1,14 @@
 import { HogQLError } from '@warren/query/hogql/hogql-error';
 import { AppError } from '../platform/app-error.js';
 import { EventStoreError } from '../storage/event-store.js';
+import { ConcurrencyLimitExceeded } from './concurrency-limiter.js';
 
-/** HogQL and engine failures as PostHog reports them: a 400 with a human message (and position), or a timeout. */
+/**
+ * HogQL and engine failures as PostHog reports them: a 400 with a human message (and position), a timeout, or a 429
+ * when the project already runs as many queries as it may.
+ */
 export function toQueryError(error: unknown): unknown {
+  if (error instanceof ConcurrencyLimitExceeded) return new AppError(429, 'throttled_error', 'throttled', error.message);
   if (error instanceof HogQLError) {
     return new AppError(400, 'validation_error', error.code === 'syntax_error' ? 'syntax_error' : 'query_error', error.detail, null, {
       start: error.start?.offset ?? null,
@@ -18,6 +23,9 @@ export function toQueryError(error: unknown): unknown {
   }
   return error;
 }
+
+/** The 400 PostHog answers for a body its query schema refuses (unknown kind, missing or mistyped field). */
+export const parseError = (detail: string): AppError => new AppError(400, 'invalid_request', 'parse_error', `JSON parse error - ${detail}`);
 
 /** The engine's first line, without the stack trace or server version that ClickHouse appends. */
 function engineMessage(message: string): string {

@@ -1,41 +1,50 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/authenticator.js';
-import { AppError } from '../platform/app-error.js';
+import { AppError, notFound } from '../platform/app-error.js';
 import { registerProjectRoute } from '../platform/project-route.js';
-import type { EventStore } from '../storage/event-store.js';
-import { runEventsQuery, type EventsQueryNode } from './run-events-query.js';
-import { runHogQLQuery, type HogQLQueryNode } from './run-hogql-query.js';
+import { QueryExecutor } from './query-executor.js';
+import { queryJob, type QueryJobDeps } from './query-jobs.js';
+import { parseQueryRequest } from './query-request.js';
 
-type QueryNode = HogQLQueryNode | EventsQueryNode | { kind: 'DataTableNode' | 'DataVisualizationNode'; source: QueryNode } | { kind: string };
+const RETRY_AFTER_SECONDS = 2;
 
-/** `POST /query/`: PostHog's query API; every refresh mode computes synchronously for now. */
-export function registerQueryRoutes(app: FastifyInstance, authenticator: Authenticator, store: EventStore): void {
+/**
+ * `POST /query/` (every refresh mode, cached and limited per project), `GET /query/:id/` to poll an async query and
+ * `DELETE /query/:id/` to cancel one. PostHog counts all three as reads.
+ */
+export function registerQueryRoutes(app: FastifyInstance, authenticator: Authenticator, deps: QueryJobDeps, executor = new QueryExecutor()): void {
   registerProjectRoute(app, authenticator, {
     method: 'POST',
     path: '/query/',
     scope: 'query:read',
-    handler: async ({ project, request }) => {
-      const body = request.body as { query?: QueryNode } | null;
-      const node = unwrap(body?.query);
-      switch (node.kind) {
-        case 'HogQLQuery':
-          if (typeof (node as HogQLQueryNode).query !== 'string') throw parseError("Field 'query.query' is required.");
-          return runHogQLQuery(store, project, node as HogQLQueryNode);
-        case 'EventsQuery':
-          if (!Array.isArray((node as EventsQueryNode).select)) throw parseError("Field 'query.select' is required.");
-          return runEventsQuery(store, project, node as EventsQueryNode);
-        default:
-          throw parseError(`Unsupported query kind: ${String(node.kind).slice(0, 100)}`);
+    handler: async ({ project, request, reply }) => {
+      const { node, mode, queryId } = parseQueryRequest(request.body);
+      try {
+        const { status, body } = await executor.execute(queryJob(node, project, deps), mode, queryId);
+        return reply.code(status).send(body);
+      } catch (error) {
+        if (error instanceof AppError && error.status === 429) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        throw error;
       }
     },
   });
-}
 
-function unwrap(node: QueryNode | undefined): QueryNode {
-  let current = node;
-  for (let depth = 0; depth < 4 && current && 'source' in current && current.source; depth++) current = current.source as QueryNode;
-  if (!current || typeof current !== 'object' || typeof current.kind !== 'string') throw parseError("Field 'query' is required and needs a 'kind'.");
-  return current;
-}
+  registerProjectRoute(app, authenticator, {
+    method: 'GET',
+    path: '/query/:query_id/',
+    scope: 'query:read',
+    handler: async ({ project, request, reply }) => {
+      const status = executor.asyncQueries.get(project.id, (request.params as { query_id: string }).query_id);
+      if (!status) throw notFound();
+      const code = status.error ? (status.error_message ? 400 : 500) : status.complete ? 200 : 202;
+      return reply.code(code).send({ query_status: status });
+    },
+  });
 
-const parseError = (detail: string) => new AppError(400, 'invalid_request', 'parse_error', `JSON parse error - ${detail}`);
+  registerProjectRoute(app, authenticator, {
+    method: 'DELETE',
+    path: '/query/:query_id/',
+    scope: 'query:read',
+    handler: async ({ project, request }) => ({ message: executor.asyncQueries.cancel(project.id, (request.params as { query_id: string }).query_id) }),
+  });
+}

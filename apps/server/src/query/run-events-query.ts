@@ -4,7 +4,7 @@ import type { PropertyFilters } from '@warren/query/hogql/property-filter';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import { toQueryError } from './query-errors.js';
-import { computedResponseFields } from './response-fields.js';
+import { computedFields } from './response-fields.js';
 import { clickhouseTimeToIso, shapeValue } from './shape-values.js';
 
 /** PostHog's EventsQuery node: the compiler's input without what the server supplies, plus `fixedProperties`. */
@@ -38,7 +38,7 @@ export async function runEventsQuery(store: EventStore, project: Project, node: 
       hasMore: result.rows.length > compiled.limit,
       limit: compiled.limit,
       offset: compiled.offset,
-      ...computedResponseFields(project, node, result.elapsedMs),
+      ...computedFields(result.elapsedMs),
     };
   } catch (error) {
     throw toQueryError(error);

@@ -2,7 +2,7 @@ import { compileHogQL } from '@warren/query/hogql/compile-hogql';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import { toQueryError } from './query-errors.js';
-import { computedResponseFields } from './response-fields.js';
+import { computedFields } from './response-fields.js';
 import { shapeValue } from './shape-values.js';
 
 export interface HogQLQueryNode {
@@ -33,7 +33,7 @@ export async function runHogQLQuery(store: EventStore, project: Project, node: H
       offset: 0,
       explain: null,
       metadata: null,
-      ...computedResponseFields(project, node, result.elapsedMs),
+      ...computedFields(result.elapsedMs),
     };
   } catch (error) {
     throw toQueryError(error);

@@ -1,0 +1,59 @@
+import type { ActionDefinition, InsightContext } from '@warren/query/insights/insight-context';
+import { compileInsightStatement } from '@warren/query/insights/insight-statement';
+import { parseHogQLSelect } from '@warren/query/hogql/parse-hogql';
+import type { Project } from '../projects/project-repository.js';
+import type { EventStore } from '../storage/event-store.js';
+import { runStatements, type Deadline } from './run-statements.js';
+
+export interface InsightContextSources {
+  actions: { forProject(teamId: number): Promise<ReadonlyMap<number, ActionDefinition>> };
+  store: Pick<EventStore, 'query'>;
+}
+
+/**
+ * What an insight compiler needs to know about the project, read before compiling: timezone, week start, the
+ * project's actions, its test-account filters (none are stored yet) and, only when the query asks for all time,
+ * its first event. Example: await loadInsightContext(project, query, sources, deadline, signal).weekStartDay // 0
+ */
+export async function loadInsightContext(
+  project: Project,
+  query: unknown,
+  sources: InsightContextSources,
+  deadline: Deadline,
+  signal: AbortSignal,
+  now: Date = new Date(),
+): Promise<InsightContext> {
+  const base = { teamId: project.id, timezone: project.timezone };
+  return {
+    ...base,
+    weekStartDay: project.weekStartDay === 1 ? 1 : 0,
+    now,
+    actions: await sources.actions.forProject(project.id),
+    testAccountFilters: [],
+    earliestEventAt: asksForAllTime(query) ? await earliestEventAt(sources.store, base, deadline, signal) : undefined,
+  };
+}
+
+/**
+ * True when some `date_from` in the query is `"all"`. Example: asksForAllTime({ dateRange: { date_from: 'all' } }) -> true.
+ */
+export function asksForAllTime(value: unknown, depth = 0): boolean {
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => asksForAllTime(v, depth + 1));
+  const record = value as Record<string, unknown>;
+  if (record.date_from === 'all') return true;
+  return Object.values(record).some((v) => asksForAllTime(v, depth + 1));
+}
+
+async function earliestEventAt(
+  store: Pick<EventStore, 'query'>,
+  ctx: { teamId: number; timezone: string },
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<Date | null> {
+  const ast = await parseHogQLSelect('SELECT toUnixTimestamp64Milli(min(timestamp)) AS earliest FROM events');
+  const [result] = await runStatements(store, [compileInsightStatement(ast, ctx)], deadline, signal);
+  const millis = Number(result.rows[0]?.[0] ?? 0);
+  // min() over no rows is the epoch: the project has no events.
+  return millis > 0 ? new Date(millis) : null;
+}
