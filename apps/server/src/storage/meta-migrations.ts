@@ -155,6 +155,31 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('projects').addColumn('secret_api_token_hash', 'text').execute();
     },
   },
+  '0004_actions': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('actions')
+        .addColumn('id', 'integer', serialKey(db))
+        .addColumn('team_id', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('steps', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // A name is unique among the project's live actions; deleting an action frees its name.
+      await db.schema
+        .createIndex('actions_live_name')
+        .on('actions')
+        .columns(['team_id', 'name'])
+        .unique()
+        .where(sql.ref('deleted'), '=', 0)
+        .execute();
+    },
+  },
 };
 
 export const metaMigrations: MigrationProvider = {

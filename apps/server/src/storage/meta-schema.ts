@@ -83,6 +83,19 @@ export interface MetaSchema {
   };
   /** Which id a person's flags hash on (experience continuity across identify). */
   feature_flag_hash_key_overrides: { team_id: number; person_uuid: string; feature_flag_key: string; hash_key: string };
+  /** PostHog's actions: named event definitions whose `steps` (JSON array, OR-ed) match events. */
+  actions: {
+    id: Generated<number>;
+    team_id: number;
+    name: string;
+    description: string;
+    steps: string;
+    tags: string;
+    created_at: string;
+    created_by: number | null;
+    updated_at: string;
+    deleted: number;
+  };
   activity_log: {
     id: Generated<number>;
     team_id: number;
