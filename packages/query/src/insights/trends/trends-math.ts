@@ -108,7 +108,8 @@ export function actorExpr(groupTypeIndex: number | null): HExpr {
 export function mathConditions(node: SeriesNode, groupTypeIndex: number | null): HExpr[] {
   const conditions: HExpr[] = [];
   if (node.math === 'unique_group') conditions.push(hCompare('!=', hField(`$group_${node.math_group_type_index}`), hConstant('')));
-  const countsActors = ['dau', 'weekly_active', 'monthly_active'].includes(node.math ?? '') || mathKind(node.math ?? '') === 'per_actor';
+  const kind = mathKind(node.math ?? 'total');
+  const countsActors = ['dau', 'weekly_active', 'monthly_active'].includes(node.math ?? '') || kind === 'per_actor' || kind === 'first_time';
   if (groupTypeIndex !== null && countsActors) conditions.push(hCompare('!=', hField(`$group_${groupTypeIndex}`), hConstant('')));
   return conditions;
 }

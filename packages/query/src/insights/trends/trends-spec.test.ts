@@ -79,6 +79,7 @@ test('malformed queries are refused with a message naming the field', () => {
   rejects(query({ breakdownFilter: { breakdown: '$browser', breakdown_limit: -1 } }), /breakdown_limit must be an integer/);
   rejects(query({ breakdownFilter: { breakdown: '$browser', breakdown_type: 'planet' } }), /Unsupported breakdown type/);
   rejects(query({ breakdownFilter: { breakdown: [1], breakdown_type: 'cohort' } }), /Cohort breakdowns/);
+  rejects(query({ breakdownFilter: { breakdown: 'price', breakdown_histogram_bin_count: 5 } }), /Histogram breakdowns/);
   rejects(query({ compareFilter: { compare: 'yes' } }), /compareFilter.compare must be true or false/);
   rejects(query({ aggregation_group_type_index: 9 }), /aggregation_group_type_index must be an integer from 0 to 4/);
   rejects(query({ series: Array.from({ length: 51 }, () => pageviews) }), /At most 50 series/);

@@ -99,6 +99,7 @@ export function trendsSpec(raw: unknown, ctx: InsightContext): TrendsSpec {
   const breakdownFilter = objectField<BreakdownFilter>(query.breakdownFilter, 'breakdownFilter');
   const breakdowns = breakdownsOf(breakdownFilter);
   if (breakdowns.some((b) => b.type === 'cohort')) throw bad('Cohort breakdowns are not supported in trends yet');
+  if (breakdowns.some((b) => b.histogramBinCount !== null)) throw bad('Histogram breakdowns (histogram_bin_count) are not supported yet');
   const defaultLimit = display === 'WorldMap' ? WORLD_MAP_BREAKDOWN_LIMIT : DEFAULT_BREAKDOWN_LIMIT;
   const compareFilter = objectField<NonNullable<TrendsQuery['compareFilter']>>(query.compareFilter, 'compareFilter');
   const compareTo = stringField(compareFilter?.compare_to, 'compareFilter.compare_to');
