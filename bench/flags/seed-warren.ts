@@ -86,9 +86,12 @@ function withDependencyIds(body: FlagBody, ids: Map<string, number>): FlagBody {
   return { ...body, filters: { ...body.filters, groups } };
 }
 
-/** `select count() from persons` through the public query API. */
+/** `select count() from persons` through the public query API, computed afresh (it is polled while persons land). */
 export async function storedPersonCount(warren: WarrenProcess): Promise<number> {
-  const body = await api<{ results?: unknown[][] }>(warren, 'POST', `${PROJECT}/query/`, { query: { kind: 'HogQLQuery', query: 'select count() from persons' } });
+  const body = await api<{ results?: unknown[][] }>(warren, 'POST', `${PROJECT}/query/`, {
+    query: { kind: 'HogQLQuery', query: 'select count() from persons' },
+    refresh: 'force_blocking',
+  });
   if (!Array.isArray(body.results)) throw new Error(`count query answered ${JSON.stringify(body)}`);
   return Number(body.results[0][0]);
 }

@@ -28,12 +28,12 @@ export async function readIngestGauges(url: string): Promise<IngestGauges> {
   };
 }
 
-/** `select count() from events` through the public query API. */
+/** `select count() from events` through the public query API, computed afresh (it is polled while events land). */
 export async function storedEventCount(url: string, personalApiKey: string): Promise<number> {
   const res = await fetch(`${url}/api/projects/1/query/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${personalApiKey}` },
-    body: JSON.stringify({ query: { kind: 'HogQLQuery', query: 'select count() from events' } }),
+    body: JSON.stringify({ query: { kind: 'HogQLQuery', query: 'select count() from events' }, refresh: 'force_blocking' }),
   });
   const body = (await res.json()) as { results?: unknown[][] };
   if (!res.ok || !Array.isArray(body.results)) throw new Error(`count query failed: ${res.status} ${JSON.stringify(body)}`);
