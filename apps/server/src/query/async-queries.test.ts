@@ -46,3 +46,30 @@ test('cancelling a finished query says so and keeps its result', async () => {
   assert.equal(queries.cancel(1, 'a'), 'Query already complete');
   assert.equal(queries.get(1, 'a')?.results, 'r');
 });
+
+test('ids of the same query share one computation; it is aborted only when every id is cancelled', async () => {
+  const queries = new AsyncQueries();
+  const signals: AbortSignal[] = [];
+  let release!: (v: unknown) => void;
+  const run = ({ signal }: { signal: AbortSignal }) => (signals.push(signal), new Promise((r) => (release = r)));
+  queries.start(1, 'a', 'k', run);
+  queries.start(1, 'b', 'k', run);
+  queries.start(1, 'c', 'k', run);
+  await settle();
+  assert.equal(signals.length, 1);
+  queries.cancel(1, 'a');
+  queries.cancel(1, 'b');
+  assert.equal(signals[0].aborted, false, 'c still waits');
+  release('done');
+  await settle();
+  assert.equal(queries.get(1, 'c')?.results, 'done');
+  assert.equal(queries.get(1, 'a'), undefined);
+
+  queries.start(1, 'd', 'k2', run);
+  await settle();
+  queries.cancel(1, 'd');
+  assert.equal(signals[1].aborted, true, 'nobody waits for it any more');
+  queries.start(1, 'e', 'k2', run);
+  await settle();
+  assert.equal(signals.length, 3, 'a new query does not join the aborted computation');
+});

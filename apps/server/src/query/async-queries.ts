@@ -36,10 +36,18 @@ export interface BackgroundRun {
   pickedUp(): void;
 }
 
+/** One background computation, shared by every async query of the same project and cache key started meanwhile. */
+interface Computation {
+  key: string;
+  controller: AbortController;
+  /** Ids still waiting for it; when the last one is cancelled, the computation is aborted. */
+  waiting: Set<Entry>;
+  pickupTime: string | null;
+}
+
 interface Entry {
   status: QueryStatus;
-  cacheKey: string;
-  controller: AbortController;
+  computation: Computation;
   expiresAt: number;
 }
 
@@ -49,6 +57,8 @@ interface Entry {
  */
 export class AsyncQueries {
   private readonly entries = new Map<string, Entry>();
+  /** Computations still running, by project and cache key. */
+  private readonly running = new Map<string, Computation>();
 
   constructor(
     private readonly limits: AsyncQueryLimits = DEFAULT_ASYNC_LIMITS,
@@ -56,36 +66,21 @@ export class AsyncQueries {
   ) {}
 
   /**
-   * Starts `run` in the background under `id`, unless the same id (or another query of the same cache key) is still
-   * running for the project, whose status is returned instead. `run` resolves to the full response.
+   * Starts `run` in the background under `id` and returns its status; `run` resolves to the full response. The same
+   * id still running answers its status; another id for a query of the same cache key still running waits for that
+   * computation instead of starting a second one.
    */
   start(teamId: number, id: string, cacheKey: string, run: (ctx: BackgroundRun) => Promise<unknown>): QueryStatus {
     this.sweep();
-    const running = this.entries.get(keyOf(teamId, id)) ?? this.runningEntry(teamId, cacheKey);
-    if (running && !running.status.complete) return running.status;
+    const existing = this.entries.get(keyOf(teamId, id));
+    if (existing && !existing.status.complete) return existing.status;
     this.makeRoom();
     const started = this.now();
-    const entry: Entry = {
-      status: newStatus(teamId, id, started, this.limits.ttlMs),
-      cacheKey,
-      controller: new AbortController(),
-      expiresAt: started.getTime() + this.limits.ttlMs,
-    };
+    const computation = this.running.get(keyOf(teamId, cacheKey)) ?? this.compute(keyOf(teamId, cacheKey), run);
+    const entry: Entry = { status: newStatus(teamId, id, started, this.limits.ttlMs), computation, expiresAt: started.getTime() + this.limits.ttlMs };
+    entry.status.pickup_time = computation.pickupTime;
+    computation.waiting.add(entry);
     this.entries.set(keyOf(teamId, id), entry);
-    const finish = (patch: Partial<QueryStatus>) => {
-      // A cancelled query's entry is gone (or replaced); its late result goes nowhere.
-      if (this.entries.get(keyOf(teamId, id)) !== entry) return;
-      Object.assign(entry.status, { complete: true, end_time: this.now().toISOString(), ...patch });
-    };
-    const pickedUp = () => {
-      entry.status.pickup_time = this.now().toISOString();
-    };
-    Promise.resolve()
-      .then(() => run({ signal: entry.controller.signal, pickedUp }))
-      .then(
-        (results) => finish({ results }),
-        (error: unknown) => finish({ error: true, error_message: userMessage(error) }),
-      );
     return entry.status;
   }
 
@@ -98,28 +93,41 @@ export class AsyncQueries {
   cancel(teamId: number, id: string): string {
     const entry = this.entries.get(keyOf(teamId, id));
     if (entry?.status.complete) return 'Query already complete';
-    if (entry) {
-      entry.controller.abort();
-      this.entries.delete(keyOf(teamId, id));
-    }
+    if (entry) this.forget(keyOf(teamId, id), entry);
     return 'Query cancelled';
   }
 
   /** The status of a query of this cache key still running for the project, if any. */
   runningFor(teamId: number, cacheKey: string): QueryStatus | undefined {
     this.sweep();
-    return this.runningEntry(teamId, cacheKey)?.status;
+    const computation = this.running.get(keyOf(teamId, cacheKey));
+    return computation ? [...computation.waiting][0]?.status : undefined;
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  private runningEntry(teamId: number, cacheKey: string): Entry | undefined {
-    for (const entry of this.entries.values()) {
-      if (entry.status.team_id === teamId && entry.cacheKey === cacheKey && !entry.status.complete) return entry;
-    }
-    return undefined;
+  private compute(key: string, run: (ctx: BackgroundRun) => Promise<unknown>): Computation {
+    const computation: Computation = { key, controller: new AbortController(), waiting: new Set(), pickupTime: null };
+    this.running.set(key, computation);
+    const pickedUp = () => {
+      computation.pickupTime = this.now().toISOString();
+      for (const entry of computation.waiting) entry.status.pickup_time = computation.pickupTime;
+    };
+    const finish = (patch: Partial<QueryStatus>) => {
+      if (this.running.get(key) === computation) this.running.delete(key);
+      // A cancelled query's entry is gone; its late result goes nowhere.
+      for (const entry of computation.waiting) Object.assign(entry.status, { complete: true, end_time: this.now().toISOString(), ...patch });
+      computation.waiting.clear();
+    };
+    Promise.resolve()
+      .then(() => run({ signal: computation.controller.signal, pickedUp }))
+      .then(
+        (results) => finish({ results }),
+        (error: unknown) => finish({ error: true, error_message: userMessage(error) }),
+      );
+    return computation;
   }
 
   private sweep(): void {
@@ -139,9 +147,15 @@ export class AsyncQueries {
     throw new AppError(429, 'throttled_error', 'throttled', 'Too many queries are running in the background. Try again in a few seconds.');
   }
 
+  /** Drops an entry; a computation nobody waits for any more is aborted. */
   private forget(key: string, entry: Entry): void {
-    if (!entry.status.complete) entry.controller.abort();
     this.entries.delete(key);
+    const { computation } = entry;
+    if (!computation.waiting.delete(entry)) return;
+    if (computation.waiting.size > 0) return;
+    computation.controller.abort();
+    // A new query of the same key must not join an aborted computation.
+    if (this.running.get(computation.key) === computation) this.running.delete(computation.key);
   }
 }
 

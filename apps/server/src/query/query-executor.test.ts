@@ -144,18 +144,21 @@ test('lazy_async serves results up to the longer lazy window before refreshing t
   assert.equal(computed(), 2);
 });
 
-test('force_async always starts a background query; the same id or cache key is not started twice', async () => {
+test('force_async always starts a background query; another id for the same query waits for the same computation', async () => {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const { executor, job, computed } = setup({ calculate: async (_s, n) => (await gate, [n]) });
   const first = await executor.execute(job, 'force_async', 'job-1');
   assert.equal(first.status, 202);
   assert.deepEqual(Object.keys(first.body), ['query_status']);
-  const again = await executor.execute(job, 'force_async', 'job-2');
-  assert.equal((again.body.query_status as { id: string }).id, 'job-1', 'a running query of the same cache key is reused');
+  const same = await executor.execute(job, 'force_async', 'job-1');
+  assert.equal(same.body.query_status, first.body.query_status, 'the same id answers its running status');
+  const other = await executor.execute(job, 'force_async', 'job-2');
+  assert.equal((other.body.query_status as { id: string }).id, 'job-2');
   release();
-  await finished(executor, 'job-1');
-  assert.equal(computed(), 1);
+  const [one, two] = [await finished(executor, 'job-1'), await finished(executor, 'job-2')];
+  assert.deepEqual([(one!.results as { results: unknown }).results, (two!.results as { results: unknown }).results], [[1], [1]]);
+  assert.equal(computed(), 1, 'computed once for both ids');
 });
 
 test('cancelling a running async query aborts it, forgets it and keeps its late result out of the cache', async () => {
