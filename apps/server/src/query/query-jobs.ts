@@ -36,7 +36,7 @@ export function queryJob(node: QueryNode, project: Project, deps: QueryJobDeps):
   const kinds = deps.kinds ?? insightKind;
   const budget = () => new Deadline(deps.timeoutMs ?? QUERY_TIMEOUT_MS);
   const base = { teamId: project.id, timezone: project.timezone, cacheKey: cacheKey(project, node) };
-  const store = deps.store as EventStore;
+  const { store } = deps;
 
   if (node.kind === 'HogQLQuery') {
     if (typeof node.query !== 'string') throw parseError("Field 'query.query' is required.");

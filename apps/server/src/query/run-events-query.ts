@@ -11,7 +11,7 @@ import { clickhouseTimeToIso, shapeValue } from './shape-values.js';
 export type EventsQueryNode = { kind: 'EventsQuery'; fixedProperties?: PropertyFilters } & Omit<CompileEventsQueryInput, 'teamId' | 'timezone' | 'now'>;
 
 /** Runs an EventsQuery and shapes PostHog's EventsQueryResponse (`*` and `person` columns become objects). */
-export async function runEventsQuery(store: EventStore, project: Project, node: EventsQueryNode) {
+export async function runEventsQuery(store: Pick<EventStore, 'query'>, project: Project, node: EventsQueryNode) {
   try {
     const properties = [...asList(node.properties), ...asList(node.fixedProperties)];
     const compiled = await compileEventsQuery({

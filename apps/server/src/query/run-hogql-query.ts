@@ -14,7 +14,7 @@ export interface HogQLQueryNode {
 const QUERY_TIMEOUT_MS = 10_000;
 
 /** Runs a HogQLQuery and shapes PostHog's HogQLQueryResponse. */
-export async function runHogQLQuery(store: EventStore, project: Project, node: HogQLQueryNode) {
+export async function runHogQLQuery(store: Pick<EventStore, 'query'>, project: Project, node: HogQLQueryNode) {
   try {
     const compiled = await compileHogQL({ query: node.query, teamId: project.id, timezone: project.timezone, values: node.values });
     const result = await store.query(compiled.sql, compiled.params, { timeoutMs: QUERY_TIMEOUT_MS });
