@@ -13,7 +13,7 @@ export interface QueryCacheLimits {
   maxEntryBytes: number;
 }
 
-export const DEFAULT_CACHE_LIMITS: QueryCacheLimits = { maxEntries: 2_000, maxBytes: 128 * 1024 * 1024, maxEntryBytes: 16 * 1024 * 1024 };
+export const DEFAULT_CACHE_LIMITS: QueryCacheLimits = { maxEntries: 2_000, maxBytes: 64 * 1024 * 1024, maxEntryBytes: 8 * 1024 * 1024 };
 
 /**
  * An in-memory LRU of query responses keyed by `cache_key`, bounded by entry count and by total bytes.
