@@ -86,6 +86,13 @@ test('an insight inside InsightVizNode runs and caches; filters_override changes
   assert.notEqual(overridden.body.cache_key, first.body.cache_key);
 });
 
+test('date_from "all" starts at the project first event', async () => {
+  const all = await query({ query: { ...pageviews, dateRange: { date_from: 'all', date_to: '2024-05-03' } } });
+  assert.equal(all.status, 200, JSON.stringify(all.body));
+  assert.equal(all.body.results[0].days[0], '2024-05-01');
+  assert.deepEqual(all.body.results[0].data, [1, 2, 0]);
+});
+
 test('async: an uncached query answers 202 with its status, the poll turns 200 with the results, then the cache answers', async () => {
   const id = randomUUID();
   const q = { ...pageviews, series: [{ kind: 'EventsNode', event: 'signed_up' }] };
