@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { hConstant, hField } from '../../hogql/hogql-ast.js';
 import { printHogQL } from '../../hogql/print-hogql.js';
 import {
-  considersType, eventTypeCondition, exclusionCondition, groupedElementExpr, groupingRegex, pathElementExpr,
+  cleanedElementExpr, considersType, eventTypeCondition, exclusionCondition, groupedElementExpr, groupingRegex, pathElementExpr,
 } from './path-element.js';
 import { readPathsQuery, type PathsFilter } from './paths-filter.js';
 import { pointElement } from './path-sessions.js';
@@ -35,15 +35,24 @@ test('without includeEventTypes every type maps to its element unless its name i
   assert.ok(!considersType(settings({ includeEventTypes: ['$screen'] }), '$pageview'));
 });
 
-test('the element: URL without trailing slash for page views, screen name for screens, HogQL, else the event', () => {
-  const all = printHogQL(pathElementExpr(settings({}), hConstant('h')));
+test('the element: URL for page views, screen name for screens, HogQL, else the event', () => {
   assert.equal(
-    all,
-    "ifNull(if(event = '$screen', properties.$screen_name, if(event = '$pageview', " +
-      "replaceRegexpAll(ifNull(properties.$current_url, ''), '(.)/$', '\\\\1'), toString('h'))), '')",
+    printHogQL(pathElementExpr(settings({}), hConstant('h'))),
+    "ifNull(if(event = '$screen', JSONExtractString(properties, '$screen_name'), " +
+      "if(event = '$pageview', JSONExtractString(properties, '$current_url'), toString('h'))), '')",
   );
-  const custom = printHogQL(pathElementExpr(settings({ includeEventTypes: ['custom_event'], localPathCleaningFilters: [{ regex: 'a', alias: 'b' }] }), hConstant('h')));
-  assert.equal(custom, "replaceRegexpAll(ifNull(event, ''), 'a', 'b')");
+  // Types outside includeEventTypes keep the event name; the HogQL value is used only with the hogql type.
+  assert.equal(printHogQL(pathElementExpr(settings({ includeEventTypes: ['custom_event'] }), hConstant('h'))), "ifNull(event, '')");
+});
+
+test('cleaning: page view URLs lose one trailing slash (not the root), then the rules run in order', () => {
+  const rules = [{ regex: 'a', alias: 'b', order: 2 }, { regex: 'c', alias: 'd', order: 1 }];
+  assert.equal(
+    printHogQL(cleanedElementExpr(settings({ localPathCleaningFilters: rules }), hField('el'), hField('ev'))),
+    "replaceRegexpAll(replaceRegexpAll(if(ev = '$pageview', if(length(el) > 1 AND endsWith(el, '/'), " +
+      "substring(el, 1, minus(length(el), 1)), el), el), 'c', 'd'), 'a', 'b')",
+  );
+  assert.equal(printHogQL(cleanedElementExpr(settings({ includeEventTypes: ['$screen'] }), hField('el'), hField('ev'))), 'el');
 });
 
 test('event types select events; hogql adds no condition of its own; exclusions compare the element', () => {

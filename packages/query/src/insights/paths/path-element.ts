@@ -1,4 +1,4 @@
-import { hCall, hCompare, hConstant, hField, hNot, hOr, type HExpr } from '../../hogql/hogql-ast.js';
+import { hAnd, hCall, hCompare, hConstant, hField, hNot, hOr, type HExpr } from '../../hogql/hogql-ast.js';
 import type { PathsSettings, PathType } from './paths-filter.js';
 
 const PAGEVIEW = '$pageview';
@@ -15,25 +15,33 @@ export function considersType(settings: Pick<PathsSettings, 'includeEventTypes' 
 }
 
 /**
- * The path element an event stands for, before grouping: `$current_url` without its trailing `/` (the root stays
- * `/`) for page views, `$screen_name` for screens, the HogQL expression's value when asked for, else the event name;
- * never NULL; then every cleaning rule, in order.
- * @example pathElementExpr(settings, undefined) // ifNull(if(event = '$pageview', replaceRegexpAll(…), event), '')
+ * The element an event stands for, as read from it: `$current_url` for page views, `$screen_name` for screens, the
+ * HogQL expression's value when asked for, else the event name; never NULL. Properties are read with
+ * JSONExtractString: a quarter of the cost of HogQL's generic property access, and the same text for string values.
+ * @example pathElementExpr(settings, undefined) // ifNull(if(event = '$pageview', JSONExtractString(properties, '$current_url'), event), '')
  */
 export function pathElementExpr(settings: PathsSettings, hogql: HExpr | undefined): HExpr {
   let element: HExpr = hField('event');
   if (hogql && considersType(settings, 'hogql')) element = hCall('toString', hogql);
+  if (considersType(settings, PAGEVIEW)) element = hCall('if', isEvent(PAGEVIEW), property('$current_url'), element);
+  if (considersType(settings, SCREEN)) element = hCall('if', isEvent(SCREEN), property('$screen_name'), element);
+  return hCall('ifNull', element, hConstant(''));
+}
+
+/**
+ * The element as paths compare it: page view URLs lose one trailing `/` (not the root `/`), then every cleaning rule
+ * runs, in order. `element` and `event` are columns of an inner query: read once, used several times.
+ * @example cleanedElementExpr(settings, hField('element'), hField('event')) // if(event = '$pageview', if(… endsWith(element, '/') …), element)
+ */
+export function cleanedElementExpr(settings: PathsSettings, element: HExpr, event: HExpr): HExpr {
+  let cleaned = element;
   if (considersType(settings, PAGEVIEW)) {
-    const url = hCall('ifNull', hField('properties', '$current_url'), hConstant(''));
-    const withoutSlash = hCall('replaceRegexpAll', url, hConstant('(.)/$'), hConstant('\\1'));
-    element = hCall('if', isEvent(PAGEVIEW), withoutSlash, element);
+    cleaned = hCall('if', hCompare('==', event, hConstant(PAGEVIEW)), withoutTrailingSlash(element), element);
   }
-  if (considersType(settings, SCREEN)) element = hCall('if', isEvent(SCREEN), hField('properties', '$screen_name'), element);
-  element = hCall('ifNull', element, hConstant(''));
   for (const rule of settings.cleaningFilters) {
-    element = hCall('replaceRegexpAll', element, hConstant(rule.regex), hConstant(rule.alias));
+    cleaned = hCall('replaceRegexpAll', cleaned, hConstant(rule.regex), hConstant(rule.alias));
   }
-  return element;
+  return cleaned;
 }
 
 /**
@@ -79,6 +87,17 @@ export function eventTypeCondition(settings: Pick<PathsSettings, 'includeEventTy
 export function exclusionCondition(excluded: readonly string[], element: HExpr): HExpr | undefined {
   if (excluded.length === 0) return undefined;
   return hNot(hCall('has', { node: 'Array', exprs: excluded.map((name) => hConstant(name)) }, element));
+}
+
+/** PostHog's `replaceRegexpAll(url, '(.)/$', '\\1')` without a regex: one trailing slash goes, unless it is all. */
+function withoutTrailingSlash(url: HExpr): HExpr {
+  const length = hCall('length', url);
+  const strip = hAnd([hCompare('>', length, hConstant(1)), hCall('endsWith', url, hConstant('/'))]);
+  return hCall('if', strip, hCall('substring', url, hConstant(1), hCall('minus', length, hConstant(1))), url);
+}
+
+function property(name: string): HExpr {
+  return hCall('JSONExtractString', hField('properties'), hConstant(name));
 }
 
 function isEvent(name: string): HExpr {

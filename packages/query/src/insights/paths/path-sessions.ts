@@ -1,5 +1,5 @@
-import { hAnd, hConstant, hField, type HExpr, type HQuery, type HSelectQuery } from '../../hogql/hogql-ast.js';
-import { exclusionCondition, groupedElementExpr } from './path-element.js';
+import { hAnd, hCall, hConstant, hField, type HExpr, type HQuery, type HSelectQuery } from '../../hogql/hogql-ast.js';
+import { cleanedElementExpr, exclusionCondition, groupedElementExpr } from './path-element.js';
 import type { PathsSettings } from './paths-filter.js';
 import { pathsExpr, pathsSelect } from './paths-template.js';
 
@@ -56,26 +56,25 @@ export async function pathSessionsQuery(settings: PathsSettings, element: HExpr,
   });
 }
 
-/** `(person_id, ms, path_item)` for every selected event, grouped and without excluded elements. */
+/**
+ * `(person_id, ms, path_item)` for every selected event, cleaned, grouped and without excluded elements. Each step
+ * reads the previous one's column: an expression repeated inside if/multiIf would be evaluated once per use.
+ */
 function elementsQuery(settings: PathsSettings, element: HExpr, where: HExpr[]): HSelectQuery {
-  const events: HSelectQuery = {
-    node: 'SelectQuery',
-    select: [
-      hField('person_id'),
-      { node: 'Alias', alias: 'ms', expr: { node: 'Call', name: 'toUnixTimestamp64Milli', args: [hField('timestamp')] } },
-      { node: 'Alias', alias: 'cleaned_item', expr: element },
-    ],
-    select_from: { node: 'JoinExpr', table: hField('events') },
-    where: where.length > 0 ? hAnd(where) : null,
-  };
-  // Grouping reads the cleaned element as a column of its own, so the cleaning chain runs once per event.
-  const pathItem = groupedElementExpr(settings.pathGroupings, hField('cleaned_item'));
-  return {
-    node: 'SelectQuery',
-    select: [hField('person_id'), hField('ms'), { node: 'Alias', alias: 'path_item', expr: pathItem }],
-    select_from: { node: 'JoinExpr', table: events },
-    where: exclusionCondition(settings.excludeEvents, hField('path_item')) ?? null,
-  };
+  const read = select([hField('person_id'), alias('ms', hCall('toUnixTimestamp64Milli', hField('timestamp'))), hField('event'), alias('element', element)], hField('events'));
+  read.where = where.length > 0 ? hAnd(where) : null;
+  const cleaned = select([hField('person_id'), hField('ms'), alias('cleaned_item', cleanedElementExpr(settings, hField('element'), hField('event')))], read);
+  const grouped = select([hField('person_id'), hField('ms'), alias('path_item', groupedElementExpr(settings.pathGroupings, hField('cleaned_item')))], cleaned);
+  grouped.where = exclusionCondition(settings.excludeEvents, hField('path_item')) ?? null;
+  return grouped;
+}
+
+function select(items: HExpr[], from: HExpr): HSelectQuery {
+  return { node: 'SelectQuery', select: items, select_from: { node: 'JoinExpr', table: from } };
+}
+
+function alias(name: string, expr: HExpr): HExpr {
+  return { node: 'Alias', alias: name, expr };
 }
 
 interface PathCut {
