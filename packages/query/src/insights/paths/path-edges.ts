@@ -1,7 +1,7 @@
 import { hAnd, hCompare, hConstant, hField, type HExpr, type HQuery, type HSelectQuery } from '../../hogql/hogql-ast.js';
 import type { StatementResult } from '../insight-statement.js';
 import type { PathsSettings } from './paths-filter.js';
-import { pathsSelect } from './paths-template.js';
+import { templateSelect } from '../hogql-template.js';
 
 /** One edge of PostHog's paths `results`. */
 export interface PathEdge {
@@ -25,7 +25,7 @@ LIMIT {edge_limit}`;
  * @example await pathEdgesQuery(settings, await pathSessionsQuery(…)) // SELECT edge.1 AS source, … LIMIT 50
  */
 export async function pathEdgesQuery(settings: PathsSettings, paths: HQuery): Promise<HQuery> {
-  const query = (await pathsSelect(EDGES, { paths, edge_limit: hConstant(settings.edgeLimit) })) as HSelectQuery;
+  const query = (await templateSelect(EDGES, { paths, edge_limit: hConstant(settings.edgeLimit) })) as HSelectQuery;
   const weights: HExpr[] = [];
   if (settings.minEdgeWeight) weights.push(hCompare('>=', hField('value'), hConstant(settings.minEdgeWeight)));
   if (settings.maxEdgeWeight) weights.push(hCompare('<=', hField('value'), hConstant(settings.maxEdgeWeight)));

@@ -1,4 +1,5 @@
 import { hAnd, hCall, hCompare, hConstant, hField, hNot, hOr, type HExpr } from '../../hogql/hogql-ast.js';
+import { escapeRegex } from '../../hogql/re2-pattern.js';
 import type { PathsSettings, PathType } from './paths-filter.js';
 
 const PAGEVIEW = '$pageview';
@@ -46,7 +47,7 @@ export function cleanedElementExpr(settings: PathsSettings, element: HExpr, even
 
 /**
  * The element after `pathGroupings`: the first grouping whose pattern occurs in it replaces it.
- * @example groupedElementExpr(['/product/*'], hField('item')) // multiIf(match(item, '/product/.*'), '/product/*', item)
+ * @example groupedElementExpr(['/product/*'], hField('item')) // multiIf(match(item, '\\/product\\/.*'), '/product/*', item)
  */
 export function groupedElementExpr(groupings: readonly string[], element: HExpr): HExpr {
   if (groupings.length === 0) return element;
@@ -60,7 +61,7 @@ export function groupedElementExpr(groupings: readonly string[], element: HExpr)
 /**
  * A grouping as an RE2 pattern: `*` matches anything, every other character is itself. Unanchored, as in PostHog,
  * so `/product/*` also groups full URLs such as `https://shop.example/product/42`.
- * @example groupingRegex('/a.b/*') // => '/a\\.b/.*'
+ * @example groupingRegex('/a.b/*') // => '\\/a\\.b\\/.*'
  */
 export function groupingRegex(grouping: string): string {
   return grouping.split('*').map(escapeRegex).join('.*');
@@ -102,8 +103,4 @@ function property(name: string): HExpr {
 
 function isEvent(name: string): HExpr {
   return hCompare('==', hField('event'), hConstant(name));
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 }

@@ -1,7 +1,7 @@
 import { hAnd, hCall, hConstant, hField, type HExpr, type HQuery, type HSelectQuery } from '../../hogql/hogql-ast.js';
 import { cleanedElementExpr, exclusionCondition, groupedElementExpr } from './path-element.js';
 import type { PathsSettings } from './paths-filter.js';
-import { pathsExpr, pathsSelect } from './paths-template.js';
+import { templateExpr, templateSelect } from '../hogql-template.js';
 
 /** A new path starts after 30 minutes without an event (PostHog's session threshold). */
 export const SESSION_GAP_MS = 30 * 60 * 1000;
@@ -47,7 +47,7 @@ FROM (
  */
 export async function pathSessionsQuery(settings: PathsSettings, element: HExpr, where: HExpr[]): Promise<HQuery> {
   const cut = await pathCut(settings);
-  return pathsSelect(SESSIONS, {
+  return templateSelect(SESSIONS, {
     elements: elementsQuery(settings, element, where),
     session_gap_ms: hConstant(SESSION_GAP_MS),
     filtered: cut.filtered,
@@ -102,7 +102,7 @@ async function pathCut(settings: PathsSettings): Promise<PathCut> {
     negative_half: hConstant(-half),
     ellipsis: hConstant(ELLIPSIS),
   };
-  const expr = (text: string, extra: Record<string, HExpr> = {}) => pathsExpr(text, { ...fill, ...extra });
+  const expr = (text: string, extra: Record<string, HExpr> = {}) => templateExpr(text, { ...fill, ...extra });
   const head = await expr('arraySlice(filtered, 1, {limit})');
   if (startPoint && endPoint) {
     const startIndex = await expr('indexOf(compact_items, {start})');

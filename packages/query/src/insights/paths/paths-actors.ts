@@ -2,7 +2,7 @@ import { hConstant, type HExpr, type HQuery, type HSelectQuery } from '../../hog
 import { HogQLError } from '../../hogql/hogql-error.js';
 import type { ActorsPoint } from '../actors.js';
 import type { PathsFilter } from './paths-filter.js';
-import { pathsExpr, pathsSelect } from './paths-template.js';
+import { templateExpr, templateSelect } from '../hogql-template.js';
 
 /** Which part of the paths graph an actors query opens. Keys are `<step>_<element>`, as in `results`. */
 export interface PathsActorsKeys {
@@ -42,9 +42,9 @@ export function readActorsKeys(point: ActorsPoint, filter: PathsFilter): PathsAc
 export async function pathsActorsQuery(keys: PathsActorsKeys, paths: HQuery): Promise<HSelectQuery> {
   const fill = { start: hConstant(keys.start ?? ''), end: hConstant(keys.end ?? ''), dropoff: hConstant(keys.dropoff ?? '') };
   let matches: HExpr = hConstant(true);
-  if (keys.dropoff) matches = await pathsExpr('keys[-1] = {dropoff}', fill);
-  else if (keys.start && keys.end) matches = await pathsExpr('arrayExists(edge -> edge.1 = {start} AND edge.2 = {end}, edges)', fill);
-  else if (keys.start) matches = await pathsExpr('arrayExists(edge -> edge.1 = {start}, edges)', fill);
-  else if (keys.end) matches = await pathsExpr('has(keys, {end})', fill);
-  return (await pathsSelect(ACTORS, { paths, matches })) as HSelectQuery;
+  if (keys.dropoff) matches = await templateExpr('keys[-1] = {dropoff}', fill);
+  else if (keys.start && keys.end) matches = await templateExpr('arrayExists(edge -> edge.1 = {start} AND edge.2 = {end}, edges)', fill);
+  else if (keys.start) matches = await templateExpr('arrayExists(edge -> edge.1 = {start}, edges)', fill);
+  else if (keys.end) matches = await templateExpr('has(keys, {end})', fill);
+  return (await templateSelect(ACTORS, { paths, matches })) as HSelectQuery;
 }

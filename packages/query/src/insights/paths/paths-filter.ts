@@ -1,7 +1,8 @@
 import { HogQLError } from '../../hogql/hogql-error.js';
 import type { PropertyFilters } from '../../hogql/property-filter.js';
+import { assertRe2Pattern } from '../../hogql/re2-pattern.js';
 import type { DateRange } from '../date-range.js';
-import { assertRe2Pattern } from './re2-pattern.js';
+import { checkDateRange, checkProperties, optionalBoolean, optionalInteger, optionalObject } from '../field-checks.js';
 
 export const PATH_TYPES = ['$pageview', '$screen', 'custom_event', 'hogql'] as const;
 export type PathType = (typeof PATH_TYPES)[number];
@@ -80,8 +81,8 @@ export function readPathsQuery(query: PathsQuery): PathsSettings {
   const f: PathsFilter = optionalObject<PathsFilter>(query.pathsFilter, 'pathsFilter') ?? {};
   const settings: PathsSettings = {
     includeEventTypes: stringList(f.includeEventTypes, 'includeEventTypes').map(pathType),
-    stepLimit: integer(f.stepLimit, 'stepLimit', 1, MAX_STEP_LIMIT) ?? DEFAULT_STEP_LIMIT,
-    edgeLimit: integer(f.edgeLimit, 'edgeLimit', 1, MAX_EDGE_LIMIT) ?? DEFAULT_EDGE_LIMIT,
+    stepLimit: optionalInteger(f.stepLimit, 'stepLimit', 1, MAX_STEP_LIMIT) ?? DEFAULT_STEP_LIMIT,
+    edgeLimit: optionalInteger(f.edgeLimit, 'edgeLimit', 1, MAX_EDGE_LIMIT) ?? DEFAULT_EDGE_LIMIT,
     excludeEvents: stringList(f.excludeEvents, 'excludeEvents'),
     pathGroupings: stringList(f.pathGroupings, 'pathGroupings'),
     cleaningFilters: cleaningFilters(f.localPathCleaningFilters),
@@ -99,13 +100,9 @@ export function readPathsQuery(query: PathsQuery): PathsSettings {
   if (minEdgeWeight) settings.minEdgeWeight = minEdgeWeight;
   if (maxEdgeWeight) settings.maxEdgeWeight = maxEdgeWeight;
   for (const key of ['pathStartKey', 'pathEndKey', 'pathDropoffKey'] as const) optionalString(f[key], key);
-  const dateRange = optionalObject<DateRange>(query.dateRange, 'dateRange');
-  if (dateRange) {
-    optionalString(dateRange.date_from, 'dateRange.date_from');
-    optionalString(dateRange.date_to, 'dateRange.date_to');
-    optionalBoolean(dateRange.explicitDate, 'dateRange.explicitDate');
-    settings.dateRange = dateRange;
-  }
+  const dateRange = checkDateRange(query.dateRange);
+  if (dateRange) settings.dateRange = dateRange;
+  checkProperties(query.properties, 'properties');
   optionalBoolean(query.filterTestAccounts, 'filterTestAccounts');
   return settings;
 }
@@ -144,14 +141,6 @@ function stringList(value: unknown, name: string): string[] {
   return value as string[];
 }
 
-function integer(value: unknown, name: string, min: number, max: number): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw bad(`${name} must be an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
 function weight(value: unknown, name: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw bad(`${name} must be a number ≥ 0`);
@@ -162,16 +151,6 @@ function optionalString(value: unknown, name: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw bad(`${name} must be a string`);
   return value;
-}
-
-function optionalBoolean(value: unknown, name: string): void {
-  if (value !== undefined && value !== null && typeof value !== 'boolean') throw bad(`${name} must be true or false`);
-}
-
-function optionalObject<T extends object>(value: unknown, name: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw bad(`${name} must be an object`);
-  return value as T;
 }
 
 function shown(value: unknown): string {
