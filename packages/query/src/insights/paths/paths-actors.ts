@@ -18,15 +18,13 @@ WHERE {matches}
 GROUP BY person_id`;
 
 /**
- * The keys an actors query asks for: from the point when it names any, else from the query's `pathsFilter`.
- * @example readActorsKeys({ pathStartKey: '1_/home' }, {}) // => { start: '1_/home' }
+ * The keys an actors query asks for, each from the point or else from the query's `pathsFilter` (where PostHog's
+ * actors queries carry them). @example readActorsKeys({ pathStartKey: '1_/home' }, { pathEndKey: '2_/a' }) // => { start: '1_/home', end: '2_/a' }
  */
 export function readActorsKeys(point: ActorsPoint, filter: PathsFilter): PathsActorsKeys {
-  const fromPoint = point.pathStartKey || point.pathEndKey || point.pathDropoffKey;
-  const source: Record<string, unknown> = fromPoint ? { ...point } : filter;
   const keys: PathsActorsKeys = {};
   for (const [field, name] of [['pathStartKey', 'start'], ['pathEndKey', 'end'], ['pathDropoffKey', 'dropoff']] as const) {
-    const value = source[field];
+    const value = point[field] || filter[field];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string') throw new HogQLError('unsupported', `${field} must be a string`);
     keys[name] = value;
