@@ -61,10 +61,13 @@ export async function pathSessionsQuery(settings: PathsSettings, element: HExpr,
  * reads the previous one's column: an expression repeated inside if/multiIf would be evaluated once per use.
  */
 function elementsQuery(settings: PathsSettings, element: HExpr, where: HExpr[]): HSelectQuery {
-  const read = select([hField('person_id'), alias('ms', hCall('toUnixTimestamp64Milli', hField('timestamp'))), hField('event'), alias('element', element)], hField('events'));
+  const ms = alias('ms', hCall('toUnixTimestamp64Milli', hField('timestamp')));
+  const read = select([hField('person_id'), ms, hField('event'), alias('element', element)], hField('events'));
   read.where = where.length > 0 ? hAnd(where) : null;
-  const cleaned = select([hField('person_id'), hField('ms'), alias('cleaned_item', cleanedElementExpr(settings, hField('element'), hField('event')))], read);
-  const grouped = select([hField('person_id'), hField('ms'), alias('path_item', groupedElementExpr(settings.pathGroupings, hField('cleaned_item')))], cleaned);
+  const cleanedItem = cleanedElementExpr(settings, hField('element'), hField('event'));
+  const cleaned = select([hField('person_id'), hField('ms'), alias('cleaned_item', cleanedItem)], read);
+  const pathItem = groupedElementExpr(settings.pathGroupings, hField('cleaned_item'));
+  const grouped = select([hField('person_id'), hField('ms'), alias('path_item', pathItem)], cleaned);
   grouped.where = exclusionCondition(settings.excludeEvents, hField('path_item')) ?? null;
   return grouped;
 }
