@@ -20,6 +20,7 @@
  *   `anon-<p>` to their person later, as identify does. Every person has a `person` row.
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
+import { EventStoreError } from '../../apps/server/src/storage/event-store.js';
 
 export const TEAM = 1;
 export const OTHER_TEAM = 2;
@@ -28,6 +29,10 @@ export const DAYS = 60;
 export const DATA_LAST_DAY = '2024-06-29';
 /** Persons whose events calibrate the events-per-person ratio before the real run. */
 const CALIBRATION_PERSONS = 20_000;
+/** Persons per INSERT: about 2M events, well inside the store's 30 s statement timeout on a busy machine. */
+const PERSONS_PER_INSERT = 25_000;
+/** How long to wait for merges that outlast the statement timeout. */
+const MERGE_WAIT_MS = 600_000;
 
 const MARKETING_JOURNEYS = [
   ['/', '/features', '/pricing'],
@@ -98,7 +103,7 @@ function personsSql(): string {
       concat('user-', toString(p)) AS user_distinct_id,
       concat('anon-', toString(p)) AS anon_distinct_id,
       arrayFilter(d -> d = first_day OR ${u('p', 'd', "'day'")} < if(signed, ${signedReturn}, ${otherReturn}), range(first_day, ${DAYS})) AS days
-    FROM numbers({persons:UInt64})`;
+    FROM numbers({first_person:UInt64}, {persons:UInt64})`;
 }
 
 /** The pages of a journey chosen from `journeys` by weight, cut to `minPages`..all of them. */
@@ -195,33 +200,58 @@ export interface Generated {
  */
 export async function generate(store: ChdbEventStore, targetEvents: number, log: (line: string) => void): Promise<Generated> {
   const started = performance.now();
-  const params = { first_day: firstDataDay() };
+  const params = { first_day: firstDataDay(), first_person: 0 };
   const sample = await store.query(`SELECT count() FROM (${eventsSql()})`, { ...params, persons: CALIBRATION_PERSONS });
   const perPerson = Number(sample.rows[0][0]) / CALIBRATION_PERSONS;
   const persons = Math.max(100, Math.round(targetEvents / perPerson));
   log(`  ${perPerson.toFixed(1)} events per person; generating ${persons.toLocaleString('en-US')} persons...`);
-  const withPersons = { ...params, persons };
   const eventColumns = 'team_id, uuid, event, distinct_id, person_id, timestamp, created_at, properties, elements_chain, `$session_id`, `$window_id`';
-  await store.command(`INSERT INTO events (${eventColumns}) SELECT ${eventColumns} FROM (${eventsSql()})`, withPersons);
+  for (let first = 0; first < persons; first += PERSONS_PER_INSERT) {
+    const chunk = { ...params, first_person: first, persons: Math.min(PERSONS_PER_INSERT, persons - first) };
+    await store.command(`INSERT INTO events (${eventColumns}) SELECT ${eventColumns} FROM (${eventsSql()})`, chunk);
+  }
+  const everyone = { ...params, persons };
   await store.command(
     `INSERT INTO person (team_id, id, created_at, properties, is_identified, is_deleted, version)
      SELECT team, toUUID(person_uuid), toDateTime64(toDateTime({first_day:Date}, 'UTC') + toIntervalDay(first_day) + toIntervalHour(6), 3, 'UTC'),
        toJSONString(map('email', concat(user_distinct_id, '@example.com'), 'plan', if(signed, 'free', ''), '$initial_browser', browser, '$initial_os', os)),
        toUInt8(signed), 0, 1
      FROM (${personsSql()})`,
-    withPersons,
+    everyone,
   );
   await store.command(
     `INSERT INTO person_distinct_id_overrides (team_id, distinct_id, person_id, is_deleted, version)
      SELECT team, anon_distinct_id, toUUID(person_uuid), 0, 1 FROM (${personsSql()}) WHERE merged`,
-    withPersons,
+    everyone,
   );
   const generateMs = performance.now() - started;
   log(`  generated in ${(generateMs / 1000).toFixed(1)} s; merging parts...`);
   const optimizeStarted = performance.now();
-  for (const table of ['events', 'person', 'person_distinct_id_overrides']) await store.command(`OPTIMIZE TABLE ${table} FINAL`);
+  for (const table of ['events', 'person', 'person_distinct_id_overrides']) await mergeParts(store, table);
   const optimizeMs = performance.now() - optimizeStarted;
   return { persons, ...(await counts(store)), generateMs, optimizeMs };
+}
+
+/**
+ * Merges a table into one part per partition, as a long-running store would have it. A merge that outlasts the
+ * store's statement timeout goes on in the background: wait until it is done.
+ */
+async function mergeParts(store: ChdbEventStore, table: string): Promise<void> {
+  try {
+    await store.command(`OPTIMIZE TABLE ${table} FINAL`);
+    return;
+  } catch (error) {
+    if (!(error instanceof EventStoreError && error.kind === 'timeout')) throw error;
+  }
+  const unmerged = `SELECT (SELECT count() FROM system.merges) + (SELECT countIf(parts > 1) FROM (
+      SELECT count() AS parts FROM system.parts WHERE active AND database = currentDatabase() AND table = {table:String} GROUP BY partition))`;
+  const deadline = performance.now() + MERGE_WAIT_MS;
+  while (performance.now() < deadline) {
+    const left = await store.query(unmerged, { table }).then((r) => Number(r.rows[0][0]), () => 1);
+    if (left === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`${table} was still merging after ${MERGE_WAIT_MS / 1000} s`);
 }
 
 async function counts(store: ChdbEventStore): Promise<Pick<Generated, 'events' | 'teamEvents' | 'overrides' | 'eventMix'>> {
