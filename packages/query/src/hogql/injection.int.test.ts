@@ -234,7 +234,7 @@ test('hostile keys and values in every property filter type are bound values tha
     [{ type: 'session', key: hostile, value: 'x' }, 'resolution_error'],
     [{ type: 'group', group_type_index: '0; DROP TABLE groups' as unknown as number, key: 'name', value: 'x' }, 'unsupported'],
     [{ type: 'event', key: 'url', value: hostile, operator: 'regex' }, 'syntax_error'],
-    [{ type: 'event', key: 'd', value: hostile, operator: 'is_date_exact' }, 'unsupported'],
+    [{ type: 'event', key: 'd', value: hostile, operator: 'is_date_exact' }, 'syntax_error'],
     [{ type: 'event', key: 'd', value: `2024-05-01${hostile}`, operator: 'is_date_exact' }, 'syntax_error'],
     [{ type: 'event', key: 'v', value: hostile, operator: 'semver_eq' }, 'unsupported'],
     [{ type: 'element', key: 'selector', value: hostile }, 'unsupported'],

@@ -1,7 +1,8 @@
 /**
  * ClickHouse functions the printer may emit. Anything else is refused at print time, whoever built the AST.
  * Deliberately absent: anything that reads outside the query (dictGet, joinGet, file, url, remote, s3, input,
- * executable, getSetting, currentUser, hasColumnInTable…), untyped casts (CAST, JSONExtract with a type string,
+ * executable, getSetting, currentUser, hasColumnInTable…), untyped casts (CAST, JSONExtract with a caller's type
+ * string — the printer lets JSONExtract through only with the fixed 'Nullable(String)' of property reads —,
  * accurateCast with a caller type) and state/merge combinators.
  */
 const NAMES = `
@@ -38,8 +39,8 @@ const NAMES = `
   arraySum arrayMin arrayMax arrayAvg arraySort arrayReverseSort arrayReverse arrayDistinct arraySlice
   arrayConcat arrayStringConcat arrayFirst arrayLast arrayFirstIndex arrayUniq arrayZip arrayCompact
   arrayPushBack arrayPushFront arrayEnumerate arrayFlatten arrayIntersect range tuple tupleElement
-  arraySplit arrayDifference
-  JSONExtractString JSONExtractInt JSONExtractUInt JSONExtractFloat JSONExtractBool JSONExtractRaw
+  arraySplit arrayDifference arrayReverseFill arrayCumSum
+  JSONExtract JSONExtractString JSONExtractInt JSONExtractUInt JSONExtractFloat JSONExtractBool JSONExtractRaw
   JSONExtractArrayRaw JSONExtractKeys JSONHas JSONLength JSONType isValidJSON
   round floor ceil trunc sqrt exp log log2 log10 pow sign greatest least e pi
   cityHash64 sipHash64 xxHash64 MD5 SHA256 generateUUIDv4 rand rand64 randCanonical

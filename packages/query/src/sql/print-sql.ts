@@ -191,6 +191,7 @@ function printExpr(expr: Expr, ctx: Ctx): string {
 function printCall(call: Call, ctx: Ctx): string {
   if (!CLICKHOUSE_FUNCTIONS.has(call.name)) throw new Error(`Function not allowed: ${call.name}`);
   if (call.name === 'accurateCastOrNull') assertCastType(call);
+  if (call.name === 'JSONExtract') assertJsonExtractType(call);
   const params = call.params?.length ? `(${printList(call.params, ctx)})` : '';
   return `${call.name}${params}(${call.distinct ? 'DISTINCT ' : ''}${printList(call.args, ctx)})`;
 }
@@ -199,6 +200,14 @@ function assertCastType(call: Call): void {
   const type = call.args[1];
   if (type?.kind !== 'constant' || typeof type.value !== 'string' || !CAST_TYPES.has(type.value)) {
     throw new Error('accurateCastOrNull takes a constant type from the allowlist');
+  }
+}
+
+/** JSONExtract is printed only as the compiler's property read, whose last argument is a fixed type. */
+function assertJsonExtractType(call: Call): void {
+  const type = call.args[call.args.length - 1];
+  if (call.args.length < 3 || type?.kind !== 'constant' || type.value !== 'Nullable(String)') {
+    throw new Error("JSONExtract is only allowed as a property read returning 'Nullable(String)'");
   }
 }
 
