@@ -3,7 +3,7 @@ import { breakdownValueExpr } from '../breakdown.js';
 import type { InsightContext } from '../insight-context.js';
 import { insightFilterConditions } from '../insight-filters.js';
 import { seriesCondition } from '../series.js';
-import { hogqlTemplate } from './hogql-template.js';
+import { templateSelect } from '../hogql-template.js';
 import type { RetentionSpec } from './retention-filter.js';
 import { periodIndexExpr, type RetentionRange } from './retention-periods.js';
 
@@ -71,7 +71,7 @@ const PER_COHORT_ROW = `
  */
 export async function cohortRowsQuery(spec: RetentionSpec, range: RetentionRange, ctx: InsightContext): Promise<HSelectQuery> {
   const withBreakdown = spec.breakdown !== null;
-  const perPeriod = await hogqlTemplate(
+  const perPeriod = await templateSelect(
     PER_PERIOD.replace('/*FIRST*/', spec.retentionType === 'retention_recurring' ? '' : FIRST_COLUMNS).replace(
       '/*BREAKDOWN*/',
       withBreakdown ? BREAKDOWN_COLUMN : '',
@@ -82,7 +82,7 @@ export async function cohortRowsQuery(spec: RetentionSpec, range: RetentionRange
   const perActorTemplate = (recurring ? PER_ACTOR_RECURRING : PER_ACTOR_FIRST)
     .replace('/*START*/', startItem(recurring, withBreakdown))
     .replace('/*FIRST_BREAKDOWN*/', withBreakdown ? 'argMinIf(breakdown_value, first_target, targets > 0) AS first_breakdown,' : '');
-  const perActor = await hogqlTemplate(perActorTemplate, {
+  const perActor = await templateSelect(perActorTemplate, {
     per_period: perPeriod,
     n: hConstant(spec.totalIntervals),
     min_occurrences: hConstant(spec.minimumOccurrences),
@@ -91,7 +91,7 @@ export async function cohortRowsQuery(spec: RetentionSpec, range: RetentionRange
     '/*BREAKDOWN_VALUE*/',
     withBreakdown ? 'start.2 AS breakdown_value,' : '',
   );
-  return (await hogqlTemplate(cohortRows, { per_actor: perActor })) as HSelectQuery;
+  return (await templateSelect(cohortRows, { per_actor: perActor })) as HSelectQuery;
 }
 
 function startItem(recurring: boolean, withBreakdown: boolean): string {

@@ -4,7 +4,7 @@ import type { ActorsPoint } from '../actors.js';
 import { BREAKDOWN_OTHER } from '../breakdown.js';
 import type { InsightContext } from '../insight-context.js';
 import { cohortRowsQuery } from './cohort-rows.js';
-import { hogqlTemplate } from './hogql-template.js';
+import { templateSelect } from '../hogql-template.js';
 import type { RetentionSpec } from './retention-filter.js';
 import type { RetentionRange } from './retention-periods.js';
 
@@ -35,7 +35,7 @@ export async function retentionActorsQuery(spec: RetentionSpec, range: Retention
   }
   const breakdown = breakdownOfPoint(point.breakdown);
   if (spec.breakdown && breakdown !== null) conditions.push(await breakdownCondition(breakdown, spec, range, ctx));
-  const query = (await hogqlTemplate('SELECT actor_id FROM {cohort_rows} WHERE {where}', {
+  const query = (await templateSelect('SELECT actor_id FROM {cohort_rows} WHERE {where}', {
     cohort_rows: await cohortRowsQuery(spec, range, ctx),
     where: hAnd(conditions),
   })) as HSelectQuery;
@@ -45,7 +45,7 @@ export async function retentionActorsQuery(spec: RetentionSpec, range: Retention
 async function breakdownCondition(value: string, spec: RetentionSpec, range: RetentionRange, ctx: InsightContext): Promise<HExpr> {
   const field = hField('breakdown_value');
   if (value !== BREAKDOWN_OTHER) return hCompare('==', field, hConstant(value));
-  const top = await hogqlTemplate(TOP_BREAKDOWNS, { cohort_rows: await cohortRowsQuery(spec, range, ctx), limit: hConstant(spec.breakdownLimit) });
+  const top = await templateSelect(TOP_BREAKDOWNS, { cohort_rows: await cohortRowsQuery(spec, range, ctx), limit: hConstant(spec.breakdownLimit) });
   return hNot(hCompare('in', field, top));
 }
 

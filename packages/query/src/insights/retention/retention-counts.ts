@@ -1,7 +1,7 @@
 import type { HQuery } from '../../hogql/hogql-ast.js';
 import type { InsightContext } from '../insight-context.js';
 import { cohortRowsQuery } from './cohort-rows.js';
-import { hogqlTemplate } from './hogql-template.js';
+import { templateSelect } from '../hogql-template.js';
 import type { RetentionSpec } from './retention-filter.js';
 import type { RetentionRange } from './retention-periods.js';
 
@@ -21,5 +21,5 @@ export async function retentionCountsQuery(spec: RetentionSpec, range: Retention
     '/*OFFSETS*/',
     spec.cumulative ? 'range(0, arrayMax(offsets) + 1)' : 'offsets',
   );
-  return hogqlTemplate(template, { cohort_rows: await cohortRowsQuery(spec, range, ctx) });
+  return templateSelect(template, { cohort_rows: await cohortRowsQuery(spec, range, ctx) });
 }
