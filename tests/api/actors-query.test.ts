@@ -84,6 +84,28 @@ test('search finds persons by email or distinct id; without a source every perso
   assert.deepEqual(everyone.results.map((row: unknown[]) => row[1]), ['a@x.io', 'b@y.io', null]);
 });
 
+test('each insight kind opens its own points: lifecycle status, stickiness day count, retention cohort row', async () => {
+  const range = { dateRange: { date_from: '2024-05-01', date_to: '2024-05-02' } };
+  const series = [{ kind: 'EventsNode', event: '$pageview' }];
+  const open = async (source: object, point: object) => emails(await actors({ kind: 'ActorsQuery', source: { kind: 'InsightActorsQuery', source, ...point } })).sort();
+  const lifecycle = { kind: 'LifecycleQuery', series, interval: 'day', ...range };
+  // 2024-05-02: user-c is seen first, user-b comes back, user-a stays away.
+  assert.deepEqual(await open(lifecycle, { day: '2024-05-02', status: 'new' }), [null]);
+  assert.deepEqual(await open(lifecycle, { day: '2024-05-02', status: 'returning' }), ['b@y.io']);
+  assert.deepEqual(await open(lifecycle, { day: '2024-05-02', status: 'dormant' }), ['a@x.io']);
+  const stickiness = { kind: 'StickinessQuery', series, interval: 'day', ...range };
+  assert.deepEqual(await open(stickiness, { day: 1, series: 0 }), ['a@x.io', null]);
+  assert.deepEqual(await open(stickiness, { day: 2, series: 0 }), ['b@y.io']);
+  const retention = {
+    kind: 'RetentionQuery',
+    dateRange: { date_from: '2024-05-01', date_to: '2024-05-02' },
+    retentionFilter: { period: 'Day', totalIntervals: 2, targetEntity: { id: '$pageview', type: 'events' }, returningEntity: { id: '$pageview', type: 'events' } },
+  };
+  // The 2024-05-01 cohort is user-a and user-b; only user-b came back the next day.
+  assert.deepEqual(await open(retention, { interval: 0 }), ['a@x.io', 'b@y.io']);
+  assert.deepEqual(await open(retention, { interval: 0, period: 1 }), ['b@y.io']);
+});
+
 test('a bad actors request is a 400 in PostHog error shape', async () => {
   const bad = await api(warren, 'POST', '/api/projects/1/query/', { query: { kind: 'ActorsQuery', source: { kind: 'InsightActorsQuery', source: { kind: 'NopeQuery' } } } });
   assert.equal(bad.status, 400);
