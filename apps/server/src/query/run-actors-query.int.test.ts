@@ -69,8 +69,19 @@ after(async () => {
   await u?.store.close();
 });
 
+/** A funnel stand-in: its actors are those who did the event named by the step, and it remembers the point it got. */
+const funnelPoints: unknown[] = [];
+const fakeFunnels: InsightKind = {
+  plan: byEvent.plan,
+  actors: async (query: never, point, ctx) => {
+    funnelPoints.push(point);
+    return byEvent.actors({ event: (query as { steps: string[] }).steps[(point.funnelStep ?? 1) - 1] } as never, point, ctx);
+  },
+};
+
 async function actors(query: Record<string, unknown>) {
-  const deps = { store: u.store, db, actions: { forProject: async () => new Map() }, kinds: (k: string) => (k === 'ByEventQuery' ? byEvent : undefined) };
+  const kinds = (k: string) => (k === 'ByEventQuery' ? byEvent : k === 'FunnelsQuery' ? fakeFunnels : undefined);
+  const deps = { store: u.store, db, actions: { forProject: async () => new Map() }, kinds };
   const { response } = await queryJob({ kind: 'ActorsQuery', ...query }, project, deps).calculate(new AbortController().signal);
   return response as { results: unknown[][]; columns: string[]; types: string[]; hasMore: boolean; limit: number; offset: number; missing_actors_count: number };
 }
@@ -137,6 +148,15 @@ test('without a source every live person of the project is listed, newest first,
 test('a HogQL source names each person once, by its first column', async () => {
   const r = await actors({ source: { kind: 'HogQLQuery', query: 'SELECT person_id, event FROM events WHERE event = {e}', values: { e: 'b' } }, select: ['properties.name'], orderBy: ['properties.name'] });
   assert.deepEqual(r.results, [['Alice'], ['Carol']]);
+});
+
+test('a FunnelsActorsQuery hands its step and breakdown to the funnel kind, and opens nothing else', async () => {
+  const funnel = { kind: 'FunnelsQuery', steps: ['a', 'b'] };
+  const r = await actors({ source: { kind: 'FunnelsActorsQuery', source: funnel, funnelStep: 2, funnelStepBreakdown: ['Chrome'], day: '2024-05-01' } });
+  // Every point field is passed on; each kind reads the ones that mean something to it.
+  assert.deepEqual(funnelPoints.at(-1), { funnelStep: 2, funnelStepBreakdown: ['Chrome'], day: '2024-05-01' });
+  assert.deepEqual(r.results.map((row) => (row[0] as { id: string }).id).sort(), [u.personId('alice'), u.personId('carol')].sort());
+  await assert.rejects(actors({ source: { kind: 'FunnelsActorsQuery', source: { kind: 'ByEventQuery', event: 'a' }, funnelStep: 1 } }), /FunnelsQuery/);
 });
 
 test('asking for event_count without a source that counts events, or for an unknown insight, is refused', async () => {
