@@ -17,13 +17,18 @@ export interface RunInfo {
   firstDay: string;
   lastDay: string;
   loadBefore: number;
-  loadAfter: number;
+  /** CPU used while the questions ran, as a share of one core: this process (chDB included), and everything else. */
+  ownCpuShare: number | null;
+  otherCpuShare: number | null;
 }
+
+/** Other processes using this much of a core while the questions ran make the times a floor, not a measurement. */
+const NOISY_NEIGHBOUR_SHARE = 0.25;
 
 export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[]): string {
   const mismatches = outcomes.filter((o) => typeof o.difference === 'string');
   return [
-    `bench:query  ${run.cores} cores (${run.cpuModel}), Node ${run.nodeVersion}, chDB ${run.chdbVersion}; load average ${run.loadBefore.toFixed(2)} before, ${run.loadAfter.toFixed(2)} after`,
+    `bench:query  ${run.cores} cores (${run.cpuModel}), Node ${run.nodeVersion}, chDB ${run.chdbVersion}; load average ${run.loadBefore.toFixed(2)} at start`,
     '',
     'Data (generated inside ClickHouse into a fresh store)',
     `  ${int(data.events)} events from ${run.firstDay} to ${run.lastDay} (${int(data.teamEvents)} in project 1, the rest in project 2), ` +
@@ -32,7 +37,8 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[])
     `  project 1: ${data.eventMix.map((m) => `${m.event} ${int(m.count)}`).join(', ')}`,
     '',
     `Questions asked at ${run.askedAt} (median of ${run.runs} runs after one warm-up, Warren and baseline alternating;`,
-    ' Warren = compile + run the plan\'s statements + shape the response; baseline = hand-written ClickHouse SQL on the same chDB)',
+    ' Warren = compile + run the plan\'s statements + shape the response; baseline = hand-written ClickHouse SQL on the same chDB;',
+    ` CPU while asking: this process ${pct(run.ownCpuShare)} of a core, other processes ${pct(run.otherCpuShare)})`,
     timesTable(outcomes),
     '',
     'Answers (the baseline\'s)',
@@ -100,9 +106,12 @@ function noteLines(run: RunInfo): string[] {
   const notes = [
     '  The funnel baseline counts persons per step with windowFunnel; Warren also computes average and median conversion times.',
   ];
-  if (Math.max(run.loadBefore, run.loadAfter) >= 1.5) notes.push(`  The machine was busy (load average >= 1.5); repeat on a quiet machine before trusting the times.`);
+  if ((run.otherCpuShare ?? 0) >= NOISY_NEIGHBOUR_SHARE) {
+    notes.push(`  Other processes used ${pct(run.otherCpuShare)} of a core while the questions ran: repeat on a quiet machine before trusting the times.`);
+  }
   return ['', 'Notes', ...notes];
 }
 
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n));
+const pct = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
 const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

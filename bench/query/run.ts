@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
+import { machineBusyCpuSec, processCpuSec } from '../shared/cpu-time.js';
 import { BASELINES } from './baselines.js';
 import { DATA_LAST_DAY, firstDataDay, generate } from './generate.js';
 import { measureQuestion, planWarren, type Outcome } from './measure.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     const data = await generate(store, targetEvents, log);
     log(`  ${data.events.toLocaleString('en-US')} events, ${data.persons.toLocaleString('en-US')} persons`);
     const outcomes: Outcome[] = [];
+    const cpu = { wallMs: performance.now(), machine: machineBusyCpuSec(), own: processCpuSec(process.pid) };
     for (const question of QUESTIONS) {
       log(`${question.title}...`);
       if (process.env.BENCH_SHOW_SQL) await showSql(question);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       logOutcome(outcome);
       outcomes.push(outcome);
     }
+    const [wallSec, machine, own] = [(performance.now() - cpu.wallMs) / 1000, machineBusyCpuSec(), processCpuSec(process.pid)];
     log(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
     const run = {
       cores: os.availableParallelism(),
@@ -62,7 +65,8 @@ async function main(): Promise<void> {
       firstDay: firstDataDay(),
       lastDay: DATA_LAST_DAY,
       loadBefore,
-      loadAfter: os.loadavg()[0],
+      ownCpuShare: own === null || cpu.own === null ? null : (own - cpu.own) / wallSec,
+      otherCpuShare: machine === null || cpu.machine === null || own === null || cpu.own === null ? null : (machine - cpu.machine - (own - cpu.own)) / wallSec,
     };
     console.log(formatReport(run, data, outcomes));
   } finally {
