@@ -13,6 +13,8 @@ export interface ActionStep {
   href?: string | null;
   href_matching?: 'contains' | 'regex' | 'exact' | null;
   tag_name?: string | null;
+  /** A CSS selector the autocaptured element (or its ancestors) must match. */
+  selector?: string | null;
 }
 
 export interface ActionDefinition {

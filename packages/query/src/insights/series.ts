@@ -154,7 +154,9 @@ async function stepCondition(step: ActionStep, ctx: InsightContext): Promise<HEx
   if (step.tag_name) parts.push(hCall('match', hField('elements_chain'), hConstant(`(^|;)${escapeRegex(step.tag_name)}([.:]|$)`)));
   if (step.text) parts.push(elementAttribute('text', step.text, step.text_matching ?? 'exact'));
   if (step.href) parts.push(elementAttribute('href', step.href, step.href_matching ?? 'exact'));
-  const properties = await propertyFiltersToHogQL(step.properties ?? undefined, { now: ctx.now, timezone: ctx.timezone });
+  const elementFilters = step.selector ? [{ type: 'element', key: 'selector', value: step.selector, operator: 'exact' }] : [];
+  const filters = [...elementFilters, ...(step.properties ?? [])];
+  const properties = await propertyFiltersToHogQL(filters, { now: ctx.now, timezone: ctx.timezone });
   if (properties) parts.push(properties);
   return parts.length > 0 ? hAnd(parts) : hConstant(true);
 }
