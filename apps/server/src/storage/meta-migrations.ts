@@ -1,10 +1,10 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { serialKey } from './migrations/column-helpers.js';
 
-/** An auto-increment integer key in both dialects (SQLite: AUTOINCREMENT; PostgreSQL: identity). */
-const serialKey = (db: Kysely<any>) => (c: ColumnDefinitionBuilder) =>
-  db.getExecutor().adapter instanceof PostgresAdapter ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
-
-/** Migrations in code, applied in name order on start. Written with Kysely's builder so SQLite and PostgreSQL share them. */
+/**
+ * Migrations in code, applied in name order on start. Written with Kysely's builder so SQLite and PostgreSQL share them.
+ * From 0005 on, each migration lives in its own file under `migrations/` and is listed at the end of this record.
+ */
 const migrations: Record<string, Migration> = {
   '0001_foundation': {
     async up(db: Kysely<any>) {

@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
+import type { Authenticator, Principal } from '../auth/authenticator.js';
+import { hasScope, type RequiredScope } from '../auth/scopes.js';
+import { permissionDenied } from './app-error.js';
+
+export interface UserRequestContext {
+  principal: Principal;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface UserRouteDefinition {
+  method: HTTPMethods;
+  /** Full path, e.g. `/api/personal_api_keys/` or `/api/organizations/:organization_id/`. */
+  path: string;
+  /** The permission this route needs, declared next to its schema. */
+  scope: RequiredScope;
+  schema?: FastifySchema;
+  handler: (ctx: UserRequestContext) => Promise<unknown>;
+}
+
+/**
+ * Registers a management route that is not below one project (the user, their keys, organizations, the project
+ * list): authenticated and scope-checked before the handler runs; the handler checks organization access itself.
+ */
+export function registerUserRoute(app: FastifyInstance, authenticator: Authenticator, def: UserRouteDefinition): void {
+  app.route({
+    method: def.method,
+    url: def.path,
+    schema: def.schema,
+    config: { scope: def.scope },
+    handler: async (request, reply) => {
+      const principal = await authenticator.authenticate({
+        headers: request.headers,
+        body: request.body,
+        query: request.query as Record<string, unknown>,
+      });
+      if (!hasScope(principal.scopes, def.scope)) throw permissionDenied(`API key missing required scope '${def.scope}'`);
+      return def.handler({ principal, request, reply });
+    },
+  });
+}
