@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { serialKey } from './migrations/column-helpers.js';
+import { accounts } from './migrations/0005_accounts.js';
 
 /**
  * Migrations in code, applied in name order on start. Written with Kysely's builder so SQLite and PostgreSQL share them.
@@ -180,6 +181,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_accounts': accounts,
 };
 
 export const metaMigrations: MigrationProvider = {

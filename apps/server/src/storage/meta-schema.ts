@@ -28,8 +28,25 @@ export interface MetaSchema {
     password_hash: string | null;
     current_project_id: number | null;
     created_at: string;
+    last_login_at: string | null;
   };
-  organization_memberships: { organization_id: string; user_id: number; level: number; created_at: string };
+  organization_memberships: { organization_id: string; user_id: number; level: number; created_at: string; updated_at: string | null };
+  /** Signed-in browser sessions; only a hash of the cookie's token is stored. Expiry slides with use. */
+  user_sessions: { id: string; token_hash: string; user_id: number; created_at: string; last_seen_at: string; expires_at: string };
+  /** Invitations to an organization by link; only a hash of the link's token is stored. */
+  organization_invites: {
+    id: string;
+    organization_id: string;
+    target_email: string;
+    first_name: string;
+    level: number;
+    message: string | null;
+    token_hash: string;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+    expires_at: string;
+  };
   personal_api_keys: {
     id: string;
     user_id: number;
