@@ -74,6 +74,16 @@ export const CLICKHOUSE_TABLES: readonly string[] = [
   ) ENGINE = ReplacingMergeTree(inserted_at)
   PARTITION BY toYYYYMM(timestamp)
   ORDER BY (team_id, session_id, window_id, timestamp, uuid)`,
+
+  // Cohort membership, one set of rows per calculation `version`. Readers read only the version the meta DB names
+  // current, so a recomputation swaps in atomically when that row changes; older versions are deleted afterwards.
+  `CREATE TABLE IF NOT EXISTS cohort_people (
+    team_id Int64,
+    cohort_id Int64,
+    person_id UUID,
+    version UInt64
+  ) ENGINE = ReplacingMergeTree
+  ORDER BY (team_id, cohort_id, version, person_id)`,
 ];
 
 export const CLICKHOUSE_SUPPORT_TABLES: readonly string[] = [

@@ -24,7 +24,8 @@ export type EventStoreTable =
   | 'person_distinct_id_overrides'
   | 'groups'
   | 'session_replay_events'
-  | 'ingestion_warnings';
+  | 'ingestion_warnings'
+  | 'cohort_people';
 
 export interface QueryOptions {
   timeoutMs?: number;

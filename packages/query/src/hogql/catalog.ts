@@ -94,11 +94,20 @@ const SESSIONS: CatalogTable = {
   star: [...SESSION_FIELDS.keys()],
 };
 
+// Every calculation version of every cohort of the project; cohort filters read the one version that is current.
+const COHORT_PEOPLE: CatalogTable = {
+  name: 'cohort_people',
+  source: () => table('cohort_people'),
+  columns: { cohort_id: plain('cohort_id'), person_id: plain('person_id'), version: plain('version') },
+  star: ['cohort_id', 'person_id', 'version'],
+};
+
 const TABLES: ReadonlyMap<string, CatalogTable> = new Map([
   ['events', EVENTS],
   ['persons', PERSONS],
   ['groups', GROUPS],
   ['sessions', SESSIONS],
+  ['cohort_people', COHORT_PEOPLE],
 ]);
 
 /**

@@ -1,3 +1,4 @@
+import type { CohortRef } from '../cohorts/cohort-condition.js';
 import type { PropertyFilter } from '../hogql/property-filter.js';
 
 /** One step of an action (PostHog's `ActionStepJSON`); the steps of an action are OR-ed. */
@@ -40,6 +41,8 @@ export interface InsightContext {
   testAccountFilters: readonly PropertyFilter[];
   /** The project's first event, for `date_from: "all"`; null when it has none. */
   earliestEventAt?: Date | null;
+  /** Cohorts property filters may name (`{type: 'cohort', value: id}`); an id not here is refused. */
+  cohorts?: ReadonlyMap<number, CohortRef>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { HogQLError } from '../hogql/hogql-error.js';
 import { hAnd, hCall, hCompare, hConstant, hField, hOr, type HExpr } from '../hogql/hogql-ast.js';
 import { propertyFiltersToHogQL, type PropertyFilters } from '../hogql/property-filter.js';
 import type { ActionDefinition, ActionStep, InsightContext } from './insight-context.js';
+import { propertyFilterOptions } from './insight-filters.js';
 
 /** Fields EventsNode and ActionsNode share (rest-api.md 2.6). */
 interface SeriesNodeBase {
@@ -73,7 +74,7 @@ export async function seriesCondition(node: SeriesNode, ctx: InsightContext): Pr
     parts.push(await actionCondition(findAction(node.id, ctx), ctx));
   }
   for (const filters of [node.properties, node.fixedProperties]) {
-    const condition = await propertyFiltersToHogQL(filters ?? undefined, { now: ctx.now, timezone: ctx.timezone });
+    const condition = await propertyFiltersToHogQL(filters ?? undefined, propertyFilterOptions(ctx));
     if (condition) parts.push(condition);
   }
   return parts.length > 0 ? hAnd(parts) : undefined;
@@ -156,7 +157,7 @@ async function stepCondition(step: ActionStep, ctx: InsightContext): Promise<HEx
   if (step.href) parts.push(elementAttribute('href', step.href, step.href_matching ?? 'exact'));
   const elementFilters = step.selector ? [{ type: 'element', key: 'selector', value: step.selector, operator: 'exact' }] : [];
   const filters = [...elementFilters, ...(step.properties ?? [])];
-  const properties = await propertyFiltersToHogQL(filters, { now: ctx.now, timezone: ctx.timezone });
+  const properties = await propertyFiltersToHogQL(filters, propertyFilterOptions(ctx));
   if (properties) parts.push(properties);
   return parts.length > 0 ? hAnd(parts) : hConstant(true);
 }

@@ -42,6 +42,7 @@ const GUARDED_TABLES: ReadonlySet<string> = new Set<GuardedTable>([
   'person_distinct_id_overrides',
   'groups',
   'session_replay_events',
+  'cohort_people',
 ]);
 const JOIN_TYPES: ReadonlySet<string> = new Set([
   'INNER JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL OUTER JOIN', 'CROSS JOIN', 'INNER ANY JOIN', 'LEFT ANY JOIN',

@@ -2,7 +2,7 @@ import { hAnd, hCall, hCompare, hConstant, hField, type HExpr, type HSelectQuery
 import { propertyFiltersToHogQL } from '../../hogql/property-filter.js';
 import { bucketExpr, dateWindow } from '../date-range.js';
 import type { InsightContext } from '../insight-context.js';
-import { insightFilterConditions } from '../insight-filters.js';
+import { insightFilterConditions, propertyFilterOptions } from '../insight-filters.js';
 import { seriesCondition, type SeriesNode } from '../series.js';
 import { alias, array, column, lambda, select } from './trends-ast.js';
 import { breakdownKeyExpr, withBreakdownLimit } from './trends-breakdown.js';
@@ -34,7 +34,7 @@ export async function seriesFilters(spec: TrendsSpec, node: SeriesNode, ctx: Ins
   const event = await seriesCondition({ ...node, properties: null, fixedProperties: null }, ctx);
   const properties: HExpr[] = [];
   for (const filters of [node.properties, node.fixedProperties]) {
-    const condition = await propertyFiltersToHogQL(filters ?? undefined);
+    const condition = await propertyFiltersToHogQL(filters ?? undefined, propertyFilterOptions(ctx));
     if (condition) properties.push(condition);
   }
   properties.push(...(await insightFilterConditions(spec.query, ctx)), ...mathConditions(node, spec.groupTypeIndex));
