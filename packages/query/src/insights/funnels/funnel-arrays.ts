@@ -1,0 +1,68 @@
+import { hCall, type HExpr } from '../../hogql/hogql-ast.js';
+import { alias, hx, ref } from './funnel-hogql.js';
+import { KEY, KEY_SCALE } from './funnel-layout.js';
+
+/*
+ * Array vocabulary of one actor row. Everything is computed with element-wise maps over arrays of equal length,
+ * fills and cumulative sums — never by indexing one array with positions inside a lambda: ClickHouse copies a
+ * captured array for every element of the array being mapped, which is quadratic in an actor's events (a bot with
+ * 10 000 events would take seconds). Positions are only looked up outside lambdas, for the one conversion counted.
+ *   T      event times in seconds (microsecond precision)     idx  1 … n
+ *   g_i    0/1: the event takes mandatory level i (step mandatory[i-1])
+ *   xl_c   0/1: the event is an exclusion tainting level c
+ *   f_k    0/1: the event matches step k (optional steps, unordered funnels)
+ */
+
+/** `T` and `idx` over `ev2`. */
+export async function baseArrays(): Promise<HExpr[]> {
+  return [
+    alias(await hx`arrayMap(x -> intDiv(tupleElement(x, ${KEY}), ${KEY_SCALE}) / 1000000, ev2)`, 'T'),
+    alias(await hx`arrayEnumerate(ev2)`, 'idx'),
+  ];
+}
+
+/** The array moved one place right (element i holds the old element i-1), `first` in front. */
+export async function shiftRight(array: HExpr, first: HExpr | number): Promise<HExpr> {
+  return hx`arraySlice(arrayPushFront(${array}, ${first}), 1, length(${array}))`;
+}
+
+/** The array moved one place left (element i holds the old element i+1), `last` at the end. */
+export async function shiftLeft(array: HExpr, last: HExpr | number): Promise<HExpr> {
+  return hx`arraySlice(arrayPushBack(${array}, ${last}), 2)`;
+}
+
+/** Every 0 replaced by the last non-zero value before it. */
+export async function fillForward(array: HExpr): Promise<HExpr> {
+  return hx`arrayFill(v -> v != 0, ${array})`;
+}
+
+/** Every 0 replaced by the first non-zero value after it. */
+export async function fillBackward(array: HExpr): Promise<HExpr> {
+  return hx`arrayReverseFill(v -> v != 0, ${array})`;
+}
+
+/**
+ * For each position, the first position at or after it whose flag is 1 (0 when none).
+ * @example await nextPositions(ref('f_2')) // arrayReverseFill(v -> v != 0, arrayMap((f, i) -> if(f = 1, i, 0), f_2, idx))
+ */
+export async function nextPositions(flags: HExpr): Promise<HExpr> {
+  return fillBackward(await hx`arrayMap((f, i) -> if(f = 1, i, 0), ${flags}, idx)`);
+}
+
+/**
+ * `arrayMap((a, b, …) -> body, A, B, …)` over arrays of equal length.
+ * @example mapOver(['s', 'q'], [ref('st'), ref('nx_1')], body)
+ */
+export function mapOver(args: string[], arrays: HExpr[], body: HExpr): HExpr {
+  return hCall('arrayMap', { node: 'Lambda', args, expr: body }, ...arrays);
+}
+
+/** `greatest(a, b, …)`, or `a` alone. */
+export function greatestOf(exprs: HExpr[]): HExpr {
+  return exprs.length === 1 ? exprs[0] : hCall('greatest', ...exprs);
+}
+
+/** `name AS name` references for passing columns through a SELECT. */
+export function passThrough(names: string[]): HExpr[] {
+  return names.map((name) => ref(name));
+}

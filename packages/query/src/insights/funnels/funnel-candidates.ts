@@ -1,0 +1,118 @@
+import type { HExpr, HSelectQuery } from '../../hogql/hogql-ast.js';
+import { BREAKDOWN_NULL } from '../breakdown.js';
+import { alias, array, hx, ref, select } from './funnel-hogql.js';
+import { breakdownField, bucketField, CODE, EXCLUSION_BIT, holdField, type FunnelLayout } from './funnel-layout.js';
+import type { FunnelSpec } from './funnels-spec.js';
+
+/**
+ * Breakdown attribution, held properties and trends buckets, as PostHog's funnel UDF does it: each actor row becomes
+ * one row per candidate breakdown value (`bd_value`, Array(String)), per value held at step 0 (`hold_value`) and,
+ * for funnel trends, per bucket a conversion may start in (`bucket_value`); `ev2` is the events that row may use.
+ * - first_touch / last_touch: the value of the actor's first / last event that has one; every event stays.
+ * - all_events: every value the actor's events carry; a conversion uses only events with that value.
+ * - step: every value the actor's events of that step carry; that step must be taken by an event with the value
+ *   (stepFlags). Unordered funnels: the first event of the conversion must carry it.
+ * - holdConstant: every value step-0 events carry; a conversion uses only events with that value.
+ * - trends: every bucket holding a step-0 event (any step event for unordered funnels); the conversion must start
+ *   there (stepFlags, startFlags).
+ * Takes the actor rows of actorEvents; gives `aggregation_target`, `bd_value`, [`hold_value`], [`bucket_value`], `ev2`.
+ * @example await candidateRows(spec, layout, actors) // SELECT aggregation_target, … AS bd_value, …, … AS ev2 FROM (…)
+ */
+export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, actors: HSelectQuery): Promise<HSelectQuery> {
+  // One arrayJoin per SELECT: ClickHouse pairs several arrayJoins of one SELECT with expressions on both unreliably.
+  const ev = ref('ev');
+  let events: HExpr = ev;
+  if (layout.hasBreakdown && spec.attribution === 'all_events') events = await hx`arrayFilter(x -> tupleElement(x, ${breakdownField()}) = bd_value, ${ev})`;
+  const keys = ['aggregation_target', 'bd_value'];
+  let rows = select({ select: [ref('aggregation_target'), alias(await breakdownCandidate(spec, layout), 'bd_value'), ref('ev'), alias(events, 'ev2')], from: actors });
+  const starts = await hx`arrayFilter(x -> ${await startBit(spec, ref('x'))}, ev)`;
+  if (layout.hasHold) {
+    const hold = holdField(layout);
+    rows = select({
+      select: [...keys.map(ref), ref('ev'), alias(await hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${hold}), ${starts})))`, 'hold_value'), alias(await hx`arrayFilter(x -> tupleElement(x, ${hold}) = hold_value, ev2)`, 'ev3')],
+      from: rows,
+    });
+    rows = select({ select: [...keys.map(ref), ref('hold_value'), ref('ev'), alias(ref('ev3'), 'ev2')], from: rows });
+  }
+  if (layout.hasBucket) {
+    const bucket = await hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${bucketField(layout)}), ${starts})))`;
+    rows = select({ select: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : []), alias(bucket, 'bucket_value'), ref('ev2')], from: rows });
+    keys.push('bucket_value');
+  }
+  if (!layout.hasBreakdown && !layout.hasHold && !layout.hasBucket) return rows;
+  // A GROUP BY ends the arrayJoin stages: without it ClickHouse may evaluate later array expressions against rows of
+  // another candidate (arrays of different lengths in one arrayMap).
+  const grouped = select({
+    select: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : []), alias(await hx`any(ev2)`, 'ev2')],
+    from: rows,
+    groupBy: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : [])],
+  });
+  // A candidate without events of its own (a held value only other breakdown values carry) converts nothing.
+  grouped.having = await hx`notEmpty(ev2)`;
+  return grouped;
+}
+
+async function breakdownCandidate(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr> {
+  if (!layout.hasBreakdown) return array([]);
+  const ev = ref('ev');
+  const bd = breakdownField();
+  const nulls = array(spec.breakdowns.map(() => ({ node: 'Constant', value: BREAKDOWN_NULL }) as HExpr));
+  const known = await hx`x -> arrayExists(v -> v != ${BREAKDOWN_NULL}, tupleElement(x, ${bd}))`;
+  switch (spec.attribution) {
+    case 'first_touch':
+      return hx`if(arrayExists(${known}, ${ev}), tupleElement(arrayFirst(${known}, ${ev}), ${bd}), ${nulls})`;
+    case 'last_touch':
+      return hx`if(arrayExists(${known}, ${ev}), tupleElement(arrayLast(${known}, ${ev}), ${bd}), ${nulls})`;
+    case 'all_events':
+      return hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${bd}), ${ev})))`;
+    case 'step': {
+      const atStep = await hx`arrayFilter(x -> ${await bitOf(await hx`tupleElement(x, ${CODE})`, spec.attributionStep)}, ${ev})`;
+      return hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${bd}), ${atStep})))`;
+    }
+  }
+}
+
+/** `(code / 2^bit) % 2 = 1`: whether an event's code has a bit. */
+export async function bitOf(code: HExpr, bit: number): Promise<HExpr> {
+  return hx`intDiv(${code}, ${2 ** bit}) % 2 = 1`;
+}
+
+/** An event that may start a conversion: step 0 (ordered, strict), any step (unordered). */
+async function startBit(spec: FunnelSpec, x: HExpr): Promise<HExpr> {
+  const code = await hx`tupleElement(${x}, ${CODE})`;
+  if (spec.order === 'unordered') return hx`${code} % ${2 ** EXCLUSION_BIT} > 0`;
+  return bitOf(code, 0);
+}
+
+/**
+ * The 0/1 flags of step k over `ev2`: with step attribution on k, only events carrying the candidate value count;
+ * for funnel trends, step 0 only in the candidate bucket.
+ * @example await stepFlags(spec, layout, 1) // arrayMap(x -> if(intDiv(tupleElement(x, 2), 2) % 2 = 1, 1, 0), ev2)
+ */
+export async function stepFlags(spec: FunnelSpec, layout: FunnelLayout, k: number): Promise<HExpr> {
+  const conditions = [await bitOf(await hx`tupleElement(x, ${CODE})`, k)];
+  if (layout.hasBreakdown && spec.attribution === 'step' && spec.attributionStep === k && spec.order !== 'unordered') {
+    conditions.push(await hx`tupleElement(x, ${breakdownField()}) = bd_value`);
+  }
+  if (layout.hasBucket && k === 0 && spec.order !== 'unordered') conditions.push(await hx`tupleElement(x, ${bucketField(layout)}) = bucket_value`);
+  return hx`arrayMap(x -> if(${{ node: 'And', exprs: conditions }}, 1, 0), ev2)`;
+}
+
+/**
+ * The 0/1 flags of the exclusion level c over `ev2`. @example await exclusionFlags(1) // arrayMap(x -> if(intDiv(…, 1048576) % 2 = 1, 1, 0), ev2)
+ */
+export async function exclusionFlags(c: number): Promise<HExpr> {
+  return hx`arrayMap(x -> if(${await bitOf(await hx`tupleElement(x, ${CODE})`, EXCLUSION_BIT + c - 1)}, 1, 0), ev2)`;
+}
+
+/**
+ * Unordered funnels: the events a conversion may start at — any step event, carrying the candidate value with step
+ * attribution, in the candidate bucket for trends.
+ * @example await startFlags(spec, layout) // arrayMap(x -> if(… > 0, 1, 0), ev2)
+ */
+export async function startFlags(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr> {
+  const conditions = [await startBit(spec, ref('x'))];
+  if (layout.hasBreakdown && spec.attribution === 'step') conditions.push(await hx`tupleElement(x, ${breakdownField()}) = bd_value`);
+  if (layout.hasBucket) conditions.push(await hx`tupleElement(x, ${bucketField(layout)}) = bucket_value`);
+  return hx`arrayMap(x -> if(${{ node: 'And', exprs: conditions }}, 1, 0), ev2)`;
+}

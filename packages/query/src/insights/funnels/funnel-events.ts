@@ -1,0 +1,90 @@
+import { hAnd, hCall, hConstant, hField, hOr, type HExpr, type HSelectQuery } from '../../hogql/hogql-ast.js';
+import { parseHogQLExpr } from '../../hogql/parse-hogql.js';
+import { BREAKDOWN_NULL, breakdownValueExpr } from '../breakdown.js';
+import { bucketExpr, dateWindow } from '../date-range.js';
+import type { InsightContext } from '../insight-context.js';
+import { insightFilterConditions } from '../insight-filters.js';
+import { seriesCondition } from '../series.js';
+import { alias, array, hx, ref, select, tuple } from './funnel-hogql.js';
+import { EXCLUSION_BIT, KEY_SCALE, type FunnelLayout } from './funnel-layout.js';
+import type { FunnelSpec, FunnelTarget } from './funnels-spec.js';
+
+/**
+ * One row per funnel actor (person, group or HogQL value) in column `aggregation_target`, with `ev`: the actor's
+ * events in the date range as tuples laid out by FunnelLayout, sorted by time and, at one instant, by step. Strict
+ * funnels keep every event of the actor (any other event breaks a strict conversion); the others keep only events
+ * that match a step or an exclusion.
+ * @example await actorEvents(spec, layout, ctx) // SELECT aggregation_target, arraySort(groupArray((key, code))) AS ev …
+ */
+export async function actorEvents(spec: FunnelSpec, layout: FunnelLayout, ctx: InsightContext): Promise<HSelectQuery> {
+  const events = await eventRows(spec, layout, ctx);
+  const fields = ['key', 'code', ...(layout.hasBreakdown ? ['bd'] : []), ...(layout.hasHold ? ['hold'] : []), ...(layout.hasBucket ? ['bucket'] : [])];
+  return select({
+    select: [ref('aggregation_target'), alias(await hx`arraySort(groupArray(${tuple(fields.map(ref))}))`, 'ev')],
+    from: events,
+    groupBy: [ref('aggregation_target')],
+  });
+}
+
+async function eventRows(spec: FunnelSpec, layout: FunnelLayout, ctx: InsightContext): Promise<HSelectQuery> {
+  const stepConditions = await Promise.all(spec.steps.map(async (node) => (await seriesCondition(node, ctx)) ?? hConstant(true)));
+  const exclusionConditions = await Promise.all(spec.exclusions.map(async (e) => (await seriesCondition(e.node, ctx)) ?? hConstant(true)));
+  const target = await targetExpr(spec.target);
+  const flag = (condition: HExpr) => hCall('toUInt8', hCall('if', condition, hConstant(1), hConstant(0)));
+  const columns: HExpr[] = [
+    alias(target, 'aggregation_target'),
+    ...stepConditions.map((condition, k) => alias(flag(condition), `s_${k}`)),
+    ...layout.mandatory.map((_, c) => {
+      const tainting = spec.exclusions.flatMap((_, e) => (layout.exclusionLevels[e].includes(c + 1) ? [exclusionConditions[e]] : []));
+      return alias(tainting.length > 0 ? flag(hOr(tainting)) : hCall('toUInt8', hConstant(0)), `x_${c + 1}`);
+    }),
+    alias(await hx`toUInt64(round(toFloat64(timestamp) * 1000000)) * ${KEY_SCALE} + ${lowestStep(spec.steps.length)}`, 'key'),
+    alias(code(spec.steps.length, layout.mandatory.length), 'code'),
+  ];
+  if (layout.hasBreakdown) {
+    const values: HExpr[] = [];
+    for (const b of spec.breakdowns) values.push(await breakdownValueExpr(b));
+    columns.push(alias(array(values), 'bd'));
+  }
+  if (layout.hasHold) columns.push(alias(array(spec.hold.map(heldValue)), 'hold'));
+  if (layout.hasBucket) columns.push(alias(hCall('toString', bucketExpr(spec.interval, ctx)), 'bucket'));
+  const where = [...dateWindow(spec.range), ...(await insightFilterConditions(spec.query, ctx)), ...targetPresent(spec.target, target)];
+  if (spec.order !== 'strict') where.push(hOr([...stepConditions, ...exclusionConditions]));
+  return select({ select: columns, from: hField('events'), where: hAnd(where) });
+}
+
+async function targetExpr(target: FunnelTarget): Promise<HExpr> {
+  if (target.kind === 'person') return hField('person_id');
+  if (target.kind === 'group') return hField(`$group_${target.index}`);
+  return parseHogQLExpr(target.expr);
+}
+
+/** Events without a group of the counted type, or whose HogQL target is NULL, belong to no actor. */
+function targetPresent(target: FunnelTarget, expr: HExpr): HExpr[] {
+  if (target.kind === 'group') return [hCall('notEmpty', expr)];
+  if (target.kind === 'hogql') return [hCall('isNotNull', expr)];
+  return [];
+}
+
+/** The lowest step an event matches (0 when none), so that events at one instant sort in step order. */
+function lowestStep(steps: number): HExpr {
+  const args: HExpr[] = [];
+  for (let k = 0; k < steps - 1; k++) args.push(hCall('equals', ref(`s_${k}`), hConstant(1)), hConstant(k));
+  args.push(hConstant(steps - 1));
+  const any = hOr(Array.from({ length: steps }, (_, k) => hCall('equals', ref(`s_${k}`), hConstant(1))));
+  return hCall('if', any, hCall('multiIf', ...args), hConstant(0));
+}
+
+/** One bit per step, then one per exclusion level (FunnelLayout). */
+function code(steps: number, levels: number): HExpr {
+  let sum: HExpr = hCall('toUInt64', ref('s_0'));
+  for (let k = 1; k < steps; k++) sum = hCall('plus', sum, hCall('multiply', ref(`s_${k}`), hConstant(2 ** k)));
+  for (let c = 1; c <= levels; c++) sum = hCall('plus', sum, hCall('multiply', ref(`x_${c}`), hConstant(2 ** (EXCLUSION_BIT + c - 1))));
+  return hCall('toUInt64', sum);
+}
+
+/** A held property's value as a String; a missing value is a value of its own. */
+function heldValue(property: { type: 'event' | 'person'; key: string }): HExpr {
+  const field = property.type === 'person' ? hField('person', 'properties', property.key) : hField('properties', property.key);
+  return hCall('ifNull', hCall('toString', field), hConstant(BREAKDOWN_NULL));
+}

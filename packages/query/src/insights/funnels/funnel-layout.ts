@@ -1,0 +1,107 @@
+import type { FunnelExclusion, FunnelSpec } from './funnels-spec.js';
+
+/**
+ * How a funnel's steps group, and where things sit in an actor's event tuples.
+ *
+ * Conversions advance over the mandatory steps (levels: level i = the first i mandatory steps taken); optional steps
+ * are checked afterwards, in the gap between the mandatory steps around them. An exclusion taints a conversion at the
+ * levels c it covers: after the conversion's level c was reached, before level c + 1.
+ *
+ * Each event of an actor is a tuple `(key, code, [bd], [hold], [bucket])`: `key` = microseconds × 32 + the lowest step
+ * the event matches (so sorting the tuples orders events by time and, at one instant, by step); `code` = one bit per
+ * step (bit k) and per exclusion level (bit EXCLUSION_BIT + c - 1); then, when asked, the breakdown value, the held
+ * values and the trends bucket.
+ */
+export interface FunnelLayout {
+  steps: number;
+  /** Step indices of the mandatory steps, in order (the first step is always one). */
+  mandatory: number[];
+  /** For every step, the index in `mandatory` of the next mandatory step at or after it (`mandatory.length` if none). */
+  gap: number[];
+  /** For every exclusion, the levels c (1 … mandatory.length) it taints. */
+  exclusionLevels: number[][];
+  hasBreakdown: boolean;
+  hasHold: boolean;
+  hasBucket: boolean;
+}
+
+export const KEY = 1;
+export const CODE = 2;
+/** Step bits come first; exclusion-level bits start here (at most 20 steps). */
+export const EXCLUSION_BIT = 20;
+/** The key is microseconds × KEY_SCALE + lowest step. */
+export const KEY_SCALE = 32;
+
+/**
+ * The layout of a funnel. @example funnelLayout(spec).mandatory // => [0, 1, 2]
+ */
+export function funnelLayout(spec: FunnelSpec): FunnelLayout {
+  const mandatory = spec.optional.flatMap((optional, i) => (optional ? [] : [i]));
+  const gap = spec.steps.map((_, i) => {
+    const next = mandatory.findIndex((m) => m >= i);
+    return next === -1 ? mandatory.length : next;
+  });
+  return {
+    steps: spec.steps.length,
+    mandatory,
+    gap,
+    exclusionLevels: spec.exclusions.map((e) => levelsOf(e, mandatory)),
+    hasBreakdown: spec.breakdowns.length > 0,
+    hasHold: spec.hold.length > 0,
+    hasBucket: spec.viz === 'trends',
+  };
+}
+
+/**
+ * An exclusion from step f to step t taints a conversion that reached the mandatory step at or before f and has not
+ * reached the mandatory step at or after t (or, when t is past the last mandatory step, within the window).
+ */
+function levelsOf(exclusion: FunnelExclusion, mandatory: number[]): number[] {
+  let a = 0;
+  mandatory.forEach((m, j) => {
+    if (m <= exclusion.from) a = j;
+  });
+  const after = mandatory.findIndex((m) => m >= exclusion.to);
+  const b = after === -1 ? mandatory.length : after;
+  const levels: number[] = [];
+  for (let c = a + 1; c <= b; c++) levels.push(c);
+  return levels;
+}
+
+/** The levels some exclusion taints, ascending. */
+export function taintedLevels(layout: FunnelLayout): number[] {
+  return [...new Set(layout.exclusionLevels.flat())].sort((a, b) => a - b);
+}
+
+/** The optional steps between mandatory level i's step and the next mandatory step (gap i, 1-based level). */
+export function gapSteps(spec: FunnelSpec, layout: FunnelLayout, level: number): number[] {
+  return spec.optional.flatMap((optional, k) => (optional && layout.gap[k] === level ? [k] : []));
+}
+
+/** Position of the breakdown value (Array(String)) in an event tuple. */
+export function breakdownField(): number {
+  return CODE + 1;
+}
+
+/** Position of the held values (Array(String)) in an event tuple. */
+export function holdField(layout: FunnelLayout): number {
+  return CODE + 1 + (layout.hasBreakdown ? 1 : 0);
+}
+
+/** Position of the trends bucket (String) in an event tuple. */
+export function bucketField(layout: FunnelLayout): number {
+  return holdField(layout) + (layout.hasHold ? 1 : 0);
+}
+
+/**
+ * The funnel a chart looks at: funnel trends drop the steps after `funnelToStep` (as PostHog does) and cut
+ * exclusions to the steps left; time to convert draws one histogram, so it ignores breakdowns.
+ * @example chartSpec(trendsSpec).steps.length // => spec.toStep + 1
+ */
+export function chartSpec(spec: FunnelSpec): FunnelSpec {
+  if (spec.viz === 'time_to_convert') return { ...spec, breakdowns: [] };
+  if (spec.viz !== 'trends' || spec.toStep === spec.steps.length - 1) return spec;
+  const keep = spec.toStep + 1;
+  const exclusions = spec.exclusions.filter((e) => e.from < spec.toStep).map((e) => ({ ...e, to: Math.min(e.to, spec.toStep) }));
+  return { ...spec, steps: spec.steps.slice(0, keep), optional: spec.optional.slice(0, keep), exclusions };
+}
