@@ -54,17 +54,44 @@ export function periodDate(start: Date, timezone: string): string {
  * @example periodIndexExpr(range, ctx) // Day: dateDiff('day', {first}, timestamp)
  */
 export function periodIndexExpr(range: RetentionRange, ctx: InsightContext, timestamp: HExpr = hField('timestamp')): HExpr {
+  // Days and months are counted from the instant itself; hours and weeks from the start of its period.
+  const counted = range.period === 'Day' || range.period === 'Month' ? timestamp : periodStartExpr(range, ctx, timestamp);
+  return periodStartIndexExpr(range, counted);
+}
+
+/**
+ * HogQL for the start of the period an instant falls in, in the project timezone (a Date for weeks and months).
+ * Grouping by it and indexing the few distinct starts is cheaper than indexing every event.
+ * @example periodStartExpr(range, ctx) // Week: toStartOfWeek(timestamp, 0)
+ */
+export function periodStartExpr(range: RetentionRange, ctx: InsightContext, timestamp: HExpr = hField('timestamp')): HExpr {
+  switch (range.period) {
+    case 'Hour':
+      return hCall('toStartOfHour', timestamp);
+    case 'Day':
+      return hCall('toStartOfDay', timestamp);
+    case 'Week':
+      return hCall('toStartOfWeek', timestamp, hConstant(ctx.weekStartDay === 1 ? 3 : 0));
+    case 'Month':
+      return hCall('toStartOfMonth', timestamp);
+  }
+}
+
+/**
+ * HogQL for the 0-based index of a period from the start of that period (`periodStartExpr`), or from any instant in
+ * it for days and months. `toStartOfWeek` is not applied again: ClickHouse refuses a timezone with a Date.
+ * @example periodStartIndexExpr(range, hField('s')) // Week: intDiv(dateDiff('day', {first}, s), 7)
+ */
+export function periodStartIndexExpr(range: RetentionRange, start: HExpr): HExpr {
   const first = hConstant(range.starts[0]);
   switch (range.period) {
     case 'Hour':
-      return hCall('intDiv', hCall('dateDiff', hConstant('second'), first, hCall('toStartOfHour', timestamp)), hConstant(3600));
+      return hCall('intDiv', hCall('dateDiff', hConstant('second'), first, start), hConstant(3600));
     case 'Day':
-      return hCall('dateDiff', hConstant('day'), first, timestamp);
-    case 'Week': {
-      const weekStart = hCall('toStartOfWeek', timestamp, hConstant(ctx.weekStartDay === 1 ? 3 : 0));
-      return hCall('intDiv', hCall('dateDiff', hConstant('day'), first, weekStart), hConstant(7));
-    }
+      return hCall('dateDiff', hConstant('day'), first, start);
+    case 'Week':
+      return hCall('intDiv', hCall('dateDiff', hConstant('day'), first, start), hConstant(7));
     case 'Month':
-      return hCall('dateDiff', hConstant('month'), first, timestamp);
+      return hCall('dateDiff', hConstant('month'), first, start);
   }
 }

@@ -3,7 +3,9 @@ import { before, test } from 'node:test';
 import { seededRandom } from '@warren/flags/test-support/seeded-random';
 import { openUniverse, OTHER_TEAM, type Universe } from '../../test-support/insight-universe.js';
 import { insightContext, type InsightContext } from '../insight-context.js';
-import type { RetentionType } from './retention-filter.js';
+import { compileInsightStatement } from '../insight-statement.js';
+import { cohortRowsQuery, type PerActorForm } from './cohort-rows.js';
+import { parseRetentionQuery, type RetentionType } from './retention-filter.js';
 import { retentionRange, type RetentionPeriod } from './retention-periods.js';
 import { planRetention, type RetentionQuery } from './retention-query.js';
 import { referenceRetention, type ReferenceEvent, type ReferenceQuery } from './retention-reference.js';
@@ -106,6 +108,49 @@ test('Day periods in New York, across a daylight-saving change, agree with the r
 
 test('Week periods (Monday start, UTC) agree with the reference', async () => {
   await crossCheck('Week', 5, insightContext({ teamId: 1, now: NOW, weekStartDay: 1 }));
+});
+
+// The one-pass form answers most queries; the per-period form, which the reference checks above for minimumOccurrences
+// 2, must give every actor the same cohort rows and offsets, including breakdowns the reference does not model.
+async function cohortRows(query: RetentionQuery, ctx: InsightContext, form: PerActorForm): Promise<string[]> {
+  const spec = parseRetentionQuery(query, ctx);
+  const range = retentionRange(spec.dateRange, spec.period, spec.totalIntervals, ctx);
+  const result = await u.run(compileInsightStatement(await cohortRowsQuery(spec, range, ctx, form), ctx));
+  const column = (name: string) => result.columns.findIndex((c) => c.name === name);
+  const [actor, start, breakdown, offsets] = ['actor_id', 'start_index', 'breakdown_value', 'offsets'].map(column);
+  return result.rows
+    .map((r) => JSON.stringify([r[actor], Number(r[start]), breakdown < 0 ? null : r[breakdown], (r[offsets] as number[]).map(Number).sort((a, b) => a - b)]))
+    .sort();
+}
+
+test('one pass and the per-period aggregation give the same cohort rows', async () => {
+  const newYork = insightContext({ teamId: 1, now: NOW, timezone: 'America/New_York' });
+  const mondays = insightContext({ teamId: 1, now: NOW, weekStartDay: 1 });
+  const proSignUp = { id: 'signed_up', type: 'events' as const, properties: [{ key: 'plan', value: 'pro', operator: 'exact' as const, type: 'event' as const }] };
+  const cases: [RetentionQuery, InsightContext][] = [
+    [{ kind: 'RetentionQuery', retentionFilter: { period: 'Day', totalIntervals: 14 } }, newYork],
+    [{ kind: 'RetentionQuery', retentionFilter: { period: 'Hour', totalIntervals: 300 } }, newYork],
+    [{ kind: 'RetentionQuery', retentionFilter: { period: 'Week', totalIntervals: 5 } }, mondays],
+    [{ kind: 'RetentionQuery', retentionFilter: { period: 'Month', totalIntervals: 2 } }, newYork],
+    [{ kind: 'RetentionQuery', retentionFilter: { retentionType: 'retention_first_time', period: 'Day', totalIntervals: 14 } }, newYork],
+    [
+      { kind: 'RetentionQuery', retentionFilter: { retentionType: 'retention_first_time', period: 'Week', totalIntervals: 5 }, breakdownFilter: { breakdown: '$browser' } },
+      mondays,
+    ],
+    [
+      { kind: 'RetentionQuery', retentionFilter: { retentionType: 'retention_first_time', period: 'Day', totalIntervals: 14, targetEntity: { id: 'signed_up', type: 'events' } }, breakdownFilter: { breakdown: 'plan' } },
+      newYork,
+    ],
+    [
+      { kind: 'RetentionQuery', retentionFilter: { retentionType: 'retention_first_ever_occurrence', period: 'Day', totalIntervals: 14, targetEntity: proSignUp }, breakdownFilter: { breakdown: 'plan' } },
+      newYork,
+    ],
+  ];
+  for (const [query, ctx] of cases) {
+    const onePass = await cohortRows(query, ctx, 'one-pass');
+    assert.deepEqual(onePass, await cohortRows(query, ctx, 'by-period'), JSON.stringify(query));
+    assert.ok(onePass.some((row) => (JSON.parse(row) as unknown[][])[3].length > 1), `someone comes back: ${JSON.stringify(query)}`);
+  }
 });
 
 test('the reference itself: a hand-made case', () => {
