@@ -3,9 +3,12 @@ import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { registerActionRoutes } from './actions/action-routes.js';
+import { AnnotationRepository } from './annotations/annotation-repository.js';
+import { registerAnnotationRoutes } from './annotations/annotation-routes.js';
 import { ActionRepository } from './actions/action-repository.js';
 import { ProjectActions } from './actions/project-actions.js';
 import { Authenticator } from './auth/authenticator.js';
+import { registerDefinitionRoutes } from './definitions/definition-routes.js';
 import { registerEventsRoutes } from './events/events-routes.js';
 import { registerFeatureFlagRoutes } from './flags/feature-flag-routes.js';
 import { FlagRepository } from './flags/flag-repository.js';
@@ -102,5 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventsRoutes(app, authenticator, deps.eventStore);
   registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });
   registerIngestionWarningsRoutes(app, authenticator, deps.eventStore);
+  registerAnnotationRoutes(app, authenticator, { db: deps.metaDb, annotations: new AnnotationRepository(deps.metaDb) });
+  registerDefinitionRoutes(app, authenticator, deps.metaDb);
   return app;
 }

@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp, type AppDeps } from './app.js';
+import { DefinitionsRecorder } from './definitions/definitions-recorder.js';
+import { EventDefinitionRepository } from './definitions/event-definition-repository.js';
+import { PropertyDefinitionRepository } from './definitions/property-definition-repository.js';
 import { IdentityProcessor } from './identity/identity-processor.js';
 import { KyselyIdentityStores } from './identity/identity-stores.js';
 import { KyselyPersonRepository } from './identity/kysely-person-repository.js';
@@ -36,11 +39,14 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   const persons = new KyselyPersonRepository(metaDb);
   const identity = new IdentityProcessor(new KyselyIdentityStores(metaDb));
   const { wal, recovered } = await WriteAheadLog.open<IngestRecord['header']>(path.join(config.dataDir, 'wal'), { fsync: config.ingest.fsync });
+  const definitions = new DefinitionsRecorder(new EventDefinitionRepository(metaDb), new PropertyDefinitionRepository(metaDb), metrics.registry, logger);
   const pipeline = new IngestPipeline(wal, eventStore, identity, metrics, logger, {
     flushIntervalMs: config.ingest.flushIntervalMs,
     flushMaxEvents: config.ingest.flushMaxEvents,
     quarantineDir: path.join(config.dataDir, 'quarantine'),
+    onStored: definitions.observe,
   });
+  definitions.start();
   metrics.measureLagWith(() => pipeline.lagSeconds());
   await pipeline.start(recovered);
   const captureWorkers = config.ingest.workers > 0 ? new CaptureWorkerPool(config.ingest.workers, DEFAULT_INGEST_LIMITS) : null;
@@ -56,6 +62,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       await app.close().finally(() => clearInterval(sweep));
       await pipeline.stop();
+      await definitions.stop();
       await captureWorkers?.close();
       await metaDb.destroy();
       await eventStore.close();

@@ -23,6 +23,8 @@ export interface PipelineOptions {
   maxBufferedEvents?: number;
   /** Where rows the store refuses on their own are set aside after repeated failures. */
   quarantineDir: string;
+  /** Sees each batch of stored events (event and property definitions); runs on the flush path, so it must be cheap. */
+  onStored?: (events: readonly IdentityEvent[], rows: readonly string[], kept: readonly (EventIdentity | null)[]) => void;
 }
 
 /** Failed flushes of the same batch before its rows are tried one slice at a time. */
@@ -208,6 +210,7 @@ export class IngestPipeline {
     }
     // Stored: a retry of this batch (if a later insert fails) must not store them again.
     for (const key of batch.eventKeys) this.recent.addKey(key);
+    this.options.onStored?.(batch.identities, batch.rows, out.events);
     await this.store.insertJsonRows('session_replay_events', batch.snapshotRows);
     for (const key of batch.snapshotKeys) this.recent.addKey(key);
     const warnings = out.warnings;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { serialKey } from './migrations/column-helpers.js';
+import { annotationsDefinitions } from './migrations/0009_annotations_definitions.js';
 import { accounts } from './migrations/0005_accounts.js';
 
 /**
@@ -182,6 +183,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0005_accounts': accounts,
+  '0009_annotations_definitions': annotationsDefinitions,
 };
 
 export const metaMigrations: MigrationProvider = {

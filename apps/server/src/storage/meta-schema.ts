@@ -123,6 +123,97 @@ export interface MetaSchema {
     detail: string;
     created_at: string;
   };
+  /** Notes on a date, shown on graphs; `scope` is project, organization, dashboard_item, dashboard or recording. */
+  annotations: {
+    id: Generated<number>;
+    team_id: number;
+    organization_id: string;
+    content: string | null;
+    date_marker: string | null;
+    creation_type: string;
+    scope: string;
+    dashboard_item: number | null;
+    dashboard_id: number | null;
+    deleted: number;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Event names seen by ingestion, with what people wrote about them. */
+  event_definitions: {
+    id: string;
+    team_id: number;
+    name: string;
+    created_at: string;
+    last_seen_at: string | null;
+    description: Generated<string>;
+    tags: Generated<string>;
+    owner: number | null;
+    verified: Generated<number>;
+    verified_at: string | null;
+    verified_by: number | null;
+    hidden: Generated<number>;
+    updated_at: string | null;
+    updated_by: number | null;
+  };
+  /** Events stored per event name and UTC day (`YYYY-MM-DD`): the 30-day volume. */
+  event_definition_volumes: { team_id: number; name: string; day: string; count: number | string };
+  /** Property names seen by ingestion; `type` 1 event, 2 person, 3 group (with `group_type_index`, else -1). */
+  property_definitions: {
+    id: string;
+    team_id: number;
+    name: string;
+    type: number;
+    group_type_index: number;
+    property_type: string | null;
+    description: Generated<string>;
+    tags: Generated<string>;
+    verified: Generated<number>;
+    verified_at: string | null;
+    verified_by: number | null;
+    hidden: Generated<number>;
+    created_at: string;
+    updated_at: string | null;
+    updated_by: number | null;
+  };
+  /** Which event properties were seen on which event. */
+  event_properties: { team_id: number; event: string; property: string };
+  /** Person deletions whose events / recordings still have to leave the event store (done when verified). */
+  person_deletions: {
+    id: Generated<number>;
+    team_id: number;
+    person_uuid: string;
+    distinct_ids: string;
+    delete_events: number;
+    delete_recordings: number;
+    created_at: string;
+    delete_verified_at: string | null;
+    attempts: Generated<number>;
+    last_error: string | null;
+  };
+  /** Cohorts: a dynamic definition or a static list; members are in the event store's `cohort_people`. */
+  cohorts: {
+    id: Generated<number>;
+    team_id: number;
+    name: string;
+    description: string;
+    /** JSON `{properties: <property group>}`; null for static cohorts. */
+    filters: string | null;
+    /** A legacy `groups` body as the client sent it (JSON array). */
+    groups: string;
+    is_static: number;
+    deleted: number;
+    /** The `cohort_people` version queries read; null until the first calculation finishes. */
+    version: number | string | null;
+    count: number | null;
+    is_calculating: Generated<number>;
+    last_calculation: string | null;
+    errors_calculating: Generated<number>;
+    last_error: string | null;
+    created_at: string;
+    created_by: number | null;
+    updated_at: string;
+  };
 }
 
 export type MetaDb = Kysely<MetaSchema>;
