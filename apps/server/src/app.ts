@@ -10,6 +10,7 @@ import { ProjectActions } from './actions/project-actions.js';
 import { Authenticator } from './auth/authenticator.js';
 import { registerDefinitionRoutes } from './definitions/definition-routes.js';
 import { registerEventsRoutes } from './events/events-routes.js';
+import { registerExportRoutes } from './exports/export-routes.js';
 import { registerFeatureFlagRoutes } from './flags/feature-flag-routes.js';
 import { FlagRepository } from './flags/flag-repository.js';
 import { registerFlagsRoutes } from './flags/flags-routes.js';
@@ -32,6 +33,7 @@ import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
 import { installJsonBodyParser } from './platform/json-body-parser.js';
+import { registerOpenApi } from './openapi/openapi-routes.js';
 import type { Metrics } from './platform/metrics.js';
 import type { ProjectRepository } from './projects/project-repository.js';
 import { registerQueryRoutes } from './query/query-routes.js';
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
   await app.register(cors, corsPolicy);
+  await registerOpenApi(app);
 
   const authenticator = new Authenticator(deps.metaDb, deps.projects);
   registerHealthRoutes(app, deps);
@@ -102,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projectActions = new ProjectActions(actions);
   registerActionRoutes(app, authenticator, { db: deps.metaDb, actions, projectActions });
   registerQueryRoutes(app, authenticator, { store: deps.eventStore, db: deps.metaDb, actions: projectActions });
-  registerEventsRoutes(app, authenticator, deps.eventStore);
+  registerEventsRoutes(app, authenticator, deps.eventStore, deps.config.dataDir);
+  registerExportRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, dataDir: deps.config.dataDir, logger: deps.logger });
   registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });
   registerIngestionWarningsRoutes(app, authenticator, deps.eventStore);
   registerAnnotationRoutes(app, authenticator, { db: deps.metaDb, annotations: new AnnotationRepository(deps.metaDb) });

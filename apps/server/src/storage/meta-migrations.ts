@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { serialKey } from './migrations/column-helpers.js';
 import { annotationsDefinitions } from './migrations/0009_annotations_definitions.js';
 import { accounts } from './migrations/0005_accounts.js';
+import { exportsMigration } from './migrations/0010_exports.js';
 
 /**
  * Migrations in code, applied in name order on start. Written with Kysely's builder so SQLite and PostgreSQL share them.
@@ -184,6 +185,7 @@ const migrations: Record<string, Migration> = {
   },
   '0005_accounts': accounts,
   '0009_annotations_definitions': annotationsDefinitions,
+  '0010_exports': exportsMigration,
 };
 
 export const metaMigrations: MigrationProvider = {

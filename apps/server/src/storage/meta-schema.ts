@@ -113,6 +113,27 @@ export interface MetaSchema {
     updated_at: string;
     deleted: number;
   };
+  /** Export jobs (PostHog's exported assets); the file lies under `<dataDir>/exports/<content_location>`. */
+  exported_assets: {
+    id: Generated<number>;
+    team_id: number;
+    /** A MIME type: `text/csv`, `application/json` (JSON lines) or `application/vnd.apache.parquet`. */
+    export_format: string;
+    /** JSON: the events to export (`after`, `before`, `event`, `properties`). */
+    export_context: string;
+    status: 'queued' | 'running' | 'complete' | 'failed';
+    filename: string;
+    content_location: string | null;
+    /** bigint: PostgreSQL returns it as text, so read it through Number(). */
+    rows_exported: number | string;
+    content_size: number | string;
+    exception: string | null;
+    created_at: string;
+    created_by: number | null;
+    started_at: string | null;
+    finished_at: string | null;
+    expires_after: string;
+  };
   activity_log: {
     id: Generated<number>;
     team_id: number;
