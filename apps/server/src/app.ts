@@ -25,6 +25,7 @@ import type { CaptureWorkerPool } from './ingest/capture-worker-pool.js';
 import type { IngestPipeline } from './ingest/ingest-pipeline.js';
 import { registerIngestionWarningsRoutes } from './ingest/ingestion-warnings-routes.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
+import { registerOrganizationResources } from './organizations/register-organization-resources.js';
 import { registerPersonsRoutes } from './persons/persons-routes.js';
 import type { Config } from './platform/config.js';
 import { clientErrorHandler } from './platform/client-error-handler.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerExportRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, dataDir: deps.config.dataDir, logger: deps.logger });
   registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });
   registerIngestionWarningsRoutes(app, authenticator, deps.eventStore);
+  registerOrganizationResources(app, authenticator, { db: deps.metaDb, projects: deps.projects, eventStore: deps.eventStore });
   registerAnnotationRoutes(app, authenticator, { db: deps.metaDb, annotations: new AnnotationRepository(deps.metaDb) });
   registerDefinitionRoutes(app, authenticator, deps.metaDb);
   return app;

@@ -51,6 +51,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   await pipeline.start(recovered);
   const captureWorkers = config.ingest.workers > 0 ? new CaptureWorkerPool(config.ingest.workers, DEFAULT_INGEST_LIMITS) : null;
   captureWorkers?.setProjects(await projects.captureProjects());
+  if (captureWorkers) projects.onChange(async () => captureWorkers.replaceProjects(await projects.captureProjects()));
   const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline, captureWorkers };
   const app = await buildApp(deps);
   return {

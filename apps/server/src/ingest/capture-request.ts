@@ -35,9 +35,11 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
   let decoded = await decode(data, deps);
   if (decoded.kind === 'unknown_token') {
     // Workers know the projects that existed when they started; a token they do not know is checked once here.
+    const generation = deps.projects.generation;
     const project = await deps.projects.findByToken(decoded.token);
     if (!project) return refuse(401, 'invalid_token', 'Project API key invalid. You can find your project API key in Warren project settings.', deps);
-    deps.workers?.setProjects([[project.apiToken, { id: project.id, anonymizeIps: project.anonymizeIps }]]);
+    // After a project write the workers get a fresh map; a lookup that raced the write must not add a stale token back.
+    if (generation === deps.projects.generation) deps.workers?.setProjects([[project.apiToken, { id: project.id, anonymizeIps: project.anonymizeIps }]]);
     decoded = decodeCapture(data, (t) => (t === project.apiToken ? { id: project.id, anonymizeIps: project.anonymizeIps } : null), deps.limits);
   }
   if (decoded.kind === 'refused') return refuse(decoded.status, decoded.code, decoded.detail, deps);

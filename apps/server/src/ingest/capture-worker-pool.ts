@@ -44,6 +44,14 @@ export class CaptureWorkerPool {
     for (const { worker } of this.workers) worker.postMessage({ type: 'projects', projects });
   }
 
+  /**
+   * Replaces every worker's token map (after a token rotation or a settings change). Messages are ordered, so every
+   * request handed to a worker after this call is decoded with the new map: a rotated token is refused at once.
+   */
+  replaceProjects(projects: [string, CaptureProject][]): void {
+    for (const { worker } of this.workers) worker.postMessage({ type: 'projects', projects, replace: true });
+  }
+
   /** False once every worker has died; callers then decode on the main thread. */
   get healthy(): boolean {
     return this.workers.length > 0;

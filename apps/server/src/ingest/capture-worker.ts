@@ -4,7 +4,7 @@ import type { IngestLimits } from './limits.js';
 
 /** Worker thread: decodes capture requests off the main event loop. Projects arrive by message from the main thread. */
 type Message =
-  | { type: 'projects'; projects: [string, CaptureProject][] }
+  | { type: 'projects'; projects: [string, CaptureProject][]; replace?: boolean }
   | { type: 'decode'; id: number; data: CaptureRequestData; body: ArrayBuffer };
 
 const limits = workerData.limits as IngestLimits;
@@ -12,6 +12,7 @@ const projects = new Map<string, CaptureProject>();
 
 parentPort!.on('message', (message: Message) => {
   if (message.type === 'projects') {
+    if (message.replace) projects.clear();
     for (const [token, project] of message.projects) projects.set(token, project);
     return;
   }

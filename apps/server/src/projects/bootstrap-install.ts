@@ -30,8 +30,9 @@ export async function bootstrapInstall(db: MetaDb, bootstrap: Config['bootstrap'
     await trx.insertInto('organizations').values({ id: orgId, name: 'Default organization', created_at: now }).execute();
     const project = await trx
       .insertInto('projects')
+      // No explicit id: the first id of an empty table is 1 in both dialects, and PostgreSQL's identity sequence
+      // then counts it, so projects created later through the API get fresh ids.
       .values({
-        id: 1,
         uuid: randomUUID(),
         organization_id: orgId,
         name: 'Default project',

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { hashApiKey } from '../auth/api-key-format.js';
+import type { PropertyFilter } from '@warren/query/hogql/property-filter';
+import { generateToken, hashApiKey } from '../auth/api-key-format.js';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 
 export type ProjectRow = Selectable<MetaSchema['projects']>;
@@ -15,8 +17,32 @@ export interface Project {
   anonymizeIps: boolean;
   autocaptureOptOut: boolean;
   sessionRecordingOptIn: boolean;
+  /** Applied when a query sets `filterTestAccounts`; absent on projects built by hand in tests. */
+  testAccountFilters?: PropertyFilter[];
   createdAt: string;
+  updatedAt?: string;
 }
+
+/** The settings a project can be created or updated with. */
+export interface ProjectSettings {
+  name: string;
+  timezone: string;
+  weekStartDay: number;
+  anonymizeIps: boolean;
+  autocaptureOptOut: boolean;
+  sessionRecordingOptIn: boolean;
+  testAccountFilters: PropertyFilter[];
+}
+
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
+  name: 'Default project',
+  timezone: 'UTC',
+  weekStartDay: 0,
+  anonymizeIps: false,
+  autocaptureOptOut: false,
+  sessionRecordingOptIn: true,
+  testAccountFilters: [],
+};
 
 const TOKEN_CACHE_MS = 30_000;
 const NEGATIVE_CACHE_MAX = 100_000;
@@ -24,14 +50,28 @@ const NEGATIVE_CACHE_MAX = 100_000;
 /** Projects, with the token lookup that every capture request makes cached (bad tokens too, so floods stay cheap). */
 export class ProjectRepository {
   private readonly byToken = new Map<string, { project: Project | null; at: number }>();
+  private readonly listeners: (() => Promise<void>)[] = [];
+  private changes: Promise<void> = Promise.resolve();
+  private changeCount = 0;
 
   constructor(private readonly db: MetaDb) {}
+
+  /**
+   * Bumped by every project write. A token lookup that started before a write may have read the old row: callers
+   * that copy a lookup elsewhere (the capture workers) compare generations before and after.
+   */
+  get generation(): number {
+    return this.changeCount;
+  }
 
   async findByToken(token: string): Promise<Project | null> {
     const hit = this.byToken.get(token);
     if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return hit.project;
+    const generation = this.changeCount;
     const row = await this.db.selectFrom('projects').selectAll().where('api_token', '=', token).executeTakeFirst();
     const project = row ? toProject(row) : null;
+    // A write during the read (a token rotation) may have made this answer stale: use it once, do not keep it.
+    if (generation !== this.changeCount) return project;
     if (this.byToken.size >= NEGATIVE_CACHE_MAX) this.byToken.clear();
     this.byToken.set(token, { project, at: Date.now() });
     return project;
@@ -66,15 +106,95 @@ export class ProjectRepository {
     return rows.map(toProject);
   }
 
+  /** A new project of the organization with a fresh `phc_` token. */
+  async create(organizationId: string, settings: ProjectSettings): Promise<Project> {
+    const project = await insertProject(this.db, organizationId, settings);
+    await this.changed();
+    return project;
+  }
+
+  async update(id: number, settings: ProjectSettings): Promise<Project | null> {
+    await this.db.updateTable('projects').set({ ...toColumns(settings), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await this.changed();
+    return this.findById(id);
+  }
+
+  /** Gives the project a new `phc_` token; the old one stops working as soon as this returns. */
+  async rotateToken(id: number): Promise<Project | null> {
+    await this.db
+      .updateTable('projects')
+      .set({ api_token: generateToken('phc_', 32), updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await this.changed();
+    return this.findById(id);
+  }
+
+  /** Removes the project row (its data is removed by `deleteProjectData`). */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('projects').where('id', '=', id).execute();
+    await this.changed();
+  }
+
+  /**
+   * Runs `listener` after every project write (after the token cache is cleared), e.g. to hand the capture workers
+   * the new token map. Writes wait for their listeners; listeners run one change at a time, in order.
+   */
+  onChange(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
   /** Forgets cached token lookups (after a token rotation or a settings change). */
   invalidate(): void {
+    this.changeCount++;
     this.byToken.clear();
   }
+
+  /** Announces a project write made elsewhere (inside another repository's transaction), once it is committed. */
+  async changed(): Promise<void> {
+    this.invalidate();
+    const run = this.changes.then(async () => {
+      await Promise.all(this.listeners.map((listener) => listener()));
+    });
+    this.changes = run.catch(() => undefined);
+    await run;
+  }
+}
+
+/** Inserts a project with a fresh `phc_` token (callers in a transaction announce it with `changed()` after commit). */
+export async function insertProject(db: MetaDb, organizationId: string, settings: ProjectSettings): Promise<Project> {
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto('projects')
+    .values({
+      uuid: randomUUID(),
+      organization_id: organizationId,
+      api_token: generateToken('phc_', 32),
+      ...toColumns(settings),
+      created_at: now,
+      updated_at: now,
+      secret_api_token_hash: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toProject(row);
+}
+
+function toColumns(settings: ProjectSettings) {
+  return {
+    name: settings.name,
+    timezone: settings.timezone,
+    week_start_day: settings.weekStartDay,
+    anonymize_ips: settings.anonymizeIps ? 1 : 0,
+    autocapture_opt_out: settings.autocaptureOptOut ? 1 : 0,
+    session_recording_opt_in: settings.sessionRecordingOptIn ? 1 : 0,
+    test_account_filters: JSON.stringify(settings.testAccountFilters),
+  };
 }
 
 export function toProject(row: ProjectRow): Project {
   return {
-    id: row.id,
+    id: Number(row.id),
     uuid: row.uuid,
     organizationId: row.organization_id,
     name: row.name,
@@ -84,6 +204,21 @@ export function toProject(row: ProjectRow): Project {
     anonymizeIps: Boolean(row.anonymize_ips),
     autocaptureOptOut: Boolean(row.autocapture_opt_out),
     sessionRecordingOptIn: Boolean(row.session_recording_opt_in),
+    testAccountFilters: JSON.parse(row.test_account_filters ?? '[]') as PropertyFilter[],
     createdAt: row.created_at,
+    updatedAt: row.updated_at ?? row.created_at,
+  };
+}
+
+/** The settings a project has now, as a base for a partial update. */
+export function settingsOf(project: Project): ProjectSettings {
+  return {
+    name: project.name,
+    timezone: project.timezone,
+    weekStartDay: project.weekStartDay,
+    anonymizeIps: project.anonymizeIps,
+    autocaptureOptOut: project.autocaptureOptOut,
+    sessionRecordingOptIn: project.sessionRecordingOptIn,
+    testAccountFilters: project.testAccountFilters ?? [],
   };
 }

@@ -12,7 +12,7 @@ export interface InsightContextSources {
 
 /**
  * What an insight compiler needs to know about the project, read before compiling: timezone, week start, the
- * project's actions, its test-account filters (none are stored yet) and, only when the query asks for all time,
+ * project's actions, its test-account filters and, only when the query asks for all time,
  * its first event. Example: await loadInsightContext(project, query, sources, deadline, signal).weekStartDay // 0
  */
 export async function loadInsightContext(
@@ -29,7 +29,7 @@ export async function loadInsightContext(
     weekStartDay: project.weekStartDay === 1 ? 1 : 0,
     now,
     actions: await sources.actions.forProject(project.id),
-    testAccountFilters: [],
+    testAccountFilters: project.testAccountFilters ?? [],
     earliestEventAt: asksForAllTime(query) ? await earliestEventAt(sources.store, base, deadline, signal) : undefined,
   };
 }

@@ -2,7 +2,7 @@ import type { Generated, Kysely } from 'kysely';
 
 /** Transactional state, the same tables on SQLite (embedded) and PostgreSQL (scale). Times are ISO 8601 strings. */
 export interface MetaSchema {
-  organizations: { id: string; name: string; created_at: string };
+  organizations: { id: string; name: string; created_at: string; updated_at: string | null };
   projects: {
     id: Generated<number>;
     uuid: string;
@@ -18,6 +18,9 @@ export interface MetaSchema {
     created_at: string;
     /** `sha256$<hex>` of the project secret key (`phs_…`), which server SDKs may use for local evaluation. */
     secret_api_token_hash: string | null;
+    /** JSON array of PostHog property filters applied when a query sets `filterTestAccounts`. */
+    test_account_filters: Generated<string>;
+    updated_at: string | null;
   };
   users: {
     id: Generated<number>;
@@ -56,8 +59,11 @@ export interface MetaSchema {
     mask_value: string;
     scopes: string;
     scoped_teams: string | null;
+    /** JSON array of organization ids the key is limited to; null = no limit. */
+    scoped_organizations: string | null;
     created_at: string;
     last_used_at: string | null;
+    last_rolled_at: string | null;
   };
   persons: {
     id: Generated<number>;
