@@ -65,7 +65,7 @@ for (const [name, open] of dialects) {
     await repo.delete(b.id);
   });
 
-  test(`${name}: on start, an export cut off by a stop is failed and its file removed; queued ones run; expired ones are swept`, async () => {
+  test(`${name}: on start, an export cut off by a stop is failed and its file removed, stale spools go, queued ones run; expired ones are swept`, async () => {
     const db = opened.at(-1)!;
     const repo = new ExportRepository(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-export-files-'));
@@ -75,9 +75,12 @@ for (const [name, open] of dialects) {
     const queued = await repo.create(1, job(), null);
     const expired = await repo.create(1, { ...job(), expiresAfter: '2000-01-01T00:00:00.000Z' }, null);
 
+    fs.mkdirSync(path.join(dir, 'spool'));
+    fs.writeFileSync(path.join(dir, 'spool', 'left-by-a-crash.jsonl'), '{}');
     const runner = new ExportRunner(repo, store, pino({ level: 'silent' }), { dir, concurrency: 1, sweepEveryMs: 60_000 });
     await runner.start();
     try {
+      assert.equal(fs.existsSync(path.join(dir, 'spool')), false, 'CSV spools of cut-off requests are removed');
       const failed = (await repo.get(1, interrupted.id))!;
       assert.deepEqual([failed.status, failed.exception], ['failed', RESTART_MESSAGE]);
       assert.equal(fs.existsSync(path.join(dir, `export-${interrupted.id}.jsonl`)), false);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { AppError } from '../platform/app-error.js';
 import { toQueryError } from '../query/query-errors.js';
@@ -40,6 +41,8 @@ export class ExportRunner {
 
   async start(): Promise<void> {
     await fs.promises.mkdir(this.options.dir, { recursive: true });
+    // Spools of `/events/?format=csv` requests that a crash cut short; no request is in flight before start.
+    await fs.promises.rm(path.join(this.options.dir, 'spool'), { recursive: true, force: true });
     for (const job of await this.repo.withStatus(['running'])) {
       await this.removeFile(job);
       await this.repo.finish(job.id, { status: 'failed', rowsExported: job.rowsExported, contentSize: 0, exception: RESTART_MESSAGE });
