@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { serialKey } from './migrations/column-helpers.js';
+import { insightsDashboards } from './migrations/0008_insights_dashboards.js';
 import { projectsSettings } from './migrations/0006_projects_settings.js';
 import { annotationsDefinitions } from './migrations/0009_annotations_definitions.js';
 import { accounts } from './migrations/0005_accounts.js';
@@ -188,6 +189,7 @@ const migrations: Record<string, Migration> = {
   '0006_projects_settings': projectsSettings,
   '0009_annotations_definitions': annotationsDefinitions,
   '0010_exports': exportsMigration,
+  '0008_insights_dashboards': insightsDashboards,
 };
 
 export const metaMigrations: MigrationProvider = {

@@ -140,6 +140,77 @@ export interface MetaSchema {
     finished_at: string | null;
     expires_after: string;
   };
+  /** Saved insights: a query (JSON, usually a wrapper node) with a name; results live in the query cache. */
+  insights: {
+    id: Generated<number>;
+    team_id: number;
+    /** 8 characters, unique per project, used in links. */
+    short_id: string;
+    name: string | null;
+    derived_name: string | null;
+    description: string;
+    query: string | null;
+    /** The kind of the query that runs, inside its wrappers (`TrendsQuery`, `HogQLQuery`, …). */
+    query_kind: string | null;
+    tags: string;
+    favorited: number;
+    saved: number;
+    deleted: number;
+    created_at: string;
+    created_by: number | null;
+    updated_at: string;
+    last_modified_at: string;
+    last_modified_by: number | null;
+  };
+  dashboards: {
+    id: Generated<number>;
+    team_id: number;
+    name: string | null;
+    description: string;
+    pinned: number;
+    tags: string;
+    /** PostHog's dashboard filters (`date_from`, `date_to`, `properties`, `breakdown_filter`), applied to every tile. */
+    filters: string;
+    creation_mode: string;
+    deleted: number;
+    created_at: string;
+    created_by: number | null;
+    last_accessed_at: string | null;
+    last_refresh: string | null;
+  };
+  /** The text of a text tile (markdown). */
+  dashboard_texts: {
+    id: Generated<number>;
+    team_id: number;
+    body: string | null;
+    created_by: number | null;
+    last_modified_by: number | null;
+    last_modified_at: string;
+  };
+  /** A place on a dashboard for an insight or a text; removing a tile soft-deletes it. */
+  dashboard_tiles: {
+    id: Generated<number>;
+    dashboard_id: number;
+    insight_id: number | null;
+    text_id: number | null;
+    /** JSON `{sm: {x, y, w, h, …}, xs: …}`. */
+    layouts: string;
+    color: string | null;
+    deleted: number;
+    created_at: string;
+  };
+  /** A secret read-only link to a dashboard or an insight. */
+  sharing_configurations: {
+    id: Generated<number>;
+    team_id: number;
+    dashboard_id: number | null;
+    insight_id: number | null;
+    enabled: number;
+    access_token: string;
+    /** `sha256` hex of the token: what a public request is looked up by. */
+    access_token_hash: string;
+    created_at: string;
+  };
   activity_log: {
     id: Generated<number>;
     team_id: number;
