@@ -84,6 +84,12 @@ export class QueryExecutor {
     }
   }
 
+  /** The cached answer of a job, fresh or stale, without computing (PostHog's `force_cache`); null when not cached. */
+  cachedAnswer(job: QueryJob): Record<string, unknown> | null {
+    const cached = this.cache.get(job.cacheKey);
+    return cached ? { ...JSON.parse(cached.json), is_cached: true, query_status: this.refreshing(job) } : null;
+  }
+
   /** Computes in the request, under the project's concurrency limit, and caches the answer. */
   private async compute(job: QueryJob, background?: BackgroundRun): Promise<Record<string, unknown>> {
     const signal = background?.signal ?? new AbortController().signal;
