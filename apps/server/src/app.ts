@@ -1,7 +1,8 @@
 import http from 'node:http';
 import cors from '@fastify/cors';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
+import { registerAccountRoutes } from './accounts/account-routes.js';
 import { registerActionRoutes } from './actions/action-routes.js';
 import { AnnotationRepository } from './annotations/annotation-repository.js';
 import { registerAnnotationRoutes } from './annotations/annotation-routes.js';
@@ -57,6 +58,8 @@ export interface AppDeps {
   pipeline: IngestPipeline;
   captureWorkers: CaptureWorkerPool | null;
   limits?: IngestLimits;
+  /** Sees every route as it is registered (the route-permissions test walks the route table with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The whole HTTP surface, built from its dependencies; no port is opened here (tests use `inject` or listen on 0). */
@@ -81,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         handler,
       ),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   installErrorHandler(app);
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
@@ -88,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   const authenticator = new Authenticator(deps.metaDb, deps.projects);
+  const accounts = registerAccountRoutes(app, authenticator, { db: deps.metaDb, siteUrl: deps.config.siteUrl });
   registerHealthRoutes(app, deps);
   const limits = deps.limits ?? DEFAULT_INGEST_LIMITS;
   const bodyChunkTimeoutMs = deps.config.http.bodyChunkTimeoutMs;
@@ -115,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerExportRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, dataDir: deps.config.dataDir, logger: deps.logger });
   registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });
   registerIngestionWarningsRoutes(app, authenticator, deps.eventStore);
-  registerOrganizationResources(app, authenticator, { db: deps.metaDb, projects: deps.projects, eventStore: deps.eventStore });
+  registerOrganizationResources(app, authenticator, { db: deps.metaDb, projects: deps.projects, eventStore: deps.eventStore, changePassword: accounts.changePassword });
   registerAnnotationRoutes(app, authenticator, { db: deps.metaDb, annotations: new AnnotationRepository(deps.metaDb) });
   registerDefinitionRoutes(app, authenticator, deps.metaDb);
   return app;

@@ -15,6 +15,15 @@ export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
 /** Use is written back at most this often, so a busy page costs one write a minute, not one per request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
+/**
+ * What a stored session's times mean at `now`: expired (at or past its expiry), due a write-back of its use, or seen
+ * recently enough to leave alone. Example: sessionFreshness(row.last_seen_at, row.expires_at, Date.now()).
+ */
+export function sessionFreshness(lastSeenAt: string, expiresAt: string, now: number): 'expired' | 'touch' | 'fresh' {
+  if (Date.parse(expiresAt) <= now) return 'expired';
+  return now - Date.parse(lastSeenAt) >= TOUCH_EVERY_MS ? 'touch' : 'fresh';
+}
+
 /** What a cookie's token is stored as: its SHA-256, so a copy of the table lets nobody sign in. */
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -59,12 +68,13 @@ export class SessionStore {
     const row = await this.db.selectFrom('user_sessions').selectAll().where('token_hash', '=', hashSessionToken(token)).executeTakeFirst();
     if (!row) return null;
     const now = this.now();
-    if (Date.parse(row.expires_at) <= now) {
+    const freshness = sessionFreshness(row.last_seen_at, row.expires_at, now);
+    if (freshness === 'expired') {
       await this.db.deleteFrom('user_sessions').where('id', '=', row.id).execute();
       return null;
     }
     const session: UserSession = { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
-    if (now - Date.parse(row.last_seen_at) < TOUCH_EVERY_MS) return session;
+    if (freshness === 'fresh') return session;
     session.lastSeenAt = iso(now);
     session.expiresAt = iso(now + this.idleMs);
     await this.db.updateTable('user_sessions').set({ last_seen_at: session.lastSeenAt, expires_at: session.expiresAt }).where('id', '=', row.id).execute();

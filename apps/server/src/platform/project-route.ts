@@ -20,9 +20,13 @@ export interface ProjectRouteDefinition {
   handler: (ctx: ProjectRequestContext) => Promise<unknown>;
 }
 
+const authorized = new WeakMap<FastifyRequest, { principal: Principal; project: Project }>();
+
 /**
  * Registers a project-scoped management route under both `/api/projects/:project_id` and
- * `/api/environments/:project_id` (PostHog serves both), authenticated and authorized before the handler runs.
+ * `/api/environments/:project_id` (PostHog serves both). The caller is authenticated and authorized before the
+ * request's schema is checked (as DRF does), so a project the caller may not reach answers 401/403/404, never a
+ * validation error.
  */
 export function registerProjectRoute(app: FastifyInstance, authenticator: Authenticator, def: ProjectRouteDefinition): void {
   for (const prefix of ['/api/projects/:project_id', '/api/environments/:project_id']) {
@@ -31,14 +35,17 @@ export function registerProjectRoute(app: FastifyInstance, authenticator: Authen
       url: prefix + def.path,
       schema: def.schema,
       config: { scope: def.scope },
-      handler: async (request, reply) => {
+      preValidation: async (request) => {
         const principal = await authenticator.authenticate({
           headers: request.headers,
           body: request.body,
           query: request.query as Record<string, unknown>,
         });
         const { project_id } = request.params as { project_id: string };
-        const project = await authenticator.authorizeProject(principal, project_id, def.scope);
+        authorized.set(request, { principal, project: await authenticator.authorizeProject(principal, project_id, def.scope) });
+      },
+      handler: async (request, reply) => {
+        const { principal, project } = authorized.get(request)!;
         return def.handler({ project, principal, request, reply });
       },
     });

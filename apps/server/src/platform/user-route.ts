@@ -19,9 +19,12 @@ export interface UserRouteDefinition {
   handler: (ctx: UserRequestContext) => Promise<unknown>;
 }
 
+const authenticated = new WeakMap<FastifyRequest, Principal>();
+
 /**
  * Registers a management route that is not below one project (the user, their keys, organizations, the project
- * list): authenticated and scope-checked before the handler runs; the handler checks organization access itself.
+ * list): authenticated and scope-checked before the request's schema is checked (as DRF does); the handler checks
+ * organization access itself.
  */
 export function registerUserRoute(app: FastifyInstance, authenticator: Authenticator, def: UserRouteDefinition): void {
   app.route({
@@ -29,14 +32,15 @@ export function registerUserRoute(app: FastifyInstance, authenticator: Authentic
     url: def.path,
     schema: def.schema,
     config: { scope: def.scope },
-    handler: async (request, reply) => {
+    preValidation: async (request) => {
       const principal = await authenticator.authenticate({
         headers: request.headers,
         body: request.body,
         query: request.query as Record<string, unknown>,
       });
       if (!hasScope(principal.scopes, def.scope)) throw permissionDenied(`API key missing required scope '${def.scope}'`);
-      return def.handler({ principal, request, reply });
+      authenticated.set(request, principal);
     },
+    handler: async (request, reply) => def.handler({ principal: authenticated.get(request)!, request, reply }),
   });
 }
