@@ -50,6 +50,11 @@ test('/api/users/@me/ shows the user, their organizations and the current projec
   assert.equal((await api(warren, 'PATCH', '/api/users/@me/', { is_staff: true })).status, 403);
   const elsewhere = await api(warren, 'PATCH', '/api/users/@me/', { set_current_team: 999 });
   assert.deepEqual([elsewhere.status, elsewhere.body.code, elsewhere.body.attr], [400, 'does_not_exist', 'set_current_team']);
+  // The accounts module changes the password from the same PATCH (the bootstrap owner has none yet).
+  const password = await api(warren, 'PATCH', '/api/users/@me/', { password: 'a-long-new-password-123', first_name: 'Ana B' });
+  assert.deepEqual([password.status, password.body.has_password, password.body.first_name], [200, true, 'Ana B'], JSON.stringify(password.body));
+  const again = await api(warren, 'PATCH', '/api/users/@me/', { password: 'another-long-password-456' });
+  assert.deepEqual([again.status, again.body.attr], [400, 'current_password']);
 });
 
 test('a second organization and project through the API; capture, token rotation, timezone and deletion', async () => {

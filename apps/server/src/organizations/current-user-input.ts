@@ -1,3 +1,4 @@
+import { emailProblem, normalizeEmail } from '../accounts/user-accounts.js';
 import { AppError, permissionDenied, validationError } from '../platform/app-error.js';
 
 /** What a `PATCH /api/users/@me/` asks to change (absent = unchanged). */
@@ -13,8 +14,6 @@ export interface CurrentUserChanges {
 }
 
 const MAX_NAME = 150;
-// The rule signup uses: one @, no spaces.
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
 
 /**
  * Validates the fields of a user update that Warren stores; others are ignored as DRF does, `is_staff: true` is
@@ -48,13 +47,13 @@ function firstNameOf(value: unknown): string {
   return name;
 }
 
-/** Trimmed and lower-cased, as signup and login compare addresses. */
+/** The same rule and normal form (trimmed, lower case) as signup and login use. */
 function emailOf(value: unknown): string {
   if (typeof value !== 'string') throw validationError('Not a valid string.', 'email');
-  const email = value.trim().toLowerCase();
-  if (email === '') throw validationError('This field may not be blank.', 'email', 'blank');
-  if (!EMAIL.test(email)) throw validationError('Enter a valid email address.', 'email');
-  return email;
+  if (value.trim() === '') throw validationError('This field may not be blank.', 'email', 'blank');
+  const problem = emailProblem(value);
+  if (problem) throw validationError(problem, 'email');
+  return normalizeEmail(value);
 }
 
 function projectIdOf(value: unknown, attr: string): number {
