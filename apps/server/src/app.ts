@@ -9,6 +9,7 @@ import { registerAnnotationRoutes } from './annotations/annotation-routes.js';
 import { ActionRepository } from './actions/action-repository.js';
 import { ProjectActions } from './actions/project-actions.js';
 import { Authenticator } from './auth/authenticator.js';
+import { createCohortServices, registerCohorts } from './cohorts/register-cohorts.js';
 import { registerInsightsAndDashboards } from './dashboards/insights-dashboards-api.js';
 import { registerDefinitionRoutes } from './definitions/definition-routes.js';
 import { registerEventsRoutes } from './events/events-routes.js';
@@ -102,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const flags = new FlagRepository(deps.metaDb);
   const groups = new GroupRepository(deps.metaDb);
-  const projectFlags = new ProjectFlags(flags, groups);
+  const cohorts = createCohortServices(deps.metaDb, deps.eventStore);
+  const projectFlags = new ProjectFlags(flags, groups, undefined, cohorts.flagCohorts);
   const flagsRequestDeps = { projectFlags, flags, persons: deps.persons, groups, personCache: deps.identity.cache };
   await registerFlagsRoutes(app, { deps: flagsRequestDeps, projects: deps.projects, limits, bodyChunkTimeoutMs });
   registerFeatureFlagRoutes(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
@@ -112,7 +114,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const actions = new ActionRepository(deps.metaDb);
   const projectActions = new ProjectActions(actions);
   registerActionRoutes(app, authenticator, { db: deps.metaDb, actions, projectActions });
-  const queryJobDeps = { store: deps.eventStore, db: deps.metaDb, actions: projectActions };
+  await registerCohorts(app, authenticator, {
+    services: cohorts,
+    db: deps.metaDb,
+    store: deps.eventStore,
+    projects: deps.projects,
+    persons: deps.persons,
+    actions: projectActions,
+    projectFlags,
+    logger: deps.logger,
+    refreshIntervalMs: deps.config.cohorts.refreshIntervalMs,
+  });
+  const queryJobDeps = { store: deps.eventStore, db: deps.metaDb, actions: projectActions, cohorts: cohorts.projectCohorts };
   const queryExecutor = new QueryExecutor();
   registerQueryRoutes(app, authenticator, queryJobDeps, queryExecutor);
   registerInsightsAndDashboards(app, authenticator, { db: deps.metaDb, projects: deps.projects, activity: new ActivityLog(deps.metaDb), executor: queryExecutor, jobs: queryJobDeps });

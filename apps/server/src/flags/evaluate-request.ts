@@ -59,6 +59,11 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
       groups,
       groupProperties,
       groupTypeMapping: set.groupTypeMapping,
+      cohorts: set.cohorts.definitions,
+      cohortMembership: (cohortId) => {
+        const members = set.cohorts.membership.get(cohortId);
+        return members === undefined ? undefined : person !== null && person !== undefined && members.has(person.uuid);
+      },
       hashKeyOverrides,
       deviceId: idString(body.$device_id),
       now: new Date(),

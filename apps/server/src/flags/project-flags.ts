@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { prepareFlagSet, type PreparedFlagSet } from '@warren/flags/evaluate-flags';
 import type { FlagDefinition } from '@warren/flags/flag-definition';
 import { buildLocalEvaluationDefinitions, type LocalEvaluationDefinitions } from '@warren/flags/local-evaluation-definitions';
+import { NO_FLAG_COHORTS, type FlagCohortSet } from '../cohorts/flag-cohorts.js';
 import type { GroupRepository } from '../identity/group-repository.js';
 import type { FlagRepository } from './flag-repository.js';
 import { toDefinition } from './flag-view.js';
@@ -17,6 +18,8 @@ export interface ProjectFlagSet {
   /** Group type index -> group type. */
   groupTypeMapping: Record<string, string>;
   local: LocalEvaluationDefinitions;
+  /** Inline cohort definitions and the members of precomputed cohorts the flags use. */
+  cohorts: FlagCohortSet;
   /** Changes whenever what local evaluation serves changes. */
   etag: string;
   loadedAt: number;
@@ -30,6 +33,7 @@ export class ProjectFlags {
     private readonly flags: FlagRepository,
     private readonly groups: GroupRepository,
     private readonly maxAgeMs = 5_000,
+    private readonly cohortSource?: { forFlags(teamId: number, flags: readonly FlagDefinition[]): Promise<FlagCohortSet> },
   ) {}
 
   async forProject(teamId: number): Promise<ProjectFlagSet> {
@@ -37,10 +41,11 @@ export class ProjectFlags {
     if (hit && Date.now() - hit.loadedAt < this.maxAgeMs) return hit;
     const definitions = (await this.flags.liveFlags(teamId)).map(toDefinition);
     const groupTypeMapping = Object.fromEntries((await this.groups.mappings(teamId)).map((m) => [String(m.group_type_index), m.group_type]));
-    const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, {});
+    const cohorts = this.cohortSource ? await this.cohortSource.forFlags(teamId, definitions) : NO_FLAG_COHORTS;
+    const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, cohorts.definitions);
     const etag = `"${createHash('sha1').update(JSON.stringify(local)).digest('hex').slice(0, 20)}"`;
     const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
-    const set = { definitions, prepared: prepareFlagSet(definitions, {}), metadata, fragments: new Map<string, string>(), groupTypeMapping, local, etag, loadedAt: Date.now() };
+    const set = { definitions, prepared: prepareFlagSet(definitions, cohorts.definitions), metadata, fragments: new Map<string, string>(), groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
     this.cache.set(teamId, set);
     return set;
   }

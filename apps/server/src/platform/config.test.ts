@@ -28,3 +28,9 @@ test('every bad variable is named in one error, nothing falls back silently', ()
     },
   );
 });
+
+test('cohorts refresh every 5 minutes unless WARREN_COHORT_REFRESH_INTERVAL_MS says otherwise, within 1 s to 1 day', () => {
+  assert.equal(loadConfig({}).cohorts.refreshIntervalMs, 300_000);
+  assert.equal(loadConfig({ WARREN_COHORT_REFRESH_INTERVAL_MS: '2000' }).cohorts.refreshIntervalMs, 2_000);
+  assert.throws(() => loadConfig({ WARREN_COHORT_REFRESH_INTERVAL_MS: '10' }), /WARREN_COHORT_REFRESH_INTERVAL_MS/);
+});

@@ -38,6 +38,10 @@ export interface Config {
     /** Threads that decode capture requests; 0 decodes on the main thread. */
     workers: number;
   };
+  cohorts: {
+    /** How often dynamic cohorts are recalculated in the background (each when its last calculation is older). */
+    refreshIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -108,6 +112,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       flushMaxEvents: int('WARREN_FLUSH_MAX_EVENTS', 50_000, 1, 1_000_000),
       fsync: bool('WARREN_WAL_FSYNC', true),
       workers: int('WARREN_INGEST_WORKERS', Math.min(4, os.availableParallelism()), 0, 32),
+    },
+    cohorts: {
+      refreshIntervalMs: int('WARREN_COHORT_REFRESH_INTERVAL_MS', 300_000, 1_000, 86_400_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,4 +1,5 @@
 import type { ActionDefinition, InsightContext } from '@warren/query/insights/insight-context';
+import type { CohortRef } from '@warren/query/cohorts/cohort-condition';
 import { compileInsightStatement } from '@warren/query/insights/insight-statement';
 import { parseHogQLSelect } from '@warren/query/hogql/parse-hogql';
 import type { Project } from '../projects/project-repository.js';
@@ -7,6 +8,8 @@ import { runStatements, type Deadline } from './run-statements.js';
 
 export interface InsightContextSources {
   actions: { forProject(teamId: number): Promise<ReadonlyMap<number, ActionDefinition>> };
+  /** Cohorts cohort filters may name (their current membership version); absent: cohort filters are refused. */
+  cohorts?: { forProject(teamId: number): Promise<ReadonlyMap<number, CohortRef>> };
   store: Pick<EventStore, 'query'>;
 }
 
@@ -29,6 +32,7 @@ export async function loadInsightContext(
     weekStartDay: project.weekStartDay === 1 ? 1 : 0,
     now,
     actions: await sources.actions.forProject(project.id),
+    cohorts: await sources.cohorts?.forProject(project.id),
     testAccountFilters: project.testAccountFilters ?? [],
     earliestEventAt: asksForAllTime(query) ? await earliestEventAt(sources.store, base, deadline, signal) : undefined,
   };

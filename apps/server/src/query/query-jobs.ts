@@ -1,5 +1,6 @@
 import { INTERVALS } from '@warren/query/insights/date-range';
 import type { ActionDefinition } from '@warren/query/insights/insight-context';
+import type { CohortRef } from '@warren/query/cohorts/cohort-condition';
 import { insightKind, type InsightKind } from '@warren/query/insights/insight-kinds';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
@@ -20,6 +21,8 @@ export interface QueryJobDeps {
   store: Pick<EventStore, 'query'>;
   db: MetaDb;
   actions: { forProject(teamId: number): Promise<ReadonlyMap<number, ActionDefinition>> };
+  /** The project's cohorts, for cohort filters; without it such filters are refused. */
+  cohorts?: { forProject(teamId: number): Promise<ReadonlyMap<number, CohortRef>> };
   /** The insight kinds by name (the registry; tests inject their own). */
   kinds?: (kind: string) => InsightKind | undefined;
   timeoutMs?: number;
@@ -45,13 +48,13 @@ export function queryJob(node: QueryNode, project: Project, deps: QueryJobDeps):
   }
   if (node.kind === 'EventsQuery') {
     if (!Array.isArray(node.select)) throw parseError("Field 'query.select' is required.");
-    return { ...base, freshness: 'none', insight: false, calculate: async () => plain(await runEventsQuery(store, project, node as unknown as EventsQueryNode)) };
+    return { ...base, freshness: 'none', insight: false, calculate: async () => plain(await runEventsQuery(store, project, node as unknown as EventsQueryNode, await deps.cohorts?.forProject(project.id))) };
   }
   if (ACTORS_KINDS.has(node.kind)) {
     // Posted on its own, an insight actors query lists its actors as an ActorsQuery with default columns would.
     const actors = actorsQueryOf(node.kind === 'ActorsQuery' ? node : { kind: 'ActorsQuery', source: node }, kinds);
     const contextFor = (query: QueryNode, deadline: Deadline, signal: AbortSignal) =>
-      loadInsightContext(project, query, { actions: deps.actions, store }, deadline, signal);
+      loadInsightContext(project, query, { actions: deps.actions, cohorts: deps.cohorts, store }, deadline, signal);
     return {
       ...base,
       freshness: 'always_stale',
@@ -67,7 +70,7 @@ export function queryJob(node: QueryNode, project: Project, deps: QueryJobDeps):
     insight: true,
     calculate: async (signal) => {
       const deadline = budget();
-      const ctx = await loadInsightContext(project, node, { actions: deps.actions, store }, deadline, signal);
+      const ctx = await loadInsightContext(project, node, { actions: deps.actions, cohorts: deps.cohorts, store }, deadline, signal);
       return runInsightQuery(kind, node, ctx, store, deadline, signal);
     },
   };

@@ -1,6 +1,7 @@
 import { compileEventsQuery, type CompileEventsQueryInput } from '@warren/query/hogql/compile-events-query';
 import { EVENT_OBJECT_FIELDS, PERSON_OBJECT_FIELDS } from '@warren/query/hogql/events-query-select';
 import type { PropertyFilters } from '@warren/query/hogql/property-filter';
+import type { CohortRef } from '@warren/query/cohorts/cohort-condition';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import { toQueryError } from './query-errors.js';
@@ -11,7 +12,7 @@ import { clickhouseTimeToIso, shapeValue } from './shape-values.js';
 export type EventsQueryNode = { kind: 'EventsQuery'; fixedProperties?: PropertyFilters } & Omit<CompileEventsQueryInput, 'teamId' | 'timezone' | 'now'>;
 
 /** Runs an EventsQuery and shapes PostHog's EventsQueryResponse (`*` and `person` columns become objects). */
-export async function runEventsQuery(store: Pick<EventStore, 'query'>, project: Project, node: EventsQueryNode) {
+export async function runEventsQuery(store: Pick<EventStore, 'query'>, project: Project, node: EventsQueryNode, cohorts?: ReadonlyMap<number, CohortRef>) {
   try {
     const properties = [...asList(node.properties), ...asList(node.fixedProperties)];
     const compiled = await compileEventsQuery({
@@ -20,6 +21,7 @@ export async function runEventsQuery(store: Pick<EventStore, 'query'>, project: 
       teamId: project.id,
       timezone: project.timezone,
       now: new Date(),
+      cohorts,
     });
     const result = await store.query(compiled.sql, compiled.params, { timeoutMs: 10_000 });
     const rows = result.rows.slice(0, compiled.limit).map((row) =>

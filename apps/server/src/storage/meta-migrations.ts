@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { serialKey } from './migrations/column-helpers.js';
+import { cohorts } from './migrations/0007_cohorts.js';
 import { insightsDashboards } from './migrations/0008_insights_dashboards.js';
 import { projectsSettings } from './migrations/0006_projects_settings.js';
 import { annotationsDefinitions } from './migrations/0009_annotations_definitions.js';
@@ -187,6 +188,7 @@ const migrations: Record<string, Migration> = {
   },
   '0005_accounts': accounts,
   '0006_projects_settings': projectsSettings,
+  '0007_cohorts': cohorts,
   '0009_annotations_definitions': annotationsDefinitions,
   '0010_exports': exportsMigration,
   '0008_insights_dashboards': insightsDashboards,

@@ -55,3 +55,10 @@ test('limit defaults to 100, is capped at 50000, and bad inputs are refused', as
   await assert.rejects(compile({ select: ['event'], limit: -1 }), { code: 'syntax_error' });
   await assert.rejects(compile({ select: ['event'], timezone: "UTC'" }), { code: 'unsupported' });
 });
+
+test('timestamps compared with bound instants use the bare column (partition pruning), text dates keep the project timezone', async () => {
+  const { sql } = await compile({ select: ['event'], where: ["timestamp > '2024-05-01'"], timezone: 'Europe/Berlin' });
+  assert.match(sql, /greater\(`events`\.`timestamp`, \{p\d+:DateTime64\(6, 'UTC'\)\}\)/);
+  assert.match(sql, /less\(`events`\.`timestamp`, \{p\d+:DateTime64\(6, 'UTC'\)\}\)/);
+  assert.match(sql, /greater\(toTimeZone\(`events`\.`timestamp`, \{p\d+:String\}\), \{p\d+:String\}\)/);
+});

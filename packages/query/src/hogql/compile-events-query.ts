@@ -1,3 +1,4 @@
+import { cohortMembershipCondition, type CohortRef } from '../cohorts/cohort-condition.js';
 import { compileHogQLAst, DEFAULT_LIMIT, MAX_LIMIT } from './compile-hogql.js';
 import { eventsOrderBy, parseEventsSelectItem, type Expand } from './events-query-select.js';
 import { hAnd, hCall, hCompare, hConstant, hField, type HExpr, type HSelectQuery } from './hogql-ast.js';
@@ -24,6 +25,8 @@ export interface CompileEventsQueryInput {
   offset?: number;
   personId?: string;
   properties?: PropertyFilters;
+  /** The project's cohorts, for cohort filters in `properties` (without them such filters are refused). */
+  cohorts?: ReadonlyMap<number, CohortRef>;
   teamId: number;
   timezone: string;
   now: Date;
@@ -87,7 +90,8 @@ async function eventsConditions(input: CompileEventsQueryInput, timezone: string
     if (!UUID.test(input.personId)) throw new HogQLError('syntax_error', 'personId must be a UUID');
     conditions.push(hCompare('==', hField('person_id'), hCall('toUUID', hConstant(input.personId))));
   }
-  const properties = await propertyFiltersToHogQL(input.properties, { now: input.now, timezone });
+  const cohortCondition = input.cohorts ? cohortMembershipCondition(input.cohorts) : undefined;
+  const properties = await propertyFiltersToHogQL(input.properties, { now: input.now, timezone, cohortCondition });
   if (properties) conditions.push(properties);
   for (const where of input.where ?? []) conditions.push(await parseHogQLExpr(where));
   return conditions;

@@ -67,7 +67,18 @@ export function compileCompare(node: HCompareOperation, compile: Compile): Expr 
   if (op === '!~*') return call('not', call('match', l, call('concat', constant('(?i)'), r)));
   const fn = Object.hasOwn(COMPARISONS, op) ? COMPARISONS[op] : undefined;
   if (!fn) throw new HogQLError('unsupported', `Unsupported comparison: ${op}`, node);
-  return call(fn, l, r);
+  return call(fn, instantOperand(l, r), instantOperand(r, l));
+}
+
+/**
+ * A timestamp compared with a bound instant (a `Date` constant) needs no timezone conversion: `toTimeZone` keeps the
+ * instant, and the bare column lets ClickHouse prune partitions and use the `toDate(timestamp)` key. Text constants
+ * keep the conversion, because ClickHouse parses them in the column's timezone.
+ */
+function instantOperand(side: Expr, other: Expr): Expr {
+  const isDate = other.kind === 'constant' && other.value instanceof Date;
+  if (isDate && side.kind === 'call' && side.name === 'toTimeZone' && side.args[0]?.kind === 'column') return side.args[0];
+  return side;
 }
 
 /**
