@@ -131,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInsightsAndDashboards(app, authenticator, { db: deps.metaDb, projects: deps.projects, activity: new ActivityLog(deps.metaDb), executor: queryExecutor, jobs: queryJobDeps });
   registerEventsRoutes(app, authenticator, deps.eventStore, deps.config.dataDir);
   registerExportRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, dataDir: deps.config.dataDir, logger: deps.logger });
-  registerPersonsRoutes(app, authenticator, { persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore });
+  registerPersonsRoutes(app, authenticator, { db: deps.metaDb, persons: deps.persons, identity: deps.identity, eventStore: deps.eventStore, pipeline: deps.pipeline, logger: deps.logger });
   registerIngestionWarningsRoutes(app, authenticator, deps.eventStore);
   registerOrganizationResources(app, authenticator, { db: deps.metaDb, projects: deps.projects, eventStore: deps.eventStore, changePassword: accounts.changePassword });
   registerAnnotationRoutes(app, authenticator, { db: deps.metaDb, annotations: new AnnotationRepository(deps.metaDb) });

@@ -1,38 +1,62 @@
 import type { IdentityProcessor } from '../identity/identity-processor.js';
-import { nextVersion } from '../identity/identity-output.js';
 import type { PersonRecord, PersonRepository } from '../identity/person-repository.js';
 import type { EventStore } from '../storage/event-store.js';
+import type { MetaDb } from '../storage/meta-schema.js';
+import { erasePersonRows } from './event-store-erasure.js';
+import type { PersonDeletionRepository } from './person-deletion-repository.js';
 
 export interface DeletePersonDeps {
+  db: MetaDb;
   persons: PersonRepository;
   identity: IdentityProcessor;
   eventStore: EventStore;
+  /** Ingestion's buffer: flushed first, so a deletion covers every event acknowledged before it was asked for. */
+  pipeline: { flush(): Promise<void> };
+  deletions: PersonDeletionRepository;
+  /** Starts working off the deletion queue. */
+  kickDeletions(): void;
 }
 
-/** Removes a person and its distinct ids everywhere; with `deleteEvents`, their events too (GDPR erasure). */
-export async function deletePerson(deps: DeletePersonDeps, person: PersonRecord, deleteEvents: boolean): Promise<void> {
-  const distinctIds = await deps.persons.delete(person.teamId, person.id);
-  deps.identity.forget(person.teamId, distinctIds);
-  const version = nextVersion();
-  await deps.eventStore.insert('person', [
-    {
-      team_id: person.teamId,
-      id: person.uuid,
-      created_at: person.createdAt,
-      properties: '{}',
-      is_identified: 0,
-      is_deleted: 1,
-      version: Math.max(version, person.version + 1),
-    },
-  ]);
-  await deps.eventStore.insert(
-    'person_distinct_id_overrides',
-    distinctIds.map((distinct_id) => ({ team_id: person.teamId, distinct_id, person_id: person.uuid, is_deleted: 1, version })),
-  );
-  if (deleteEvents) {
-    await deps.eventStore.command(
-      'DELETE FROM events WHERE team_id = {team:Int64} AND (distinct_id IN {ids:Array(String)} OR person_id = {person:UUID})',
-      { team: person.teamId, ids: distinctIds, person: person.uuid },
-    );
+export interface DeleteOptions {
+  deleteEvents: boolean;
+  deleteRecordings: boolean;
+  /** Delete only the data (events, recordings), not the profile. */
+  keepPerson: boolean;
+}
+
+/**
+ * GDPR erasure of persons of one project: their profiles and distinct ids go at once (meta store, identity cache,
+ * event store rows, flag hash-key overrides); their events and recordings, which may be many, are queued and deleted
+ * in the background. Returns how many profiles were deleted.
+ */
+export async function deletePersons(deps: DeletePersonDeps, teamId: number, persons: readonly PersonRecord[], options: DeleteOptions): Promise<number> {
+  if (persons.length === 0) return 0;
+  await deps.pipeline.flush();
+  // Events already stored were inserted before this instant (one millisecond of margin for the clocks' rounding).
+  const requestedAt = new Date(Date.now() + 1).toISOString();
+  const known = await Promise.all(persons.map(async (p) => ({ person: p, distinctIds: await deps.persons.distinctIdsOf(teamId, p.id) })));
+  const uuids = persons.map((p) => p.uuid);
+  const allIds = known.flatMap((k) => k.distinctIds);
+  if (!options.keepPerson) {
+    deps.identity.forget(teamId, allIds);
+    for (const { person } of known) await deps.persons.delete(teamId, person.id);
+    // Again: a flush running meanwhile may have cached them from the store.
+    deps.identity.forget(teamId, allIds);
+    await deps.db.deleteFrom('feature_flag_hash_key_overrides').where('team_id', '=', teamId).where('person_uuid', 'in', uuids).execute();
+    await erasePersonRows(deps.eventStore, teamId, uuids, allIds);
   }
+  if (options.deleteEvents || options.deleteRecordings) {
+    await deps.deletions.enqueue(
+      known.map(({ person, distinctIds }) => ({
+        teamId,
+        personUuid: person.uuid,
+        distinctIds,
+        deleteEvents: options.deleteEvents,
+        deleteRecordings: options.deleteRecordings,
+        createdAt: requestedAt,
+      })),
+    );
+    deps.kickDeletions();
+  }
+  return options.keepPerson ? 0 : persons.length;
 }

@@ -1,12 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticator.js';
+import type { IdentityProcessor } from '../identity/identity-processor.js';
 import type { PersonRepository } from '../identity/person-repository.js';
-import { notFound } from '../platform/app-error.js';
+import { validationError } from '../platform/app-error.js';
 import { pageLinks, pageOf } from '../platform/pagination.js';
 import { registerProjectRoute } from '../platform/project-route.js';
-import { deletePerson, type DeletePersonDeps } from './delete-person.js';
+import type { EventStore } from '../storage/event-store.js';
+import type { MetaDb } from '../storage/meta-schema.js';
+import { findPerson } from './find-person.js';
+import { PersonDeletionRepository } from './person-deletion-repository.js';
+import { registerPersonDeletionRoutes } from './person-deletion-routes.js';
+import { PersonDeletionRunner } from './person-deletion-runner.js';
 import { personView } from './person-view.js';
+import { splitPerson } from './split-person.js';
+
+export interface PersonsRouteDeps {
+  db: MetaDb;
+  persons: PersonRepository;
+  identity: IdentityProcessor;
+  eventStore: EventStore;
+  pipeline: { flush(): Promise<void> };
+  logger: Logger;
+}
 
 const ListQuery = Type.Object({
   distinct_id: Type.Optional(Type.String({ maxLength: 400 })),
@@ -16,8 +33,16 @@ const ListQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
 
-/** `/persons/`: list with `distinct_id` and `search`, retrieve by uuid or id, delete (optionally with events). */
-export function registerPersonsRoutes(app: FastifyInstance, authenticator: Authenticator, deps: DeletePersonDeps): void {
+/**
+ * `/persons/`: list with `distinct_id` and `search`, retrieve by uuid or id, split, and GDPR deletion. The deletion
+ * queue is worked off in the background from the moment the routes exist until the app closes.
+ */
+export function registerPersonsRoutes(app: FastifyInstance, authenticator: Authenticator, deps: PersonsRouteDeps): void {
+  const deletions = new PersonDeletionRepository(deps.db);
+  const runner = new PersonDeletionRunner(deletions, deps.eventStore, deps.logger);
+  runner.start();
+  app.addHook('onClose', async () => runner.stop());
+
   registerProjectRoute(app, authenticator, {
     method: 'GET',
     path: '/persons/',
@@ -43,22 +68,28 @@ export function registerPersonsRoutes(app: FastifyInstance, authenticator: Authe
   });
 
   registerProjectRoute(app, authenticator, {
-    method: 'DELETE',
-    path: '/persons/:person_id/',
+    method: 'POST',
+    path: '/persons/:person_id/split/',
     scope: 'person:write',
-    schema: { querystring: Type.Object({ delete_events: Type.Optional(Type.Boolean()) }) },
     handler: async ({ project, request, reply }) => {
       const person = await findPerson(deps.persons, project.id, (request.params as { person_id: string }).person_id);
-      await deletePerson(deps, person, (request.query as { delete_events?: boolean }).delete_events === true);
-      return reply.code(202).send();
+      await splitPerson(deps, person, splitRequestOf(request.body));
+      return reply.code(201).send({ success: true });
     },
   });
+
+  registerPersonDeletionRoutes(app, authenticator, { ...deps, deletions, kickDeletions: () => runner.kick() });
 }
 
-async function findPerson(persons: PersonRepository, teamId: number, rawId: string) {
-  const person = /^\d{1,15}$/.test(rawId)
-    ? await persons.findById(teamId, Number(rawId))
-    : await persons.findByUuid(teamId, rawId.toLowerCase());
-  if (!person) throw notFound();
-  return person;
+function splitRequestOf(body: unknown): { mainDistinctId?: string; distinctIdsToSplit?: string[] } {
+  const b = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  const main = b.main_distinct_id ?? undefined;
+  const toSplit = b.distinct_ids_to_split ?? undefined;
+  if (main !== undefined && (typeof main !== 'string' || main === '')) throw validationError('Not a valid string.', 'main_distinct_id');
+  if (toSplit !== undefined) {
+    if (!Array.isArray(toSplit) || toSplit.some((id) => typeof id !== 'string')) throw validationError('must be a list of strings', 'distinct_ids_to_split');
+    if (toSplit.length === 0) throw validationError('must not be empty', 'distinct_ids_to_split');
+    if (main !== undefined) throw validationError('main_distinct_id cannot be combined with distinct_ids_to_split');
+  }
+  return { mainDistinctId: main as string | undefined, distinctIdsToSplit: toSplit as string[] | undefined };
 }

@@ -1,0 +1,65 @@
+import { clickhouseTime } from '../ingest/clickhouse-time.js';
+import type { EventStore } from '../storage/event-store.js';
+
+/** The persons of one project whose data leaves the event store, and what they were known by. */
+export interface ErasureTarget {
+  teamId: number;
+  personUuids: string[];
+  /** Every distinct id the persons had when the deletion was asked for. */
+  distinctIds: string[];
+  /** Only rows stored up to this time go (ISO 8601): what arrives later is new data. */
+  storedUpTo: string;
+}
+
+/**
+ * The events that belong to the persons now: those of their distinct ids, and those stored under their person id
+ * whose distinct id was not moved to someone else since (a split moves ids away; their events stay with their new
+ * person). Rows are matched on `inserted_at` too, so events captured after the request are kept.
+ */
+const PERSONS_EVENTS = `team_id = {team:Int64} AND inserted_at <= {upTo:DateTime64(6, 'UTC')} AND (
+    distinct_id IN {ids:Array(String)}
+    OR (person_id IN {persons:Array(UUID)} AND distinct_id NOT IN (
+      SELECT distinct_id FROM person_distinct_id_overrides WHERE team_id = {team:Int64}
+      GROUP BY distinct_id
+      HAVING argMax(is_deleted, version) = 0 AND argMax(person_id, version) NOT IN {persons:Array(UUID)})))`;
+
+/** Deletes the persons' events (lightweight DELETE: gone from every query at once, from disk at the next merge). */
+export async function eraseEvents(store: EventStore, target: ErasureTarget): Promise<void> {
+  await store.command(`DELETE FROM events WHERE ${PERSONS_EVENTS}`, params(target));
+}
+
+/** Deletes the session recordings (snapshots) captured under the persons' distinct ids. */
+export async function eraseRecordings(store: EventStore, target: ErasureTarget): Promise<void> {
+  if (target.distinctIds.length === 0) return;
+  await store.command(
+    `DELETE FROM session_replay_events WHERE team_id = {team:Int64} AND inserted_at <= {upTo:DateTime64(6, 'UTC')} AND distinct_id IN {ids:Array(String)}`,
+    params(target),
+  );
+}
+
+/** How many of the persons' events are left (a deletion is verified when none are). */
+export async function remainingEvents(store: EventStore, target: ErasureTarget): Promise<number> {
+  const result = await store.query(`SELECT count() FROM events WHERE ${PERSONS_EVENTS}`, params(target));
+  return Number(result.rows[0]?.[0] ?? 0);
+}
+
+/**
+ * Removes the persons' profiles and distinct-id overrides from the event store. Physically, not with a deleted
+ * version: GDPR wants the properties gone, and a person that comes back under the same derived uuid must not be
+ * hidden behind an old tombstone.
+ */
+export async function erasePersonRows(store: EventStore, teamId: number, personUuids: string[], distinctIds: string[]): Promise<void> {
+  if (personUuids.length > 0) {
+    await store.command('DELETE FROM person WHERE team_id = {team:Int64} AND id IN {persons:Array(UUID)}', { team: teamId, persons: personUuids });
+  }
+  if (distinctIds.length > 0) {
+    await store.command('DELETE FROM person_distinct_id_overrides WHERE team_id = {team:Int64} AND distinct_id IN {ids:Array(String)}', {
+      team: teamId,
+      ids: distinctIds,
+    });
+  }
+}
+
+function params(target: ErasureTarget) {
+  return { team: target.teamId, ids: target.distinctIds, persons: target.personUuids, upTo: clickhouseTime(target.storedUpTo) };
+}
