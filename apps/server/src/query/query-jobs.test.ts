@@ -128,6 +128,9 @@ test('the cache key depends on the query, not on its key order, and on the proje
   assert.equal(a, b);
   assert.notEqual(a, c);
   assert.notEqual(a, other);
+  const testAccounts = [{ key: 'email', value: '@acme.com', operator: 'not_icontains', type: 'person' }];
+  const filtered = queryJob({ kind: 'FakeQuery', interval: 'day', series: [{ event: 'x', kind: 'EventsNode' }] }, { ...project, testAccountFilters: testAccounts }, d).cacheKey;
+  assert.notEqual(a, filtered);
 });
 
 test('freshness follows the interval, retention the period; SQL is treated as daily, actors are always stale', () => {

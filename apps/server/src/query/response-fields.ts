@@ -46,8 +46,9 @@ export function cacheFields(fresh: FreshResult) {
  * A stable key for a query of a project: the query with its object keys sorted (so key order does not matter), and
  * the project settings results depend on. Example: cacheKey(project, node) -> 'cache_3f2a…'.
  */
-export function cacheKey(project: Pick<Project, 'id' | 'timezone' | 'weekStartDay'>, node: unknown): string {
-  const text = JSON.stringify([project.id, project.timezone, project.weekStartDay, sortedKeys(node)]);
+export function cacheKey(project: Pick<Project, 'id' | 'timezone' | 'weekStartDay'> & Partial<Pick<Project, 'testAccountFilters'>>, node: unknown): string {
+  const settings = [project.id, project.timezone, project.weekStartDay, sortedKeys(project.testAccountFilters ?? [])];
+  const text = JSON.stringify([...settings, sortedKeys(node)]);
   return 'cache_' + createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
