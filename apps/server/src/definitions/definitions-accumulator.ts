@@ -11,6 +11,10 @@ export interface SeenEvent {
   count: number;
   /** Stored events per UTC day (`YYYY-MM-DD`) of their timestamp, only days inside the 30-day volume window. */
   days: Map<string, number>;
+  /** The day being counted (most events of a batch share one), its count not yet in `days`, and whether it is in the window. */
+  day: string;
+  dayCount: number;
+  dayInWindow: boolean;
   /** Events whose properties were read in this window. */
   sampled: number;
 }
@@ -62,7 +66,9 @@ const DAY_MS = 86_400_000;
  * Example: acc.observe(batch.identities, batch.rows); acc.take().events[0].count.
  */
 export class DefinitionsAccumulator {
-  private events = new Map<string, SeenEvent>();
+  /** project -> event name -> what was seen (two levels: no key string built per event). */
+  private events = new Map<number, Map<string, SeenEvent>>();
+  private eventCount = 0;
   private properties = new Map<string, SeenProperty>();
   private eventProperties = new Map<string, SeenEventProperty>();
   private dropped = 0;
@@ -79,22 +85,29 @@ export class DefinitionsAccumulator {
   /** Records stored events; `kept[i] === null` marks an event the identity step discarded (not stored). */
   observe(events: readonly IdentityEvent[], rows: readonly string[], kept?: readonly unknown[]): void {
     const firstDay = new Date(this.now() - (VOLUME_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+    let teamId = -1;
+    let ofTeam: Map<string, SeenEvent> | undefined;
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
       if ((kept && kept[i] === null) || e.e.length > MAX_NAME_LENGTH) continue;
-      const key = e.t + '\u0000' + e.e;
-      let seen = this.events.get(key);
+      if (e.t !== teamId) {
+        teamId = e.t;
+        ofTeam = this.events.get(teamId);
+        if (ofTeam === undefined) this.events.set(teamId, (ofTeam = new Map()));
+      }
+      let seen = ofTeam!.get(e.e);
       if (seen === undefined) {
-        if (this.events.size >= this.maxPending) {
+        if (this.eventCount >= this.maxPending) {
           this.dropped += 1;
           continue;
         }
-        seen = { teamId: e.t, name: e.e, count: 0, days: new Map(), sampled: 0 };
-        this.events.set(key, seen);
+        seen = { teamId: e.t, name: e.e, count: 0, days: new Map(), day: '', dayCount: 0, dayInWindow: false, sampled: 0 };
+        ofTeam!.set(e.e, seen);
+        this.eventCount += 1;
       }
       seen.count += 1;
-      const day = e.ts.slice(0, 10);
-      if (day >= firstDay) seen.days.set(day, (seen.days.get(day) ?? 0) + 1);
+      if (seen.day !== '' && e.ts.startsWith(seen.day)) seen.dayCount += 1;
+      else countDay(seen, e.ts.slice(0, 10), firstDay);
       if (seen.sampled < this.samplesPerEvent) {
         seen.sampled += 1;
         this.sample(e, rows[i]);
@@ -104,13 +117,16 @@ export class DefinitionsAccumulator {
 
   /** Hands over everything seen so far and starts a new window. */
   take(): SeenDefinitions {
+    const events = [...this.events.values()].flatMap((ofTeam) => [...ofTeam.values()]);
+    for (const seen of events) countDay(seen, '', '');
     const taken: SeenDefinitions = {
-      events: [...this.events.values()],
+      events,
       properties: [...this.properties.values()],
       eventProperties: [...this.eventProperties.values()],
       dropped: this.dropped,
     };
     this.events = new Map();
+    this.eventCount = 0;
     this.properties = new Map();
     this.eventProperties = new Map();
     this.dropped = 0;
@@ -163,6 +179,14 @@ export class DefinitionsAccumulator {
     }
     this.eventProperties.set(key, { teamId, event, property });
   }
+}
+
+/** Moves the running day's count into `days` (if inside the volume window) and starts counting `day` ('' = none). */
+function countDay(seen: SeenEvent, day: string, firstDay: string): void {
+  if (seen.dayInWindow) seen.days.set(seen.day, (seen.days.get(seen.day) ?? 0) + seen.dayCount);
+  seen.day = day;
+  seen.dayCount = day === '' ? 0 : 1;
+  seen.dayInWindow = day !== '' && day >= firstDay;
 }
 
 /** The `properties` object of an events row (JSON text), or null when it cannot be read. */
