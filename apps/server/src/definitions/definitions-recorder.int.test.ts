@@ -117,3 +117,20 @@ for (const [name] of dialects) {
     assert.equal((await properties.get(9, amount.id))?.propertyType, 'Numeric', 'a stored type is not overwritten by ingestion');
   });
 }
+
+for (const [name] of dialects) {
+  test(`${name}: group properties are stored under their group type's index; a type without an index is skipped until seen again`, async () => {
+    const db = name === 'SQLite' ? opened[0] : opened[1];
+    const { properties, recorder } = setUp(db);
+    await db.insertInto('group_type_mappings').values({ team_id: 11, group_type: 'company', group_type_index: 1 }).execute();
+    recorder.observe(
+      [ev(11, '$groupidentify', '2024-06-01T10:00:00Z', { gi: { type: 'company', key: 'acme', set: { seats: 10, industry: 'retail' } } }), ev(11, '$groupidentify', '2024-06-01T10:00:00Z', { gi: { type: 'team', key: 't', set: { size: 3 } } })],
+      [row({}), row({})],
+    );
+    await recorder.write();
+    const company = await properties.list(11, { type: 3, groupTypeIndex: 1, limit: 10, offset: 0 });
+    assert.deepEqual(company.definitions.map((d) => [d.name, d.propertyType, d.groupTypeIndex]), [['industry', 'String', 1], ['seats', 'Numeric', 1]]);
+    assert.equal((await properties.list(11, { type: 3, groupTypeIndex: 0, limit: 10, offset: 0 })).count, 0);
+    assert.equal((await properties.list(11, { type: 1, limit: 10, offset: 0 })).count, 0, 'a $groupidentify has no event properties');
+  });
+}
