@@ -39,7 +39,7 @@ export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, acto
     rows = select({ select: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : []), alias(bucket, 'bucket_value'), ref('ev2')], from: rows });
     keys.push('bucket_value');
   }
-  if (!layout.hasBreakdown && !layout.hasHold && !layout.hasBucket) return rows;
+  if (!layout.hasBreakdown && !layout.hasHold && !layout.hasBucket) return collapsed(spec, keys, rows);
   // A GROUP BY ends the arrayJoin stages: without it ClickHouse may evaluate later array expressions against rows of
   // another candidate (arrays of different lengths in one arrayMap).
   const grouped = select({
@@ -49,7 +49,18 @@ export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, acto
   });
   // A candidate without events of its own (a held value only other breakdown values carry) converts nothing.
   grouped.having = await hx`notEmpty(ev2)`;
-  return grouped;
+  return collapsed(spec, [...keys, ...(layout.hasHold ? ['hold_value'] : [])], grouped);
+}
+
+/**
+ * Strict funnels read every event of an actor, but of a run of events that match no step and no exclusion only the
+ * first matters (it breaks what came before; the others break nothing more): keep only that one.
+ */
+async function collapsed(spec: FunnelSpec, keys: string[], rows: HSelectQuery): Promise<HSelectQuery> {
+  if (spec.order !== 'strict') return rows;
+  const codes = await hx`arrayMap(x -> tupleElement(x, ${CODE}), ev2)`;
+  const previous = await hx`arraySlice(arrayPushFront(${codes}, toUInt64(1)), 1, length(ev2))`;
+  return select({ select: [...keys.map(ref), alias(await hx`arrayFilter((x, p) -> tupleElement(x, ${CODE}) != 0 OR p != 0, ev2, ${previous})`, 'ev2')], from: rows });
 }
 
 async function breakdownCandidate(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr> {

@@ -6,10 +6,10 @@ import type { FunnelSpec } from './funnels-spec.js';
 
 /**
  * The conversion an actor is counted by, from the level stages (funnel-levels.ts): `lstar`, the furthest level any
- * conversion reached (tainted ones included), and `chosen`, the chain PostHog's funnel UDF ends up keeping there —
- * the first untainted one to reach `lstar` that no later exclusion mark within its window hits (at the last level,
- * the first to complete the funnel: the UDF stops there). `chosen` is `[]` when there is none; the actor is then not
- * counted (excluded, or without a step-0 event).
+ * conversion reached (tainted ones included), and `chosen`, the position of the level-`lstar` event of the
+ * conversion PostHog's funnel UDF ends up keeping there — the first untainted one to reach `lstar` that no later
+ * exclusion mark within its window hits (at the last level, the first to complete the funnel: the UDF stops there).
+ * `chosen` is 0 when there is none; the actor is then not counted (excluded, or without a step-0 event).
  * @example await chosenColumns(spec, layout) // [lstar, nm_1, …, chosen]
  */
 export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
@@ -24,26 +24,30 @@ export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Pro
     let pick: HExpr;
     if (i < levels && marked.has(i)) {
       items.push(alias(await shiftLeft(await fillBackward(await hx`arrayMap((r, t) -> if(r > 0, t, toFloat64(0)), ${ref(`rm_${i}`)}, T)`), await hx`toFloat64(0)`), `nm_${i}`));
-      pick = await hx`arrayFirst((s, m) -> notEmpty(s) AND NOT (m > 0 AND m <= s[1] + ${spec.windowSeconds}), ${ref(`stored_${i}`)}, ${ref(`nm_${i}`)})`;
+      pick = await hx`arrayFirst((p, s, m) -> p > 0 AND NOT (m > 0 AND m <= s + ${spec.windowSeconds}), ${ref(`sp_${i}`)}, ${ref(`ss_${i}`)}, ${ref(`nm_${i}`)})`;
     } else {
-      pick = await hx`arrayFirst(s -> notEmpty(s), ${ref(`stored_${i}`)})`;
+      pick = await hx`arrayFirst(p -> p > 0, ${ref(`sp_${i}`)})`;
     }
     picks.push(await hx`lstar = ${i}`, pick);
   }
-  items.push(alias(hCall('multiIf', ...picks, await hx`[]`), 'chosen'));
+  items.push(alias(hCall('multiIf', ...picks, await hx`toInt64(0)`), 'chosen'));
   return items;
 }
 
 /**
- * What the chosen conversion took: `q_l` the position of the event taking level l, and for each optional step o
+ * What the chosen conversion took: `start`, `q_l` the position of the event taking level l, and for each optional step o
  * whether the conversion took it (`d_o`: an event of o between the levels around it — or, past the last level
  * reached, within the window; strict funnels only until the first event that would break the conversion) and
  * where (`op_o`). @example await takenColumns(spec, layout) // [q_1 …, last_in, d_2, op_2, …]
  */
 export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
   const levels = layout.mandatory.length;
-  const items: HExpr[] = [alias(await hx`notEmpty(chosen)`, 'counted'), alias(await hx`chosen[1]`, 'start')];
-  for (let l = 1; l <= levels; l++) items.push(alias(await hx`toInt64(chosen[${l + 1}])`, `q_${l}`));
+  const starts: HExpr[] = [];
+  for (let l = levels; l >= 1; l--) starts.push(await hx`lstar = ${l}`, await hx`${ref(`ss_${l}`)}[chosen]`);
+  const items: HExpr[] = [alias(await hx`chosen > 0`, 'counted'), alias(hCall('multiIf', ...starts, await hx`toFloat64(0)`), 'start')];
+  // Back from the chosen event: each level's event is the one the next level's stored conversion extended.
+  items.push(alias(await hx`if(lstar = ${levels}, chosen, toInt64(0))`, `q_${levels}`));
+  for (let l = levels - 1; l >= 1; l--) items.push(alias(await hx`if(lstar = ${l}, chosen, ${ref(`bp_${l + 1}`)}[${ref(`q_${l + 1}`)}])`, `q_${l}`));
   const optional = spec.optional.flatMap((o, k) => (o ? [k] : []));
   if (optional.length === 0) return items;
   items.push(alias(await hx`toInt64(arrayCount(t -> t <= start + ${spec.windowSeconds}, T))`, 'last_in'));

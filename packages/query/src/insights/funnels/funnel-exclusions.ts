@@ -16,7 +16,7 @@ import type { FunnelSpec } from './funnels-spec.js';
 /**
  * For level c, over the events: `rm_c` the start each new mark hits (0 elsewhere) and, when level c+1 exists, `tadv`
  * whether extending state c at that event is tainted (marks at an event apply before its steps, as in the UDF).
- * Needs `pv` (state c one event earlier) and, when level c+1 exists, `prs` (the start of the previous candidate
+ * Needs `pvs` (the start of state c one event earlier) and, when level c+1 exists, `prs` (the start of the previous candidate
  * for level c+1, see funnel-levels.ts).
  * @example await exclusionMarks(spec, 1, true) // [cm, pcm, rm_1, mf, tadv]
  */
@@ -24,8 +24,8 @@ export async function exclusionMarks(spec: FunnelSpec, c: number, next: boolean)
   const window = spec.windowSeconds;
   const flags = ref(`xl_${c}`);
   const candidate = next
-    ? await hx`arrayMap((x, t, p, l) -> if(x = 1 AND notEmpty(p) AND t - p[1] <= ${window} AND l != p[1], p[1], toFloat64(0)), ${flags}, T, pv, prs)`
-    : await hx`arrayMap((x, t, p) -> if(x = 1 AND notEmpty(p) AND t - p[1] <= ${window}, p[1], toFloat64(0)), ${flags}, T, pv)`;
+    ? await hx`arrayMap((x, t, p, l) -> if(x = 1 AND p > 0 AND t - p <= ${window} AND l != p, p, toFloat64(0)), ${flags}, T, pvs, prs)`
+    : await hx`arrayMap((x, t, p) -> if(x = 1 AND p > 0 AND t - p <= ${window}, p, toFloat64(0)), ${flags}, T, pvs)`;
   const items = [
     alias(candidate, 'cm'),
     // A state is marked once: a later exclusion for the same start is not a new mark.
@@ -34,7 +34,7 @@ export async function exclusionMarks(spec: FunnelSpec, c: number, next: boolean)
   ];
   if (next) {
     items.push(alias(await fillForward(ref(`rm_${c}`)), 'mf'));
-    items.push(alias(await hx`arrayMap((p, m) -> notEmpty(p) AND m = p[1], pv, mf)`, 'tadv'));
+    items.push(alias(await hx`arrayMap((p, m) -> p > 0 AND m = p, pvs, mf)`, 'tadv'));
   }
   return items;
 }

@@ -33,7 +33,8 @@ export async function conversionRows(spec: FunnelSpec, layout: FunnelLayout, ctx
   } else {
     const { query, outputs } = await levelStages(spec, layout, base, carry);
     const chosen = select({ select: [...passThrough([...carry, ...outputs]), ...(await chosenColumns(spec, layout))], from: query });
-    const taken = select({ select: [...passThrough([...carry, 'lstar', 'chosen']), ...(await takenColumns(spec, layout))], from: chosen });
+    const levelArrays = outputs.filter((name) => /^(ss|bp)_/.test(name));
+    const taken = select({ select: [...passThrough([...carry, ...levelArrays, 'lstar', 'chosen']), ...(await takenColumns(spec, layout))], from: chosen });
     outcome = select({ select: [...passThrough([...keys, ...partition]), ...(await outcomeColumns(spec, layout))], from: taken });
   }
   if (!layout.hasHold) return outcome;
