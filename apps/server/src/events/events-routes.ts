@@ -83,7 +83,7 @@ async function spoolCsv(store: EventStore, teamId: number, filters: EventFilters
   await fs.promises.mkdir(spoolDir, { recursive: true });
   const spool = new CsvSpool(path.join(spoolDir, `${randomUUID()}.jsonl`));
   try {
-    for await (const rows of readEventPages(store, teamId, filters, { order: 'desc', pageSize: CSV_PAGE_SIZE, limit })) {
+    for await (const rows of readEventPages(store, teamId, filters, { order: 'desc', pageSize: CSV_PAGE_SIZE, limit, windowed: true })) {
       for (const row of rows) await spool.add(toEventView(row));
     }
     await spool.finish();

@@ -30,7 +30,7 @@ export interface ExportJobInput {
  */
 export async function runExportJob(store: EventStore, input: ExportJobInput): Promise<{ rows: number; bytes: number }> {
   const filters = filtersOf(input.context);
-  const pages = readEventPages(store, input.teamId, filters, { order: 'asc', pageSize: EXPORT_PAGE_SIZE, signal: input.signal });
+  const pages = readEventPages(store, input.teamId, filters, { order: 'asc', pageSize: EXPORT_PAGE_SIZE, windowed: true, signal: input.signal });
   switch (input.format) {
     case 'application/json':
       return writeJsonLines(pages, input);
