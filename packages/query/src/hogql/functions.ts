@@ -97,7 +97,7 @@ const CONVERSIONS_AND_MISC: Row[] = [
   ...['has', 'hasAll', 'hasAny', 'indexOf', 'arrayElement', 'arrayPushBack', 'arrayPushFront', 'tupleElement',
   ].map((n): Row => [n, 2, 2]),
   ...['arrayMap', 'arrayFilter', 'arrayFirst', 'arrayLast', 'arrayFirstIndex', 'arraySplit'].map((n): Row => [n, 2, MANY]),
-  ['arrayReverseFill', 2, MANY], ['arrayFill', 2, MANY], ['arrayCumSum', 1, MANY],
+  ['arrayReverseFill', 2, MANY], ['arrayFill', 2, MANY], ['arrayCumSum', 1, MANY], ['arrayShiftLeft', 2, 3], ['arrayShiftRight', 2, 3],
   ...['arrayExists', 'arrayAll', 'arrayCount', 'arraySum', 'arrayMin', 'arrayMax', 'arrayAvg', 'arraySort',
     'arrayReverseSort', 'arrayUniq', 'arrayZip', 'arrayConcat', 'arrayIntersect', 'tuple', 'cityHash64',
     'sipHash64', 'xxHash64'].map((n): Row => [n, 1, MANY]),

@@ -39,7 +39,7 @@ const NAMES = `
   arraySum arrayMin arrayMax arrayAvg arraySort arrayReverseSort arrayReverse arrayDistinct arraySlice
   arrayConcat arrayStringConcat arrayFirst arrayLast arrayFirstIndex arrayUniq arrayZip arrayCompact
   arrayPushBack arrayPushFront arrayEnumerate arrayFlatten arrayIntersect range tuple tupleElement
-  arraySplit arrayDifference arrayReverseFill arrayFill arrayCumSum
+  arraySplit arrayDifference arrayReverseFill arrayFill arrayCumSum arrayShiftLeft arrayShiftRight
   JSONExtract JSONExtractString JSONExtractInt JSONExtractUInt JSONExtractFloat JSONExtractBool JSONExtractRaw
   JSONExtractArrayRaw JSONExtractKeys JSONHas JSONLength JSONType isValidJSON
   round floor ceil trunc sqrt exp log log2 log10 pow sign greatest least e pi

@@ -1,6 +1,7 @@
 import { hCall, type HExpr } from '../../hogql/hogql-ast.js';
 import { alias, hx, ref } from './funnel-hogql.js';
-import { KEY, KEY_SCALE } from './funnel-layout.js';
+import { keyOf, timeOf } from './funnel-key.js';
+import type { FunnelLayout } from './funnel-layout.js';
 
 /*
  * Array vocabulary of one actor row. Everything is computed with element-wise maps over arrays of equal length,
@@ -14,21 +15,21 @@ import { KEY, KEY_SCALE } from './funnel-layout.js';
  */
 
 /** `T` and `idx` over `ev2`. */
-export async function baseArrays(): Promise<HExpr[]> {
+export async function baseArrays(layout: FunnelLayout): Promise<HExpr[]> {
   return [
-    alias(await hx`arrayMap(x -> intDiv(tupleElement(x, ${KEY}), ${KEY_SCALE}) / 1000000, ev2)`, 'T'),
+    alias(await hx`arrayMap(x -> ${await timeOf(layout.coding, keyOf(layout, ref('x')))}, ev2)`, 'T'),
     alias(await hx`arrayEnumerate(ev2)`, 'idx'),
   ];
 }
 
 /** The array moved one place right (element i holds the old element i-1), `first` in front. */
 export async function shiftRight(array: HExpr, first: HExpr | number): Promise<HExpr> {
-  return hx`arraySlice(arrayPushFront(${array}, ${first}), 1, length(${array}))`;
+  return hx`arrayShiftRight(${array}, 1, ${first})`;
 }
 
 /** The array moved one place left (element i holds the old element i+1), `last` at the end. */
 export async function shiftLeft(array: HExpr, last: HExpr | number): Promise<HExpr> {
-  return hx`arraySlice(arrayPushBack(${array}, ${last}), 2)`;
+  return hx`arrayShiftLeft(${array}, 1, ${last})`;
 }
 
 /** Every 0 replaced by the last non-zero value before it. */

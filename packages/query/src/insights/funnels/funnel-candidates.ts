@@ -1,7 +1,8 @@
 import type { HExpr, HSelectQuery } from '../../hogql/hogql-ast.js';
 import { BREAKDOWN_NULL } from '../breakdown.js';
 import { alias, array, hx, ref, select } from './funnel-hogql.js';
-import { breakdownField, bucketField, CODE, EXCLUSION_BIT, holdField, type FunnelLayout } from './funnel-layout.js';
+import { anyExclusion, anyStep, keyOf, matchesNothing, stepBit } from './funnel-key.js';
+import { breakdownField, bucketField, exclusionsAt, holdField, type FunnelLayout } from './funnel-layout.js';
 import type { FunnelSpec } from './funnels-spec.js';
 
 /**
@@ -25,7 +26,7 @@ export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, acto
   if (layout.hasBreakdown && spec.attribution === 'all_events') events = await hx`arrayFilter(x -> tupleElement(x, ${breakdownField()}) = bd_value, ${ev})`;
   const keys = ['aggregation_target', 'bd_value'];
   let rows = select({ select: [ref('aggregation_target'), alias(await breakdownCandidate(spec, layout), 'bd_value'), ref('ev'), alias(events, 'ev2')], from: actors });
-  const starts = await hx`arrayFilter(x -> ${await startBit(spec, ref('x'))}, ev)`;
+  const starts = await hx`arrayFilter(x -> ${await startBit(spec, layout, ref('x'))}, ev)`;
   if (layout.hasHold) {
     const hold = holdField(layout);
     rows = select({
@@ -39,7 +40,7 @@ export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, acto
     rows = select({ select: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : []), alias(bucket, 'bucket_value'), ref('ev2')], from: rows });
     keys.push('bucket_value');
   }
-  if (!layout.hasBreakdown && !layout.hasHold && !layout.hasBucket) return collapsed(spec, keys, rows);
+  if (!layout.tupled) return collapsed(spec, layout, keys, rows);
   // A GROUP BY ends the arrayJoin stages: without it ClickHouse may evaluate later array expressions against rows of
   // another candidate (arrays of different lengths in one arrayMap).
   const grouped = select({
@@ -49,18 +50,18 @@ export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, acto
   });
   // A candidate without events of its own (a held value only other breakdown values carry) converts nothing.
   grouped.having = await hx`notEmpty(ev2)`;
-  return collapsed(spec, [...keys, ...(layout.hasHold ? ['hold_value'] : [])], grouped);
+  return collapsed(spec, layout, [...keys, ...(layout.hasHold ? ['hold_value'] : [])], grouped);
 }
 
 /**
  * Strict funnels read every event of an actor, but of a run of events that match no step and no exclusion only the
  * first matters (it breaks what came before; the others break nothing more): keep only that one.
  */
-async function collapsed(spec: FunnelSpec, keys: string[], rows: HSelectQuery): Promise<HSelectQuery> {
+async function collapsed(spec: FunnelSpec, layout: FunnelLayout, keys: string[], rows: HSelectQuery): Promise<HSelectQuery> {
   if (spec.order !== 'strict') return rows;
-  const codes = await hx`arrayMap(x -> tupleElement(x, ${CODE}), ev2)`;
-  const previous = await hx`arraySlice(arrayPushFront(${codes}, toUInt64(1)), 1, length(ev2))`;
-  return select({ select: [...keys.map(ref), alias(await hx`arrayFilter((x, p) -> tupleElement(x, ${CODE}) != 0 OR p != 0, ev2, ${previous})`, 'ev2')], from: rows });
+  const unrelated = await hx`arrayMap(x -> ${await matchesNothing(layout.coding, keyOf(layout, ref('x')))}, ev2)`;
+  const previous = await hx`arrayShiftRight(${unrelated}, 1, toUInt8(0))`;
+  return select({ select: [...keys.map(ref), alias(await hx`arrayFilter((x, u, p) -> NOT (u AND p), ev2, ${unrelated}, ${previous})`, 'ev2')], from: rows });
 }
 
 async function breakdownCandidate(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr> {
@@ -77,53 +78,49 @@ async function breakdownCandidate(spec: FunnelSpec, layout: FunnelLayout): Promi
     case 'all_events':
       return hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${bd}), ${ev})))`;
     case 'step': {
-      const atStep = await hx`arrayFilter(x -> ${await bitOf(await hx`tupleElement(x, ${CODE})`, spec.attributionStep)}, ${ev})`;
+      const atStep = await hx`arrayFilter(x -> ${await stepBit(layout.coding, keyOf(layout, ref('x')), spec.attributionStep)}, ${ev})`;
       return hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${bd}), ${atStep})))`;
     }
   }
 }
 
-/** `(code / 2^bit) % 2 = 1`: whether an event's code has a bit. */
-export async function bitOf(code: HExpr, bit: number): Promise<HExpr> {
-  return hx`intDiv(${code}, ${2 ** bit}) % 2 = 1`;
-}
-
 /** An event that may start a conversion: step 0 (ordered, strict), any step (unordered). */
-async function startBit(spec: FunnelSpec, x: HExpr): Promise<HExpr> {
-  const code = await hx`tupleElement(${x}, ${CODE})`;
-  if (spec.order === 'unordered') return hx`${code} % ${2 ** EXCLUSION_BIT} > 0`;
-  return bitOf(code, 0);
+async function startBit(spec: FunnelSpec, layout: FunnelLayout, x: HExpr): Promise<HExpr> {
+  const key = keyOf(layout, x);
+  if (spec.order === 'unordered') return anyStep(layout.coding, key);
+  return stepBit(layout.coding, key, 0);
 }
 
 /**
  * The 0/1 flags of step k over `ev2`: with step attribution on k, only events carrying the candidate value count;
  * for funnel trends, step 0 only in the candidate bucket.
- * @example await stepFlags(spec, layout, 1) // arrayMap(x -> if(intDiv(tupleElement(x, 2), 2) % 2 = 1, 1, 0), ev2)
+ * @example await stepFlags(spec, layout, 1) // arrayMap(x -> intDiv(x, 2) % 2 = 0, ev2)
  */
 export async function stepFlags(spec: FunnelSpec, layout: FunnelLayout, k: number): Promise<HExpr> {
-  const conditions = [await bitOf(await hx`tupleElement(x, ${CODE})`, k)];
+  const conditions = [await stepBit(layout.coding, keyOf(layout, ref('x')), k)];
   if (layout.hasBreakdown && spec.attribution === 'step' && spec.attributionStep === k && spec.order !== 'unordered') {
     conditions.push(await hx`tupleElement(x, ${breakdownField()}) = bd_value`);
   }
   if (layout.hasBucket && k === 0 && spec.order !== 'unordered') conditions.push(await hx`tupleElement(x, ${bucketField(layout)}) = bucket_value`);
-  return hx`arrayMap(x -> if(${{ node: 'And', exprs: conditions }}, 1, 0), ev2)`;
+  return hx`arrayMap(x -> ${{ node: 'And', exprs: conditions }}, ev2)`;
 }
 
 /**
- * The 0/1 flags of the exclusion level c over `ev2`. @example await exclusionFlags(1) // arrayMap(x -> if(intDiv(…, 1048576) % 2 = 1, 1, 0), ev2)
+ * The 0/1 flags of the exclusion level c over `ev2`: events of an exclusion tainting level c.
+ * @example await exclusionFlags(layout, 1) // arrayMap(x -> intDiv(x, 1) % 2 = 1, ev2)
  */
-export async function exclusionFlags(c: number): Promise<HExpr> {
-  return hx`arrayMap(x -> if(${await bitOf(await hx`tupleElement(x, ${CODE})`, EXCLUSION_BIT + c - 1)}, 1, 0), ev2)`;
+export async function exclusionFlags(layout: FunnelLayout, c: number): Promise<HExpr> {
+  return hx`arrayMap(x -> ${await anyExclusion(keyOf(layout, ref('x')), exclusionsAt(layout, c))}, ev2)`;
 }
 
 /**
  * Unordered funnels: the events a conversion may start at — any step event, carrying the candidate value with step
  * attribution, in the candidate bucket for trends.
- * @example await startFlags(spec, layout) // arrayMap(x -> if(… > 0, 1, 0), ev2)
+ * @example await startFlags(spec, layout) // arrayMap(x -> intDiv(x % 8, 1) != 7, ev2)
  */
 export async function startFlags(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr> {
-  const conditions = [await startBit(spec, ref('x'))];
+  const conditions = [await startBit(spec, layout, ref('x'))];
   if (layout.hasBreakdown && spec.attribution === 'step') conditions.push(await hx`tupleElement(x, ${breakdownField()}) = bd_value`);
   if (layout.hasBucket) conditions.push(await hx`tupleElement(x, ${bucketField(layout)}) = bucket_value`);
-  return hx`arrayMap(x -> if(${{ node: 'And', exprs: conditions }}, 1, 0), ev2)`;
+  return hx`arrayMap(x -> ${{ node: 'And', exprs: conditions }}, ev2)`;
 }

@@ -24,13 +24,13 @@ export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Pro
     let pick: HExpr;
     if (i < levels && marked.has(i)) {
       items.push(alias(await shiftLeft(await fillBackward(await hx`arrayMap((r, t) -> if(r > 0, t, toFloat64(0)), ${ref(`rm_${i}`)}, T)`), await hx`toFloat64(0)`), `nm_${i}`));
-      pick = await hx`arrayFirst((p, s, m) -> p > 0 AND NOT (m > 0 AND m <= s + ${spec.windowSeconds}), ${ref(`sp_${i}`)}, ${ref(`ss_${i}`)}, ${ref(`nm_${i}`)})`;
+      pick = await hx`arrayFirstIndex((s, m) -> s > 0 AND NOT (m > 0 AND m <= s + ${spec.windowSeconds}), ${ref(`ss_${i}`)}, ${ref(`nm_${i}`)})`;
     } else {
-      pick = await hx`arrayFirst(p -> p > 0, ${ref(`sp_${i}`)})`;
+      pick = await hx`arrayFirstIndex(s -> s > 0, ${ref(`ss_${i}`)})`;
     }
     picks.push(await hx`lstar = ${i}`, pick);
   }
-  items.push(alias(hCall('multiIf', ...picks, await hx`toInt64(0)`), 'chosen'));
+  items.push(alias(await hx`toInt64(${hCall('multiIf', ...picks, hConstant(0))})`, 'chosen'));
   return items;
 }
 

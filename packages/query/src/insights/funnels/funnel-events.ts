@@ -6,21 +6,24 @@ import type { InsightContext } from '../insight-context.js';
 import { insightFilterConditions } from '../insight-filters.js';
 import { seriesCondition } from '../series.js';
 import { alias, array, hx, ref, select, tuple } from './funnel-hogql.js';
-import { EXCLUSION_BIT, KEY_SCALE, type FunnelLayout } from './funnel-layout.js';
+import { eventKey } from './funnel-key.js';
+import type { FunnelLayout } from './funnel-layout.js';
 import type { FunnelSpec, FunnelTarget } from './funnels-spec.js';
 
 /**
  * One row per funnel actor (person, group or HogQL value) in column `aggregation_target`, with `ev`: the actor's
- * events in the date range as tuples laid out by FunnelLayout, sorted by time and, at one instant, by step. Strict
+ * events in the date range as keys or tuples (FunnelLayout), sorted by time and, at one instant, by step. Strict
  * funnels keep every event of the actor (any other event breaks a strict conversion); the others keep only events
  * that match a step or an exclusion.
- * @example await actorEvents(spec, layout, ctx) // SELECT aggregation_target, arraySort(groupArray((key, code))) AS ev …
+ * @example await actorEvents(spec, layout, ctx) // SELECT aggregation_target, arraySort(groupArray(key)) AS ev …
  */
 export async function actorEvents(spec: FunnelSpec, layout: FunnelLayout, ctx: InsightContext): Promise<HSelectQuery> {
   const events = await eventRows(spec, layout, ctx);
-  const fields = ['key', 'code', ...(layout.hasBreakdown ? ['bd'] : []), ...(layout.hasHold ? ['hold'] : []), ...(layout.hasBucket ? ['bucket'] : [])];
+  const extras = [...(layout.hasBreakdown ? ['bd'] : []), ...(layout.hasHold ? ['hold'] : []), ...(layout.hasBucket ? ['bucket'] : [])];
+  // Bare keys sort and group fastest; tuples only when values travel with the events.
+  const element = layout.tupled ? tuple(['key', ...extras].map(ref)) : ref('key');
   return select({
-    select: [ref('aggregation_target'), alias(await hx`arraySort(groupArray(${tuple(fields.map(ref))}))`, 'ev')],
+    select: [ref('aggregation_target'), alias(await hx`arraySort(groupArray(${element}))`, 'ev')],
     from: events,
     groupBy: [ref('aggregation_target')],
   });
@@ -34,12 +37,8 @@ async function eventRows(spec: FunnelSpec, layout: FunnelLayout, ctx: InsightCon
   const columns: HExpr[] = [
     alias(target, 'aggregation_target'),
     ...stepConditions.map((condition, k) => alias(flag(condition), `s_${k}`)),
-    ...layout.mandatory.map((_, c) => {
-      const tainting = spec.exclusions.flatMap((_, e) => (layout.exclusionLevels[e].includes(c + 1) ? [exclusionConditions[e]] : []));
-      return alias(tainting.length > 0 ? flag(hOr(tainting)) : hCall('toUInt8', hConstant(0)), `x_${c + 1}`);
-    }),
-    alias(await hx`toUInt64(round(toFloat64(timestamp) * 1000000)) * ${KEY_SCALE} + ${lowestStep(spec.steps.length)}`, 'key'),
-    alias(code(spec.steps.length, layout.mandatory.length), 'code'),
+    ...exclusionConditions.map((condition, e) => alias(flag(condition), `x_${e}`)),
+    alias(await eventKey(layout.coding), 'key'),
   ];
   if (layout.hasBreakdown) {
     const values: HExpr[] = [];
@@ -64,23 +63,6 @@ function targetPresent(target: FunnelTarget, expr: HExpr): HExpr[] {
   if (target.kind === 'group') return [hCall('notEmpty', expr)];
   if (target.kind === 'hogql') return [hCall('isNotNull', expr)];
   return [];
-}
-
-/** The lowest step an event matches (0 when none), so that events at one instant sort in step order. */
-function lowestStep(steps: number): HExpr {
-  const args: HExpr[] = [];
-  for (let k = 0; k < steps - 1; k++) args.push(hCall('equals', ref(`s_${k}`), hConstant(1)), hConstant(k));
-  args.push(hConstant(steps - 1));
-  const any = hOr(Array.from({ length: steps }, (_, k) => hCall('equals', ref(`s_${k}`), hConstant(1))));
-  return hCall('if', any, hCall('multiIf', ...args), hConstant(0));
-}
-
-/** One bit per step, then one per exclusion level (FunnelLayout). */
-function code(steps: number, levels: number): HExpr {
-  let sum: HExpr = hCall('toUInt64', ref('s_0'));
-  for (let k = 1; k < steps; k++) sum = hCall('plus', sum, hCall('multiply', ref(`s_${k}`), hConstant(2 ** k)));
-  for (let c = 1; c <= levels; c++) sum = hCall('plus', sum, hCall('multiply', ref(`x_${c}`), hConstant(2 ** (EXCLUSION_BIT + c - 1))));
-  return hCall('toUInt64', sum);
 }
 
 /** A held property's value as a String; a missing value is a value of its own. */

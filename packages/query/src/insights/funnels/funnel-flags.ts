@@ -2,7 +2,8 @@ import type { HExpr } from '../../hogql/hogql-ast.js';
 import { baseArrays, mapOver, nextPositions } from './funnel-arrays.js';
 import { exclusionFlags, startFlags, stepFlags } from './funnel-candidates.js';
 import { alias, hx, ref } from './funnel-hogql.js';
-import { CODE, gapSteps, taintedLevels, type FunnelLayout } from './funnel-layout.js';
+import { keyOf } from './funnel-key.js';
+import { gapSteps, taintedLevels, type FunnelLayout } from './funnel-layout.js';
 import { hasOptionalAfter } from './funnel-strict.js';
 import type { FunnelSpec } from './funnels-spec.js';
 
@@ -11,19 +12,19 @@ import type { FunnelSpec } from './funnels-spec.js';
  * with the names to pass on. Ordered and strict funnels: `g_i` per mandatory level, `xl_c` per tainted level, and for
  * optional steps their flags `f_o`, counts `cs_o`, next positions `nx_o`, plus for strict funnels `k_i` (the
  * optional steps after level i) and `nb_i` (the next event that would break a conversion at level i). Unordered
- * funnels: `f_k` per step, `sf` (events a conversion may start at) and `cd` (the event codes).
+ * funnels: `f_k` per step, `sf` (events a conversion may start at) and `cd` (the event keys).
  * @example await eventFlags(spec, layout) // { items: [T, idx, g_1, g_2, …], names: ['T', 'idx', 'g_1', 'g_2', …] }
  */
 export async function eventFlags(spec: FunnelSpec, layout: FunnelLayout): Promise<{ items: HExpr[]; names: string[] }> {
-  const items = await baseArrays();
+  const items = await baseArrays(layout);
   if (spec.order === 'unordered') {
     for (let k = 0; k < layout.steps; k++) items.push(alias(await stepFlags(spec, layout, k), `f_${k}`));
-    items.push(alias(await startFlags(spec, layout), 'sf'), alias(await hx`arrayMap(x -> tupleElement(x, ${CODE}), ev2)`, 'cd'));
+    items.push(alias(await startFlags(spec, layout), 'sf'), alias(await hx`arrayMap(x -> ${keyOf(layout, ref('x'))}, ev2)`, 'cd'));
     return { items, names: names(items) };
   }
   const levels = layout.mandatory.length;
   for (let i = 1; i <= levels; i++) items.push(alias(await stepFlags(spec, layout, layout.mandatory[i - 1]), `g_${i}`));
-  for (const c of taintedLevels(layout)) items.push(alias(await exclusionFlags(c), `xl_${c}`));
+  for (const c of taintedLevels(layout)) items.push(alias(await exclusionFlags(layout, c), `xl_${c}`));
   for (let o = 0; o < layout.steps; o++) {
     if (!spec.optional[o]) continue;
     items.push(alias(await stepFlags(spec, layout, o), `f_${o}`));

@@ -1,16 +1,15 @@
+import { keyCoding, type KeyCoding } from './funnel-key.js';
 import type { FunnelExclusion, FunnelSpec } from './funnels-spec.js';
 
 /**
- * How a funnel's steps group, and where things sit in an actor's event tuples.
+ * How a funnel's steps group, and how an actor's events are held.
  *
  * Conversions advance over the mandatory steps (levels: level i = the first i mandatory steps taken); optional steps
  * are checked afterwards, in the gap between the mandatory steps around them. An exclusion taints a conversion at the
  * levels c it covers: after the conversion's level c was reached, before level c + 1.
  *
- * Each event of an actor is a tuple `(key, code, [bd], [hold], [bucket])`: `key` = microseconds × 32 + the lowest step
- * the event matches (so sorting the tuples orders events by time and, at one instant, by step); `code` = one bit per
- * step (bit k) and per exclusion level (bit EXCLUSION_BIT + c - 1); then, when asked, the breakdown value, the held
- * values and the trends bucket.
+ * Each event of an actor is its key (funnel-key.ts: time, steps and exclusions in one UInt64), or, when a breakdown,
+ * held property or trends bucket is asked for, a tuple `(key, [bd], [hold], [bucket])`.
  */
 export interface FunnelLayout {
   steps: number;
@@ -23,14 +22,10 @@ export interface FunnelLayout {
   hasBreakdown: boolean;
   hasHold: boolean;
   hasBucket: boolean;
+  /** Events are tuples (with a breakdown, held values or a bucket), not bare keys. */
+  tupled: boolean;
+  coding: KeyCoding;
 }
-
-export const KEY = 1;
-export const CODE = 2;
-/** Step bits come first; exclusion-level bits start here (at most 20 steps). */
-export const EXCLUSION_BIT = 20;
-/** The key is microseconds × KEY_SCALE + lowest step. */
-export const KEY_SCALE = 32;
 
 /**
  * The layout of a funnel. @example funnelLayout(spec).mandatory // => [0, 1, 2]
@@ -41,14 +36,19 @@ export function funnelLayout(spec: FunnelSpec): FunnelLayout {
     const next = mandatory.findIndex((m) => m >= i);
     return next === -1 ? mandatory.length : next;
   });
+  const hasBreakdown = spec.breakdowns.length > 0;
+  const hasHold = spec.hold.length > 0;
+  const hasBucket = spec.viz === 'trends';
   return {
     steps: spec.steps.length,
     mandatory,
     gap,
     exclusionLevels: spec.exclusions.map((e) => levelsOf(e, mandatory)),
-    hasBreakdown: spec.breakdowns.length > 0,
-    hasHold: spec.hold.length > 0,
-    hasBucket: spec.viz === 'trends',
+    hasBreakdown,
+    hasHold,
+    hasBucket,
+    tupled: hasBreakdown || hasHold || hasBucket,
+    coding: keyCoding({ steps: spec.steps.length, exclusions: spec.exclusions.length }),
   };
 }
 
@@ -68,6 +68,11 @@ function levelsOf(exclusion: FunnelExclusion, mandatory: number[]): number[] {
   return levels;
 }
 
+/** The exclusions tainting level c. */
+export function exclusionsAt(layout: FunnelLayout, c: number): number[] {
+  return layout.exclusionLevels.flatMap((levels, e) => (levels.includes(c) ? [e] : []));
+}
+
 /** The levels some exclusion taints, ascending. */
 export function taintedLevels(layout: FunnelLayout): number[] {
   return [...new Set(layout.exclusionLevels.flat())].sort((a, b) => a - b);
@@ -80,12 +85,12 @@ export function gapSteps(spec: FunnelSpec, layout: FunnelLayout, level: number):
 
 /** Position of the breakdown value (Array(String)) in an event tuple. */
 export function breakdownField(): number {
-  return CODE + 1;
+  return 2;
 }
 
 /** Position of the held values (Array(String)) in an event tuple. */
 export function holdField(layout: FunnelLayout): number {
-  return CODE + 1 + (layout.hasBreakdown ? 1 : 0);
+  return 2 + (layout.hasBreakdown ? 1 : 0);
 }
 
 /** Position of the trends bucket (String) in an event tuple. */

@@ -15,7 +15,7 @@ export async function strictState(spec: FunnelSpec, i: number): Promise<HExpr[]>
     ? await hx`arrayMap((g, o) -> g = 1 OR o = 1, ${ref(`g_${i}`)}, ${ref(`k_${i}`)})`
     : await hx`arrayMap(g -> g = 1, ${ref(`g_${i}`)})`;
   const start = await hx`arrayMap((s, v) -> if(s > 0, s, if(v, toFloat64(0), toFloat64(-1))), ${ref(`ss_${i}`)}, ${survives})`;
-  const position = await hx`arrayMap((p, v) -> if(p > 0, p, if(v, toInt64(0), toInt64(-1))), ${ref(`sp_${i}`)}, ${survives})`;
+  const position = await hx`arrayMap((s, j, v) -> if(s > 0, toInt64(j), if(v, toInt64(0), toInt64(-1))), ${ref(`ss_${i}`)}, idx, ${survives})`;
   return [
     alias(await hx`arrayMap(s -> if(s < 0, toFloat64(0), s), arrayFill(x -> x != 0, ${start}))`, `sf_${i}`),
     alias(await hx`arrayMap(p -> if(p < 0, toInt64(0), p), arrayFill(x -> x != 0, ${position}))`, `pf_${i}`),

@@ -1,9 +1,9 @@
 import { hCall, hConstant, hOr, type HExpr, type HSelectQuery } from '../../hogql/hogql-ast.js';
 import type { SeriesNode } from '../series.js';
 import { fillBackward, mapOver, passThrough, shiftRight } from './funnel-arrays.js';
-import { bitOf } from './funnel-candidates.js';
 import { alias, array, hx, ref, select, tuple } from './funnel-hogql.js';
-import { EXCLUSION_BIT, type FunnelLayout } from './funnel-layout.js';
+import { anyExclusion, stepBit } from './funnel-key.js';
+import type { FunnelLayout } from './funnel-layout.js';
 import type { FunnelSpec } from './funnels-spec.js';
 
 /** Groups of steps larger than this are bounded by their single steps and their whole set only. */
@@ -37,8 +37,9 @@ async function windowColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HE
   const items: HExpr[] = [];
   const groups = matchingGroups(spec.steps);
   const subsets = groups.flat();
-  const counted = [...subsets.map((subset) => subset.map((k) => 2 ** k)), ...(spec.exclusions.length > 0 ? [[2 ** EXCLUSION_BIT]] : [])];
-  for (const [i, bits] of counted.entries()) items.push(alias(await windowCount(bits), `e_${i}`));
+  const matches = (subset: number[]) => async (key: HExpr) => hOr(await Promise.all(subset.map((k) => stepBit(layout.coding, key, k))));
+  const counted = [...subsets.map(matches), ...(spec.exclusions.length > 0 ? [(key: HExpr) => anyExclusion(key, spec.exclusions.map((_, e) => e))] : [])];
+  for (const [i, predicate] of counted.entries()) items.push(alias(await windowCount(predicate), `e_${i}`));
   const names = counted.map((_, i) => `c${i}`);
   let deficiency: HExpr = hConstant(0);
   let offset = 0;
@@ -90,11 +91,10 @@ export async function unorderedOutcome(spec: FunnelSpec, layout: FunnelLayout): 
 }
 
 /**
- * Per event position, how many events from it to the end of its window have one of the code bits: the merged
+ * Per event position, how many events from it to the end of its window match: the merged
  * cumulative count at the window's end minus the count before the position.
  */
-async function windowCount(bits: number[]): Promise<HExpr> {
-  const has = async (code: HExpr) => hOr(await Promise.all(bits.map((bit) => bitOf(code, Math.log2(bit)))));
+async function windowCount(has: (key: HExpr) => Promise<HExpr>): Promise<HExpr> {
   const merged = await hx`arrayCumSum(arrayMap(x -> if(tupleElement(x, 2) = 0 AND ${await has(await hx`tupleElement(x, 3)`)}, 1, 0), u))`;
   const atEnds = await hx`arrayFilter((v, x) -> tupleElement(x, 2) = 1, ${merged}, u)`;
   const before = await shiftRight(await hx`arrayCumSum(arrayMap(c -> if(${await has(ref('c'))}, 1, 0), cd))`, await hx`toInt64(0)`);

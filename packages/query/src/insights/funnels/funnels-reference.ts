@@ -1,10 +1,13 @@
+import { eventRank, keyCoding } from './funnel-key.js';
+
 /**
  * A naive in-memory funnel, written as plainly as possible: the definition Warren's funnel SQL is held to by the
  * randomized test. It walks each actor's events one by one, as PostHog's funnel UDF does, where the SQL computes the
  * same thing for all events at once.
  *
  * Definitions (the SQL follows them; see funnels-query.ts for the PostHog behaviour they come from):
- * - Events of an actor sort by time, then by the lowest step they match, then by their flags and values.
+ * - Events of an actor sort by time, then by the steps they match (an event of a lower step first, events matching
+ *   no step last; funnel-key.ts), then by their values.
  * - Candidates: first_touch / last_touch take the value of the first / last event that has one; all_events runs
  *   the funnel once per value over the events carrying it; step attribution once per value its step's events carry,
  *   that step taken only by events with the value. holdConstant runs once per value held by a step-0 event, over
@@ -88,18 +91,11 @@ export function referenceOutcomes(events: readonly RefEvent[], funnel: RefFunnel
 }
 
 function compareEvents(funnel: RefFunnel) {
-  const low = (e: RefEvent) => Math.max(0, e.steps.indexOf(true));
-  const code = (e: RefEvent) => codeOf(e, funnel);
+  const { scale } = keyCoding({ steps: funnel.optional.length, exclusions: funnel.exclusions.length });
+  const rank = (e: RefEvent) => eventRank(e.steps, e.exclusions);
   return (a: RefEvent, b: RefEvent) =>
-    Math.round(a.ts * 1e6) - Math.round(b.ts * 1e6) || low(a) - low(b) || code(a) - code(b) ||
+    Math.round(a.ts * scale) - Math.round(b.ts * scale) || rank(a) - rank(b) ||
     compareStrings([...a.bd, ...a.hold, a.bucket], [...b.bd, ...b.hold, b.bucket]);
-}
-
-function codeOf(e: RefEvent, funnel: RefFunnel): number {
-  let code = 0;
-  e.steps.forEach((on, k) => (code += on ? 2 ** k : 0));
-  tainting(e, funnel).forEach((c) => (code += 2 ** (20 + c - 1)));
-  return code;
 }
 
 function compareStrings(a: string[], b: string[]): number {

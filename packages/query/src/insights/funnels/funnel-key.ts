@@ -1,0 +1,88 @@
+import { hCall, hConstant, hOr, type HExpr } from '../../hogql/hogql-ast.js';
+import { HogQLError } from '../../hogql/hogql-error.js';
+import { hx } from './funnel-hogql.js';
+import type { FunnelLayout } from './funnel-layout.js';
+
+/*
+ * An event of an actor is one UInt64 key: its time in ticks × 2^bits + its rank. The rank's high N bits say which
+ * steps the event matches (complemented, step 0 most significant, so at one instant events sort in step order and
+ * events matching no step last); its low E bits which exclusions. Sorting keys sorts events; every flag the
+ * conversion needs is read back from the key. Ticks are microseconds while N + E ≤ 13, else milliseconds (a UInt64
+ * has 64 bits; microseconds since 1970 take 51).
+ */
+
+const MICRO_BITS = 13;
+const MILLI_BITS = 23;
+
+export interface KeyCoding {
+  steps: number;
+  exclusions: number;
+  bits: number;
+  /** Ticks per second. */
+  scale: number;
+}
+
+/**
+ * How keys are laid out for a funnel. @example keyCoding({ steps: 3, exclusions: 1 }) // => { bits: 4, scale: 1e6, … }
+ */
+export function keyCoding(counts: { steps: number; exclusions: number }): KeyCoding {
+  const bits = counts.steps + counts.exclusions;
+  if (bits > MILLI_BITS) throw new HogQLError('unsupported', `A funnel takes at most ${MILLI_BITS} steps and exclusions together`);
+  return { ...counts, bits, scale: bits <= MICRO_BITS ? 1_000_000 : 1_000 };
+}
+
+/** The key of an event in the events query (`s_k`, `x_e` are its step and exclusion flags). */
+export async function eventKey(coding: KeyCoding): Promise<HExpr> {
+  const n = coding.steps;
+  let steps: HExpr = hConstant(0);
+  for (let k = 0; k < n; k++) steps = hCall('plus', steps, hCall('multiply', { node: 'Field', chain: [`s_${k}`] }, hConstant(2 ** (n - 1 - k))));
+  let exclusions: HExpr = hConstant(0);
+  for (let e = 0; e < coding.exclusions; e++) exclusions = hCall('plus', exclusions, hCall('multiply', { node: 'Field', chain: [`x_${e}`] }, hConstant(2 ** e)));
+  const rank = await hx`(${2 ** n - 1} - ${steps}) * ${2 ** coding.exclusions} + ${exclusions}`;
+  return hx`toUInt64(toUInt64(round(toFloat64(timestamp) * ${coding.scale})) * ${2 ** coding.bits} + ${rank})`;
+}
+
+/** The key of an element of `ev` / `ev2`: the element itself, or the first field of a tuple. */
+export function keyOf(layout: FunnelLayout, element: HExpr): HExpr {
+  return layout.tupled ? hCall('tupleElement', element, hConstant(1)) : element;
+}
+
+/** Whether the event of a key matches step k. */
+export async function stepBit(coding: KeyCoding, key: HExpr, k: number): Promise<HExpr> {
+  return hx`intDiv(${key}, ${2 ** (coding.exclusions + coding.steps - 1 - k)}) % 2 = 0`;
+}
+
+/** Whether the event of a key matches exclusion e. */
+export async function exclusionBit(key: HExpr, e: number): Promise<HExpr> {
+  return hx`intDiv(${key}, ${2 ** e}) % 2 = 1`;
+}
+
+/** Whether the event matches any of the exclusions listed. */
+export async function anyExclusion(key: HExpr, exclusions: number[]): Promise<HExpr> {
+  return hOr(await Promise.all(exclusions.map((e) => exclusionBit(key, e))));
+}
+
+/** Whether the event matches some step. */
+export async function anyStep(coding: KeyCoding, key: HExpr): Promise<HExpr> {
+  return hx`intDiv(${key} % ${2 ** coding.bits}, ${2 ** coding.exclusions}) != ${2 ** coding.steps - 1}`;
+}
+
+/** Whether the event matches no step and no exclusion. */
+export async function matchesNothing(coding: KeyCoding, key: HExpr): Promise<HExpr> {
+  return hx`${key} % ${2 ** coding.bits} = ${(2 ** coding.steps - 1) * 2 ** coding.exclusions}`;
+}
+
+/** The event's time in seconds. */
+export async function timeOf(coding: KeyCoding, key: HExpr): Promise<HExpr> {
+  return hx`intDiv(${key}, ${2 ** coding.bits}) / ${coding.scale}`;
+}
+
+/**
+ * The rank of an event in JS, as eventKey computes it (for the reference).
+ * @example eventRank([true, false], [false]) // => (3 - 2) * 2 + 0 = 2
+ */
+export function eventRank(steps: boolean[], exclusions: boolean[]): number {
+  const n = steps.length;
+  const matched = steps.reduce((sum, on, k) => sum + (on ? 2 ** (n - 1 - k) : 0), 0);
+  return (2 ** n - 1 - matched) * 2 ** exclusions.length + exclusions.reduce((sum, on, e) => sum + (on ? 2 ** e : 0), 0);
+}
