@@ -1,7 +1,7 @@
 import type { HExpr, HSelectQuery } from '../../hogql/hogql-ast.js';
 import { BREAKDOWN_NULL } from '../breakdown.js';
 import { alias, array, hx, ref, select } from './funnel-hogql.js';
-import { anyExclusion, anyStep, keyOf, matchesNothing, stepBit } from './funnel-key.js';
+import { anyExclusion, anyStep, keyOf, matchesNothing, stepBit, timeOf } from './funnel-key.js';
 import { breakdownField, bucketField, exclusionsAt, holdField, type FunnelLayout } from './funnel-layout.js';
 import type { FunnelSpec } from './funnels-spec.js';
 
@@ -20,7 +20,7 @@ import type { FunnelSpec } from './funnels-spec.js';
  * @example await candidateRows(spec, layout, actors) // SELECT aggregation_target, … AS bd_value, …, … AS ev2 FROM (…)
  */
 export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, actors: HSelectQuery): Promise<HSelectQuery> {
-  // One arrayJoin per SELECT: ClickHouse pairs several arrayJoins of one SELECT with expressions on both unreliably.
+  // One arrayJoin per SELECT, each over the rows of the one before.
   const ev = ref('ev');
   let events: HExpr = ev;
   if (layout.hasBreakdown && spec.attribution === 'all_events') events = await hx`arrayFilter(x -> tupleElement(x, ${breakdownField()}) = bd_value, ${ev})`;
@@ -39,18 +39,29 @@ export async function candidateRows(spec: FunnelSpec, layout: FunnelLayout, acto
     const bucket = await hx`arrayJoin(arrayDistinct(arrayMap(x -> tupleElement(x, ${bucketField(layout)}), ${starts})))`;
     rows = select({ select: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : []), alias(bucket, 'bucket_value'), ref('ev2')], from: rows });
     keys.push('bucket_value');
+    rows = await bucketSlice(spec, layout, [...keys, ...(layout.hasHold ? ['hold_value'] : [])], rows);
   }
   if (!layout.tupled) return collapsed(spec, layout, keys, rows);
-  // A GROUP BY ends the arrayJoin stages: without it ClickHouse may evaluate later array expressions against rows of
-  // another candidate (arrays of different lengths in one arrayMap).
-  const grouped = select({
-    select: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : []), alias(await hx`any(ev2)`, 'ev2')],
-    from: rows,
-    groupBy: [...keys.map(ref), ...(layout.hasHold ? [ref('hold_value')] : [])],
-  });
+  const all = [...keys, ...(layout.hasHold ? ['hold_value'] : [])];
   // A candidate without events of its own (a held value only other breakdown values carry) converts nothing.
-  grouped.having = await hx`notEmpty(ev2)`;
-  return collapsed(spec, layout, [...keys, ...(layout.hasHold ? ['hold_value'] : [])], grouped);
+  const kept = select({ select: [...all.map(ref), ref('ev2')], from: rows, where: await hx`notEmpty(ev2)` });
+  return collapsed(spec, layout, all, kept);
+}
+
+/**
+ * A trends candidate only needs the events from its bucket's first start to its last start plus the window: nothing
+ * before a start or after every window matters (this keeps heavy actors with starts on many days affordable).
+ */
+async function bucketSlice(spec: FunnelSpec, layout: FunnelLayout, keys: string[], rows: HSelectQuery): Promise<HSelectQuery> {
+  const time = await timeOf(layout.coding, keyOf(layout, ref('x')));
+  const inBucket = await hx`${await startBit(spec, layout, ref('x'))} AND tupleElement(x, ${bucketField(layout)}) = bucket_value`;
+  const starts = await hx`arrayMap(x -> ${time}, arrayFilter(x -> ${inBucket}, ev2))`;
+  // The bounds are columns of their own: a lambda capturing an array copies it for every element it maps.
+  const bounds = select({
+    select: [...keys.map(ref), ref('ev2'), alias(await hx`arrayMin(${starts})`, 'lo'), alias(await hx`arrayMax(${starts}) + ${spec.windowSeconds}`, 'hi')],
+    from: rows,
+  });
+  return select({ select: [...keys.map(ref), alias(await hx`arrayFilter(x -> ${time} >= lo AND ${time} <= hi, ev2)`, 'ev2')], from: bounds });
 }
 
 /**
