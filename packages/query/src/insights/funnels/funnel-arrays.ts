@@ -8,7 +8,7 @@ import type { FunnelLayout } from './funnel-layout.js';
  * fills and cumulative sums — never by indexing one array with positions inside a lambda: ClickHouse copies a
  * captured array for every element of the array being mapped, which is quadratic in an actor's events (a bot with
  * 10 000 events would take seconds). Positions are only looked up outside lambdas, for the one conversion counted.
- *   T      event times in seconds (microsecond precision)     idx  1 … n
+ *   T      event times in seconds (funnel-key.ts: microseconds)  idx  1 … n
  *   g_i    0/1: the event takes mandatory level i (step mandatory[i-1])
  *   xl_c   0/1: the event is an exclusion tainting level c
  *   f_k    0/1: the event matches step k (optional steps, unordered funnels)

@@ -1,4 +1,4 @@
-import type { HExpr } from '../../hogql/hogql-ast.js';
+import { hCall, hConstant, hOr, type HExpr } from '../../hogql/hogql-ast.js';
 import { baseArrays, mapOver, nextPositions } from './funnel-arrays.js';
 import { exclusionFlags, startFlags, stepFlags } from './funnel-candidates.js';
 import { alias, hx, ref } from './funnel-hogql.js';
@@ -35,15 +35,12 @@ export async function eventFlags(spec: FunnelSpec, layout: FunnelLayout): Promis
       if (!hasOptionalAfter(spec, i)) continue;
       const optional = gapSteps(spec, layout, i);
       const args = optional.map((o) => `o${o}`);
-      items.push(alias(mapOver(args, optional.map((o) => ref(`f_${o}`)), await hx`if(${{ node: 'Or', exprs: args.map((a) => hxEquals(a)) }}, 1, 0)`), `k_${i}`));
+      const any = hOr(args.map((a) => hCall('equals', ref(a), hConstant(1))));
+      items.push(alias(mapOver(args, optional.map((o) => ref(`f_${o}`)), any), `k_${i}`));
       items.push(alias(await nextPositions(await hx`arrayMap((a, b) -> if(a = 1 OR b = 1, 0, 1), ${ref(`g_${i}`)}, ${ref(`k_${i}`)})`), `nb_${i}`));
     }
   }
   return { items, names: names(items) };
-}
-
-function hxEquals(arg: string): HExpr {
-  return { node: 'CompareOperation', op: '==', left: ref(arg), right: { node: 'Constant', value: 1 } };
 }
 
 function names(items: HExpr[]): string[] {

@@ -60,6 +60,8 @@ test('the query and its fields are checked, with clear messages', () => {
   rejects({ funnelsFilter: [] }, /funnelsFilter must be an object/);
   rejects({ aggregation_group_type_index: 5 }, /aggregation_group_type_index/);
   rejects({ interval: 'fortnight' }, /interval/);
+  rejects({ compareFilter: { compare: true } }, /previous period is not supported/);
+  assert.equal(spec({ compareFilter: { compare: false } }).order, 'ordered');
   rejects({ dateRange: { date_from: 7 } }, /dateRange.date_from must be a string/);
   rejects({ breakdownFilter: { breakdown: [1, 2], breakdown_type: 'cohort' } }, /Cohort breakdowns/);
   rejects({ breakdownFilter: { breakdown: 'price', breakdown_histogram_bin_count: 5 } }, /histogram/);

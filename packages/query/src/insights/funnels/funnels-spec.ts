@@ -131,6 +131,8 @@ export function funnelSpec(raw: unknown, ctx: InsightContext): FunnelSpec {
   const fromStep = optionalInteger(filter.funnelFromStep, 'funnelsFilter.funnelFromStep', 0, last - 1) ?? 0;
   const toStep = optionalInteger(filter.funnelToStep, 'funnelsFilter.funnelToStep', 1, last) ?? last;
   if (fromStep >= toStep) throw bad('funnelsFilter.funnelToStep must be after funnelFromStep');
+  const compare = optionalObject<{ compare?: unknown }>(query.compareFilter, 'compareFilter');
+  if (optionalBoolean(compare?.compare, 'compareFilter.compare')) throw bad('Comparing funnels to a previous period is not supported yet');
   const interval = checkInterval(query.interval);
   checkDateRange(query.dateRange);
   checkProperties(query.properties, 'properties');
