@@ -14,7 +14,7 @@ import type { FunnelLayout } from './funnel-layout.js';
  *   f_k    0/1: the event matches step k (optional steps, unordered funnels)
  */
 
-/** `T` and `idx` over `ev2`. */
+/** `T` and `idx` over `ev2`. @example await baseArrays(layout) // [arrayMap(x -> intDiv(x, 8) / 1000000, ev2) AS T, arrayEnumerate(ev2) AS idx] */
 export async function baseArrays(layout: FunnelLayout): Promise<HExpr[]> {
   return [
     alias(await hx`arrayMap(x -> ${await timeOf(layout.coding, keyOf(layout, ref('x')))}, ev2)`, 'T'),
@@ -22,22 +22,22 @@ export async function baseArrays(layout: FunnelLayout): Promise<HExpr[]> {
   ];
 }
 
-/** The array moved one place right (element i holds the old element i-1), `first` in front. */
+/** The array moved one place right (element i holds the old element i-1), `first` in front. @example await shiftRight(ref('sf_1'), 0) // arrayShiftRight(sf_1, 1, 0) */
 export async function shiftRight(array: HExpr, first: HExpr | number): Promise<HExpr> {
   return hx`arrayShiftRight(${array}, 1, ${first})`;
 }
 
-/** The array moved one place left (element i holds the old element i+1), `last` at the end. */
+/** The array moved one place left (element i holds the old element i+1), `last` at the end. @example await shiftLeft(ref('a'), 0) */
 export async function shiftLeft(array: HExpr, last: HExpr | number): Promise<HExpr> {
   return hx`arrayShiftLeft(${array}, 1, ${last})`;
 }
 
-/** Every 0 replaced by the last non-zero value before it. */
+/** Every 0 replaced by the last non-zero value before it. @example await fillForward(ref('rs')) // [0, 5, 0, 7, 0] → [0, 5, 5, 7, 7] */
 export async function fillForward(array: HExpr): Promise<HExpr> {
   return hx`arrayFill(v -> v != 0, ${array})`;
 }
 
-/** Every 0 replaced by the first non-zero value after it. */
+/** Every 0 replaced by the first non-zero value after it. @example await fillBackward(ref('m')) // [0, 5, 0, 7, 0] → [5, 5, 7, 7, 0] */
 export async function fillBackward(array: HExpr): Promise<HExpr> {
   return hx`arrayReverseFill(v -> v != 0, ${array})`;
 }
@@ -58,12 +58,12 @@ export function mapOver(args: string[], arrays: HExpr[], body: HExpr): HExpr {
   return hCall('arrayMap', { node: 'Lambda', args, expr: body }, ...arrays);
 }
 
-/** `greatest(a, b, …)`, or `a` alone. */
+/** `greatest(a, b, …)`, or `a` alone. @example greatestOf([ref('q_1'), ref('op_2')]) // greatest(q_1, op_2) */
 export function greatestOf(exprs: HExpr[]): HExpr {
   return exprs.length === 1 ? exprs[0] : hCall('greatest', ...exprs);
 }
 
-/** `name AS name` references for passing columns through a SELECT. */
+/** References for passing columns of the subquery through a SELECT. @example passThrough(['T', 'idx']) // [T, idx] */
 export function passThrough(names: string[]): HExpr[] {
   return names.map((name) => ref(name));
 }

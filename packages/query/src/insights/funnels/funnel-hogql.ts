@@ -24,22 +24,17 @@ export function alias(expr: HExpr, name: string): HExpr {
   return { node: 'Alias', alias: name, expr };
 }
 
-/** A field by one name: a column of the subquery below, a select alias, or a lambda argument. */
+/** A field by one name: a column of the subquery below, a select alias, or a lambda argument. @example ref('ev2') */
 export function ref(name: string): HExpr {
   return { node: 'Field', chain: [name] };
 }
 
-/** `tuple.index` (1-based). */
-export function at(tuple: HExpr, index: number): HExpr {
-  return { node: 'TupleAccess', tuple, index };
-}
-
-/** `[a, b, …]`. */
+/** `[a, b, …]`. @example array([hConstant('x')]) */
 export function array(exprs: HExpr[]): HExpr {
   return { node: 'Array', exprs };
 }
 
-/** `(a, b, …)`. */
+/** `(a, b, …)`. @example tuple([ref('key'), ref('bd')]) */
 export function tuple(exprs: HExpr[]): HExpr {
   return { node: 'Tuple', exprs };
 }

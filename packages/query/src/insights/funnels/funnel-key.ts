@@ -31,7 +31,10 @@ export function keyCoding(counts: { steps: number; exclusions: number }): KeyCod
   return { ...counts, bits, scale: bits <= MICRO_BITS ? 1_000_000 : 1_000 };
 }
 
-/** The key of an event in the events query (`s_k`, `x_e` are its step and exclusion flags). */
+/**
+ * The key of an event in the events query (`s_k`, `x_e` are its step and exclusion flags).
+ * @example await eventKey(keyCoding({ steps: 2, exclusions: 0 })) // toUInt64(… toFloat64(timestamp) * 1000000 … * 4 + (3 - (s_0 * 2 + s_1)))
+ */
 export async function eventKey(coding: KeyCoding): Promise<HExpr> {
   const n = coding.steps;
   let steps: HExpr = hConstant(0);
@@ -42,37 +45,37 @@ export async function eventKey(coding: KeyCoding): Promise<HExpr> {
   return hx`toUInt64(toUInt64(round(toFloat64(timestamp) * ${coding.scale})) * ${2 ** coding.bits} + ${rank})`;
 }
 
-/** The key of an element of `ev` / `ev2`: the element itself, or the first field of a tuple. */
+/** The key of an element of `ev` / `ev2`: the element itself, or the first field of a tuple. @example keyOf(layout, ref('x')) // x */
 export function keyOf(layout: FunnelLayout, element: HExpr): HExpr {
   return layout.tupled ? hCall('tupleElement', element, hConstant(1)) : element;
 }
 
-/** Whether the event of a key matches step k. */
+/** Whether the event of a key matches step k. @example await stepBit(coding, ref('x'), 0) // intDiv(x, 2) % 2 = 0 (2 steps) */
 export async function stepBit(coding: KeyCoding, key: HExpr, k: number): Promise<HExpr> {
   return hx`intDiv(${key}, ${2 ** (coding.exclusions + coding.steps - 1 - k)}) % 2 = 0`;
 }
 
-/** Whether the event of a key matches exclusion e. */
+/** Whether the event of a key matches exclusion e. @example await exclusionBit(ref('x'), 0) // intDiv(x, 1) % 2 = 1 */
 export async function exclusionBit(key: HExpr, e: number): Promise<HExpr> {
   return hx`intDiv(${key}, ${2 ** e}) % 2 = 1`;
 }
 
-/** Whether the event matches any of the exclusions listed. */
+/** Whether the event matches any of the exclusions listed. @example await anyExclusion(ref('x'), [0, 1]) */
 export async function anyExclusion(key: HExpr, exclusions: number[]): Promise<HExpr> {
   return hOr(await Promise.all(exclusions.map((e) => exclusionBit(key, e))));
 }
 
-/** Whether the event matches some step. */
+/** Whether the event matches some step. @example await anyStep(coding, ref('x')) // intDiv(x % 4, 1) != 3 (2 steps) */
 export async function anyStep(coding: KeyCoding, key: HExpr): Promise<HExpr> {
   return hx`intDiv(${key} % ${2 ** coding.bits}, ${2 ** coding.exclusions}) != ${2 ** coding.steps - 1}`;
 }
 
-/** Whether the event matches no step and no exclusion. */
+/** Whether the event matches no step and no exclusion. @example await matchesNothing(coding, ref('x')) // x % 4 = 3 */
 export async function matchesNothing(coding: KeyCoding, key: HExpr): Promise<HExpr> {
   return hx`${key} % ${2 ** coding.bits} = ${(2 ** coding.steps - 1) * 2 ** coding.exclusions}`;
 }
 
-/** The event's time in seconds. */
+/** The event's time in seconds. @example await timeOf(coding, ref('x')) // intDiv(x, 4) / 1000000 */
 export async function timeOf(coding: KeyCoding, key: HExpr): Promise<HExpr> {
   return hx`intDiv(${key}, ${2 ** coding.bits}) / ${coding.scale}`;
 }

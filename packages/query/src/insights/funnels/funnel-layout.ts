@@ -68,32 +68,32 @@ function levelsOf(exclusion: FunnelExclusion, mandatory: number[]): number[] {
   return levels;
 }
 
-/** The exclusions tainting level c. */
+/** The exclusions tainting level c. @example exclusionsAt(layout, 1) // => [0] */
 export function exclusionsAt(layout: FunnelLayout, c: number): number[] {
   return layout.exclusionLevels.flatMap((levels, e) => (levels.includes(c) ? [e] : []));
 }
 
-/** The levels some exclusion taints, ascending. */
+/** The levels some exclusion taints, ascending. @example taintedLevels(layout) // => [1, 2] */
 export function taintedLevels(layout: FunnelLayout): number[] {
   return [...new Set(layout.exclusionLevels.flat())].sort((a, b) => a - b);
 }
 
-/** The optional steps between mandatory level i's step and the next mandatory step (gap i, 1-based level). */
+/** The optional steps between mandatory level i's step and the next mandatory step. @example gapSteps(spec, layout, 1) // => [1] */
 export function gapSteps(spec: FunnelSpec, layout: FunnelLayout, level: number): number[] {
   return spec.optional.flatMap((optional, k) => (optional && layout.gap[k] === level ? [k] : []));
 }
 
-/** Position of the breakdown value (Array(String)) in an event tuple. */
+/** Position of the breakdown value (Array(String)) in an event tuple. @example breakdownField() // => 2 */
 export function breakdownField(): number {
   return 2;
 }
 
-/** Position of the held values (Array(String)) in an event tuple. */
+/** Position of the held values (Array(String)) in an event tuple. @example holdField(layout) // => 3 with a breakdown */
 export function holdField(layout: FunnelLayout): number {
   return 2 + (layout.hasBreakdown ? 1 : 0);
 }
 
-/** Position of the trends bucket (String) in an event tuple. */
+/** Position of the trends bucket (String) in an event tuple. @example bucketField(layout) // => 2 without breakdown or held values */
 export function bucketField(layout: FunnelLayout): number {
   return holdField(layout) + (layout.hasHold ? 1 : 0);
 }

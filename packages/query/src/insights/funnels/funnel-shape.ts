@@ -165,7 +165,7 @@ function nullRank(value: string[]): number {
   return value.includes(BREAKDOWN_NULL) ? 1 : 0;
 }
 
-/** ClickHouse's order for Array(String): element-wise, by UTF-8 bytes (code points). */
+/** ClickHouse's order for Array(String): element-wise, by UTF-8 bytes. @example compareValues(['a'], ['b']) // => -1 */
 export function compareValues(a: string[], b: string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     if (a[i] !== b[i]) return Buffer.compare(Buffer.from(a[i]), Buffer.from(b[i]));

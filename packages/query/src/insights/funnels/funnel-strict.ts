@@ -22,7 +22,7 @@ export async function strictState(spec: FunnelSpec, i: number): Promise<HExpr[]>
   ];
 }
 
-/** Whether optional steps sit between mandatory level i's step and the next mandatory step. */
+/** Whether optional steps sit between mandatory level i's step and the next mandatory step. @example hasOptionalAfter(spec, 1) // => true for [a, b?, c] */
 export function hasOptionalAfter(spec: FunnelSpec, i: number): boolean {
   const mandatory = spec.optional.flatMap((optional, k) => (optional ? [] : [k]));
   const from = mandatory[i - 1];

@@ -25,6 +25,7 @@ import type { FunnelsQuery } from './funnels-spec.js';
  *
  * F3, ordered, 14-day window: $pageview 10 (alice … kate), signed_up 8 (not bob; not dave, whose signup came first),
  * purchased 7 (not ivy either).
+ * @example declareFunnelsUniverse(await openUniverse())
  */
 export function declareFunnelsUniverse(u: Universe): void {
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy', 'kate', 'jack', 'tv1', 'tv2']) {
@@ -75,7 +76,7 @@ export function declareFunnelsUniverse(u: Universe): void {
   }
 }
 
-/** The universe's project: UTC unless overridden, with action 9 = "Signed up" (event signed_up). */
+/** The universe's project: UTC unless overridden, with action 9 = "Signed up" (event signed_up). @example funnelsContext({ timezone: 'America/New_York' }) */
 export function funnelsContext(overrides: Partial<InsightContext> = {}): InsightContext {
   return insightContext({
     teamId: 1,
@@ -85,7 +86,7 @@ export function funnelsContext(overrides: Partial<InsightContext> = {}): Insight
   });
 }
 
-/** F3 ($pageview → signed_up → purchased over the last 7 days) with extra fields. */
+/** F3 ($pageview → signed_up → purchased over the last 7 days) with extra fields. @example f3({}, { funnelOrderType: 'strict' }) */
 export function f3(extra: Partial<FunnelsQuery> = {}, filter: Record<string, unknown> = {}): FunnelsQuery {
   return {
     kind: 'FunnelsQuery',

@@ -335,7 +335,7 @@ function maximumMatching(events: RefEvent[], steps: number): number {
   return matched;
 }
 
-/** Average and median (mean of the middle two for an even count) of the times above 0; null for none. */
+/** Average and median (mean of the middle two for an even count) of the times above 0; null for none. @example averageAndMedian([0, 2, 4]) // => { average: 3, median: 3 } */
 export function averageAndMedian(values: number[]): { average: number | null; median: number | null } {
   const kept = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (kept.length === 0) return { average: null, median: null };
