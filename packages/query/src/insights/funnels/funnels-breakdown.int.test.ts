@@ -95,3 +95,14 @@ test('a person property and a multi-property breakdown', async () => {
   assert.deepEqual(result[0][0].breakdown_value, ['early', 'Chrome']);
   assert.deepEqual(result[0].map((s) => s.count), [3, 3, 3]);
 });
+
+test('a group property breakdown: the name of the event\'s organisation', async () => {
+  const query = f3({ breakdownFilter: { breakdown: 'name', breakdown_type: 'group', breakdown_group_type_index: 0 } });
+  const result = (await u.runPlan(await planFunnels(query, ctx))) as FunnelStepResult[][];
+  // Acme: alice (3 steps), bob (1); Globex: carol (3); no organisation: dave, erin, frank, gina, hank, ivy, kate.
+  assert.deepEqual(result.map((steps) => [steps[0].breakdown_value, steps.map((s) => s.count)]), [
+    [['Acme'], [2, 1, 1]],
+    [['Globex'], [1, 1, 1]],
+    [[BREAKDOWN_NULL], [7, 6, 5]],
+  ]);
+});

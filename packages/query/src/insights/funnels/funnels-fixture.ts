@@ -5,7 +5,8 @@ import type { FunnelsQuery } from './funnels-spec.js';
 /**
  * The funnels universe (tests only). Project 1 in UTC; now is Friday 2024-05-10 12:00 UTC; queries use
  * `date_from: '-7d'` (May 3 00:00 through May 10 23:59:59). The funnel F3 is $pageview → signed_up → purchased.
- * `b` = `$browser` (event property), `plan` an event property, `segment` a person property, `org-…` the `$group_0` key.
+ * `b` = `$browser` (event property), `plan` an event property, `segment` a person property, `org-…` the `$group_0` key
+ * (groups org-acme named Acme, org-globex named Globex).
  *
  *   person  events (UTC)
  *   alice   May 4 10:00 $pageview b=Chrome · 10:05 signed_up Chrome · 11:05 purchased Chrome          (org-acme)
@@ -31,6 +32,8 @@ export function declareFunnelsUniverse(u: Universe): void {
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy', 'kate', 'jack', 'tv1', 'tv2']) {
     u.person(name, { properties: { segment: name < 'f' ? 'early' : 'late' } });
   }
+  u.group(0, 'org-acme', { name: 'Acme' });
+  u.group(0, 'org-globex', { name: 'Globex' });
   const acme = { groups: { 0: 'org-acme' } } as const;
   const globex = { groups: { 0: 'org-globex' } } as const;
   u.event('alice', '$pageview', '2024-05-04T10:00:00Z', { $browser: 'Chrome' }, acme);
