@@ -29,7 +29,7 @@ export async function funnelActorsSelection(spec: FunnelSpec, layout: FunnelLayo
   const rows = await conversionRows(spec, layout, ctx);
   const conditions: HExpr[] = [await hx`tupleElement(r_out, 1) = 1`];
   if (step > 0) conditions.push(await hx`tupleElement(r_out, 2)[${step}] = 1`);
-  else conditions.push(await hx`tupleElement(r_out, 2)[${-step - 1}] = 1 AND tupleElement(r_out, 2)[${-step}] = 0`);
+  else conditions.push(await hx`if(tupleElement(r_out, 2)[${-step - 1}] = 1, tupleElement(r_out, 2)[${-step}] = 0, toUInt8(0))`);
   const value = breakdownPoint(spec, point);
   if (value) conditions.push(await valueCondition(spec, layout, rows, value));
   const actors = select({ select: [alias(ref('aggregation_target'), 'actor_id')], from: rows, where: and(conditions) });

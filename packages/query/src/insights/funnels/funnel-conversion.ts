@@ -10,9 +10,10 @@ import type { FunnelSpec } from './funnels-spec.js';
  * conversion PostHog's funnel UDF ends up keeping there — the first untainted one to reach `lstar` that no later
  * exclusion mark within its window hits (at the last level, the first to complete the funnel: the UDF stops there).
  * `chosen` is 0 when there is none; the actor is then not counted (excluded, or without a step-0 event).
- * @example await chosenColumns(spec, layout) // [lstar, nm_1, …, chosen]
+ * Returned as layers (each its own SELECT, see funnel-rows.ts), so `chosen` reads `lstar` as a column.
+ * @example await chosenColumns(spec, layout) // [[lstar, nm_1, …], [chosen]]
  */
-export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
+export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[][]> {
   const levels = layout.mandatory.length;
   const marked = new Set(taintedLevels(layout));
   const items: HExpr[] = [];
@@ -30,37 +31,40 @@ export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Pro
     }
     picks.push(await hx`lstar = ${i}`, pick);
   }
-  items.push(alias(await hx`toInt64(${hCall('multiIf', ...picks, hConstant(0))})`, 'chosen'));
-  return items;
+  return [items, [alias(await hx`toInt64(${hCall('multiIf', ...picks, hConstant(0))})`, 'chosen')]];
 }
 
 /**
  * What the chosen conversion took: `start`, `q_l` the position of the event taking level l, and for each optional step o
  * whether the conversion took it (`d_o`: an event of o between the levels around it — or, past the last level
  * reached, within the window; strict funnels only until the first event that would break the conversion) and
- * where (`op_o`). @example await takenColumns(spec, layout) // [q_1 …, last_in, d_2, op_2, …]
+ * where (`op_o`). Returned as layers, one per `q_l` (each reads `q_{l+1}` as a column: chained aliases in one
+ * SELECT make ClickHouse's analysis grow with every step).
+ * @example await takenColumns(spec, layout) // [[counted, start, q_3], [q_2], [q_1], [last_in], [d_2 …], [op_2 …]]
  */
-export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
+export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[][]> {
   const levels = layout.mandatory.length;
   const starts: HExpr[] = [];
   for (let l = levels; l >= 1; l--) starts.push(await hx`lstar = ${l}`, await hx`${ref(`ss_${l}`)}[chosen]`);
-  const items: HExpr[] = [alias(await hx`chosen > 0`, 'counted'), alias(hCall('multiIf', ...starts, await hx`toFloat64(0)`), 'start')];
+  const layers: HExpr[][] = [[alias(await hx`chosen > 0`, 'counted'), alias(hCall('multiIf', ...starts, await hx`toFloat64(0)`), 'start')]];
   // Back from the chosen event: each level's event is the one the next level's stored conversion extended.
-  items.push(alias(await hx`if(lstar = ${levels}, chosen, toInt64(0))`, `q_${levels}`));
-  for (let l = levels - 1; l >= 1; l--) items.push(alias(await hx`if(lstar = ${l}, chosen, ${ref(`bp_${l + 1}`)}[${ref(`q_${l + 1}`)}])`, `q_${l}`));
+  layers[0].push(alias(await hx`if(lstar = ${levels}, chosen, toInt64(0))`, `q_${levels}`));
+  for (let l = levels - 1; l >= 1; l--) layers.push([alias(await hx`if(lstar = ${l}, chosen, ${ref(`bp_${l + 1}`)}[${ref(`q_${l + 1}`)}])`, `q_${l}`)]);
   const optional = spec.optional.flatMap((o, k) => (o ? [k] : []));
-  if (optional.length === 0) return items;
-  items.push(alias(await hx`toInt64(arrayCount(t -> t <= start + ${spec.windowSeconds}, T))`, 'last_in'));
+  if (optional.length === 0) return layers;
+  layers.push([alias(await hx`toInt64(arrayCount(t -> t <= start + ${spec.windowSeconds}, T))`, 'last_in')]);
+  const taken: HExpr[] = [];
+  const positions: HExpr[] = [];
   for (const o of optional) {
     const g = layout.gap[o];
     const before = ref(`q_${g}`);
     const open = spec.order === 'strict' ? await hx`if(${ref(`nb_${g}`)}[${before} + 1] > 0, toInt64(${ref(`nb_${g}`)}[${before} + 1]), toInt64(length(T) + 1))` : await hx`toInt64(length(T) + 1)`;
     const upper = g < levels ? await hx`if(lstar > ${g}, ${ref(`q_${g + 1}`)}, ${open})` : open;
     const count = await hx`${ref(`cs_${o}`)}[least(${upper}, last_in + 1) - 1] - ${ref(`cs_${o}`)}[${before}]`;
-    items.push(alias(await hx`counted AND lstar >= ${g} AND ${count} > 0`, `d_${o}`));
-    items.push(alias(await hx`if(${ref(`d_${o}`)}, toInt64(${ref(`nx_${o}`)}[${before} + 1]), toInt64(0))`, `op_${o}`));
+    taken.push(alias(await hx`if(counted, if(lstar >= ${g}, ${count} > 0, toUInt8(0)), toUInt8(0))`, `d_${o}`));
+    positions.push(alias(await hx`if(${ref(`d_${o}`)}, toInt64(${ref(`nx_${o}`)}[${before} + 1]), toInt64(0))`, `op_${o}`));
   }
-  return items;
+  return [...layers, taken, positions];
 }
 
 /**
@@ -68,15 +72,20 @@ export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Prom
  * funnelToStep) and `r_rank`, by which held-property partitions of one actor compare (furthest level, then the
  * earliest to get there, then the latest start). A mandatory step's time runs from the later of the previous
  * mandatory step and the optional steps taken between; an optional step's from the mandatory step before it.
- * @example await outcomeColumns(spec, layout) // [r_out, r_rank]
+ * Two layers: the reached flags (`rc_k`), then `r_out` and `r_rank` reading them as columns.
+ * Conditions over columns are written `if(a, b, 0)`, not `a AND b`: ClickHouse's and-compare-chain rewrite costs
+ * ~100 ms of analysis per such AND on these deep subqueries (funnel-steps.ts and the charts do the same).
+ * @example await outcomeColumns(spec, layout) // [[rc_0, …], [r_out, r_rank]]
  */
-export async function outcomeColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
+export async function outcomeColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[][]> {
+  const flags: HExpr[] = [];
   const reached: HExpr[] = [];
   const times: HExpr[] = [];
   const position = (k: number): HExpr => (spec.optional[k] ? ref(`op_${k}`) : ref(`q_${layout.mandatory.indexOf(k) + 1}`));
   for (let k = 0; k < layout.steps; k++) {
     const j = layout.mandatory.indexOf(k);
-    reached.push(j >= 0 ? await hx`if(counted AND lstar > ${j}, 1, 0)` : await hx`if(${ref(`d_${k}`)}, 1, 0)`);
+    flags.push(alias(j >= 0 ? await hx`if(counted, if(lstar > ${j}, 1, 0), 0)` : await hx`if(${ref(`d_${k}`)}, 1, 0)`, `rc_${k}`));
+    reached.push(ref(`rc_${k}`));
     if (k === 0) {
       times.push(await hx`toFloat64(0)`);
       continue;
@@ -87,7 +96,7 @@ export async function outcomeColumns(spec: FunnelSpec, layout: FunnelLayout): Pr
   const ttc = await hx`if(${reached[spec.toStep]} = 1, T[${position(spec.toStep)}] - T[${position(spec.fromStep)}], toFloat64(0))`;
   const last = await hx`T[${hCall('multiIf', ...layout.mandatory.flatMap((_, j) => [hCall('equals', ref('lstar'), hConstant(j + 1)), ref(`q_${j + 1}`)]), hConstant(0))}]`;
   return [
-    alias(tuple([ref('counted'), array(reached), array(times), ttc]), 'r_out'),
-    alias(await hx`tuple(counted, lstar, -${last}, start)`, 'r_rank'),
+    flags,
+    [alias(tuple([ref('counted'), array(reached), array(times), ttc]), 'r_out'), alias(await hx`tuple(counted, lstar, -${last}, start)`, 'r_rank')],
   ];
 }

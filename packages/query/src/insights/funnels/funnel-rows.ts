@@ -1,4 +1,4 @@
-import type { HSelectQuery } from '../../hogql/hogql-ast.js';
+import type { HExpr, HSelectQuery } from '../../hogql/hogql-ast.js';
 import type { InsightContext } from '../insight-context.js';
 import { passThrough } from './funnel-arrays.js';
 import { candidateRows } from './funnel-candidates.js';
@@ -32,10 +32,12 @@ export async function conversionRows(spec: FunnelSpec, layout: FunnelLayout, ctx
     outcome = select({ select: [...passThrough([...keys, ...partition]), ...(await unorderedOutcome(spec, layout))], from: converted });
   } else {
     const { query, outputs } = await levelStages(spec, layout, base, carry);
-    const chosen = select({ select: [...passThrough([...carry, ...outputs]), ...(await chosenColumns(spec, layout))], from: query });
+    const chosen = stack(query, [...carry, ...outputs], await chosenColumns(spec, layout));
     const levelArrays = outputs.filter((name) => /^(ss|bp)_/.test(name));
-    const taken = select({ select: [...passThrough([...carry, ...levelArrays, 'lstar', 'chosen']), ...(await takenColumns(spec, layout))], from: chosen });
-    outcome = select({ select: [...passThrough([...keys, ...partition]), ...(await outcomeColumns(spec, layout))], from: taken });
+    const taken = stack(chosen.query, [...carry, ...levelArrays, 'lstar', 'chosen'], await takenColumns(spec, layout));
+    const outcomeLayers = await outcomeColumns(spec, layout);
+    const flagged = stack(taken.query, taken.columns, outcomeLayers.slice(0, -1));
+    outcome = select({ select: [...passThrough([...keys, ...partition]), ...outcomeLayers[outcomeLayers.length - 1]], from: flagged.query });
   }
   if (!layout.hasHold) return outcome;
   return select({
@@ -44,4 +46,18 @@ export async function conversionRows(spec: FunnelSpec, layout: FunnelLayout, ctx
     from: outcome,
     groupBy: passThrough(keys),
   });
+}
+
+/**
+ * Layers of columns, each its own SELECT over the one before, passing `columns` and every earlier layer's aliases on.
+ * @example stack(query, ['T'], [[alias(x, 'a')], [alias(y, 'b')]]) // { query: SELECT T, a, y AS b FROM (SELECT T, x AS a FROM …), columns: ['T', 'a', 'b'] }
+ */
+function stack(from: HSelectQuery, columns: string[], layers: HExpr[][]): { query: HSelectQuery; columns: string[] } {
+  let query = from;
+  let names = columns;
+  for (const layer of layers) {
+    query = select({ select: [...passThrough(names), ...layer], from: query });
+    names = [...names, ...layer.map((item) => (item.node === 'Alias' ? item.alias : ''))];
+  }
+  return { query, columns: names };
 }

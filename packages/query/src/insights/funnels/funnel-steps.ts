@@ -43,7 +43,7 @@ export async function rankedGroups(layout: FunnelLayout, rows: HSelectQuery): Pr
   const times: HExpr[] = [];
   for (let k = 1; k <= steps; k++) {
     counts.push(await hx`sum(tupleElement(r_out, 2)[${k}])`);
-    if (k > 1) times.push(await hx`groupArrayIf(tupleElement(r_out, 3)[${k}], tupleElement(r_out, 2)[${k}] = 1 AND tupleElement(r_out, 3)[${k}] > 0)`);
+    if (k > 1) times.push(await hx`groupArrayIf(tupleElement(r_out, 3)[${k}], if(tupleElement(r_out, 2)[${k}] = 1, tupleElement(r_out, 3)[${k}] > 0, toUInt8(0)))`);
   }
   const byValue = select({
     select: [ref('bd_value'), alias(array(counts), 'counts'), alias(array(times), 'times')],

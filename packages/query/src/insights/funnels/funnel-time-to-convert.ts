@@ -13,7 +13,7 @@ export async function timeToConvertChart(spec: FunnelSpec, rows: HSelectQuery): 
   const converted = select({
     select: [alias(await hx`groupArray(tupleElement(r_out, 4))`, 'timings')],
     from: rows,
-    where: await hx`tupleElement(r_out, 1) = 1 AND tupleElement(r_out, 2)[${spec.toStep + 1}] = 1`,
+    where: await hx`if(tupleElement(r_out, 1) = 1, tupleElement(r_out, 2)[${spec.toStep + 1}] = 1, toUInt8(0))`,
   });
   // The 1e-9 keeps a perfect cube (27 actors → 3 bins) from rounding up through pow's last bit.
   const binCount = spec.binCount ?? (await hx`least(60, greatest(1, toInt64(ceil(pow(length(timings), 1 / 3) - 0.000000001))))`);

@@ -17,7 +17,7 @@ export async function trendsChart(spec: FunnelSpec, rows: HSelectQuery): Promise
       alias(await hx`uniqExactIf(aggregation_target, tupleElement(r_out, 2)[${spec.toStep + 1}] = 1)`, 'converted'),
     ],
     from: rows,
-    where: await hx`tupleElement(r_out, 1) = 1 AND tupleElement(r_out, 2)[${spec.fromStep + 1}] = 1`,
+    where: await hx`if(tupleElement(r_out, 1) = 1, tupleElement(r_out, 2)[${spec.fromStep + 1}] = 1, toUInt8(0))`,
     groupBy: [ref('bd_value'), ref('bucket_value')],
   });
 }

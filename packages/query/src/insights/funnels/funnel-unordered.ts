@@ -68,7 +68,7 @@ async function conversionColumns(spec: FunnelSpec, layout: FunnelLayout): Promis
   const firsts: HExpr[] = [];
   for (let k = 0; k < layout.steps; k++) {
     items.push(alias(await fillBackward(await hx`arrayMap((f, t) -> if(f = 1, t, toFloat64(0)), ${ref(`f_${k}`)}, T)`), `nt_${k}`));
-    firsts.push(await hx`if(${ref(`nt_${k}`)}[best] > 0 AND ${ref(`nt_${k}`)}[best] <= T[best] + ${window}, ${ref(`nt_${k}`)}[best], toFloat64(0))`);
+    firsts.push(await hx`if(${ref(`nt_${k}`)}[best] > 0, if(${ref(`nt_${k}`)}[best] <= T[best] + ${window}, ${ref(`nt_${k}`)}[best], toFloat64(0)), toFloat64(0))`);
   }
   items.push(alias(await hx`arraySort(arrayFilter(v -> v > 0, ${array(firsts)}))`, 'ft'));
   return items;
@@ -81,7 +81,7 @@ async function conversionColumns(spec: FunnelSpec, layout: FunnelLayout): Promis
 export async function unorderedOutcome(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
   const reached: HExpr[] = [];
   const times: HExpr[] = [await hx`toFloat64(0)`];
-  for (let k = 0; k < layout.steps; k++) reached.push(await hx`if(counted AND lstar > ${k}, 1, 0)`);
+  for (let k = 0; k < layout.steps; k++) reached.push(await hx`if(counted, if(lstar > ${k}, 1, 0), 0)`);
   for (let k = 1; k < layout.steps; k++) times.push(await hx`if(${reached[k]} = 1, ft[${k + 1}] - ft[${k}], toFloat64(0))`);
   const ttc = await hx`if(${reached[spec.toStep]} = 1, ft[${spec.toStep + 1}] - ft[${spec.fromStep + 1}], toFloat64(0))`;
   return [
