@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import { curationColumns, type DefinitionCuration } from './definition-curation.js';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 import { nameMatches } from './definition-search.js';
 
@@ -37,15 +38,8 @@ export interface EventDefinitionFilter {
 }
 
 /** What a PATCH changes. */
-export interface EventDefinitionChanges {
-  description: string;
-  tags: string[];
+export interface EventDefinitionChanges extends DefinitionCuration {
   owner: number | null;
-  verified: boolean;
-  verifiedAt: string | null;
-  verifiedBy: number | null;
-  hidden: boolean;
-  updatedBy: number | null;
 }
 
 type Row = Selectable<MetaSchema['event_definitions']> & { volume_30_day: number | string | null };
@@ -83,17 +77,7 @@ export class EventDefinitionRepository {
   async update(teamId: number, id: string, changes: EventDefinitionChanges): Promise<EventDefinitionRecord> {
     await this.db
       .updateTable('event_definitions')
-      .set({
-        description: changes.description,
-        tags: JSON.stringify(changes.tags),
-        owner: changes.owner,
-        verified: changes.verified ? 1 : 0,
-        verified_at: changes.verifiedAt,
-        verified_by: changes.verifiedBy,
-        hidden: changes.hidden ? 1 : 0,
-        updated_at: new Date(this.now()).toISOString(),
-        updated_by: changes.updatedBy,
-      })
+      .set({ ...curationColumns(changes, this.now()), owner: changes.owner })
       .where('team_id', '=', teamId)
       .where('id', '=', id)
       .execute();

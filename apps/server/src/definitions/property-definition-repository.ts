@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import { curationColumns, type DefinitionCuration } from './definition-curation.js';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 import type { PropertyParentType } from './definitions-accumulator.js';
 import { nameMatches } from './definition-search.js';
@@ -42,15 +43,8 @@ export interface PropertyDefinitionFilter {
   offset: number;
 }
 
-export interface PropertyDefinitionChanges {
-  description: string;
-  tags: string[];
+export interface PropertyDefinitionChanges extends DefinitionCuration {
   propertyType: PropertyType | null;
-  verified: boolean;
-  verifiedAt: string | null;
-  verifiedBy: number | null;
-  hidden: boolean;
-  updatedBy: number | null;
 }
 
 /** A property seen by ingestion, ready to write (group type already resolved to its index, -1 for none). */
@@ -96,17 +90,7 @@ export class PropertyDefinitionRepository {
   async update(teamId: number, id: string, changes: PropertyDefinitionChanges): Promise<PropertyDefinitionRecord> {
     await this.db
       .updateTable('property_definitions')
-      .set({
-        description: changes.description,
-        tags: JSON.stringify(changes.tags),
-        property_type: changes.propertyType,
-        verified: changes.verified ? 1 : 0,
-        verified_at: changes.verifiedAt,
-        verified_by: changes.verifiedBy,
-        hidden: changes.hidden ? 1 : 0,
-        updated_at: new Date(this.now()).toISOString(),
-        updated_by: changes.updatedBy,
-      })
+      .set({ ...curationColumns(changes, this.now()), property_type: changes.propertyType })
       .where('team_id', '=', teamId)
       .where('id', '=', id)
       .execute();
