@@ -2,19 +2,11 @@ import { randomInt } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 
-export interface InsightRecord {
+/** A stored insight: what was written (InsightWrite) plus its identity and bookkeeping. */
+export interface InsightRecord extends InsightWrite {
   id: number;
   teamId: number;
   shortId: string;
-  name: string | null;
-  derivedName: string | null;
-  description: string;
-  query: Record<string, unknown> | null;
-  queryKind: string | null;
-  tags: string[];
-  favorited: boolean;
-  saved: boolean;
-  deleted: boolean;
   createdAt: string;
   createdBy: number | null;
   updatedAt: string;
