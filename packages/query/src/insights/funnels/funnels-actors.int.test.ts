@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { openUniverse, type Universe } from '../../test-support/insight-universe.js';
+import type { Universe } from '../../test-support/insight-universe.js';
 import type { ActorsPoint } from '../actors.js';
 import { BREAKDOWN_OTHER } from '../breakdown.js';
 import { compileInsightStatement } from '../insight-statement.js';
-import { declareFunnelsUniverse, f3, funnelsContext } from './funnels-fixture.js';
+import { f3, funnelsContext, openFunnelsUniverse } from './funnels-fixture.js';
 import { funnelsActors } from './funnels-query.js';
 import type { FunnelsQuery } from './funnels-spec.js';
 
@@ -18,9 +18,7 @@ let u: Universe;
 const ctx = funnelsContext();
 
 before(async () => {
-  u = await openUniverse();
-  declareFunnelsUniverse(u);
-  await u.flush();
+  u = await openFunnelsUniverse();
 });
 
 async function actors(query: FunnelsQuery, point: ActorsPoint): Promise<string[]> {

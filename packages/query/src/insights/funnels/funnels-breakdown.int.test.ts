@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { openUniverse, type Universe } from '../../test-support/insight-universe.js';
+import type { Universe } from '../../test-support/insight-universe.js';
 import { BREAKDOWN_NULL, BREAKDOWN_OTHER } from '../breakdown.js';
 import type { FunnelStepResult } from './funnel-shape.js';
-import { declareFunnelsUniverse, f3, funnelsContext } from './funnels-fixture.js';
+import { f3, funnelsContext, openFunnelsUniverse } from './funnels-fixture.js';
 import { planFunnels } from './funnels-query.js';
 import type { FunnelsQuery } from './funnels-spec.js';
 
@@ -18,9 +18,7 @@ let u: Universe;
 const ctx = funnelsContext();
 
 before(async () => {
-  u = await openUniverse();
-  declareFunnelsUniverse(u);
-  await u.flush();
+  u = await openFunnelsUniverse();
 });
 
 async function byBrowser(filter: Record<string, unknown>, breakdown: Record<string, unknown> = {}): Promise<[string[], number[]][]> {

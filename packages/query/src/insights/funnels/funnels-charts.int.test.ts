@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { openUniverse, type Universe } from '../../test-support/insight-universe.js';
+import type { Universe } from '../../test-support/insight-universe.js';
 import type { FunnelTrendResult, TimeToConvertResult } from './funnel-shape.js';
-import { declareFunnelsUniverse, f3, funnelsContext } from './funnels-fixture.js';
+import { f3, funnelsContext, openFunnelsUniverse } from './funnels-fixture.js';
 import { planFunnels } from './funnels-query.js';
 import type { FunnelsQuery } from './funnels-spec.js';
 
@@ -17,9 +17,7 @@ import type { FunnelsQuery } from './funnels-spec.js';
 let u: Universe;
 
 before(async () => {
-  u = await openUniverse();
-  declareFunnelsUniverse(u);
-  await u.flush();
+  u = await openFunnelsUniverse();
 });
 
 async function run<R>(query: FunnelsQuery, timezone = 'UTC'): Promise<R> {

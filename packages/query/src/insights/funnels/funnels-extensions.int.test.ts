@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { openUniverse, type Universe } from '../../test-support/insight-universe.js';
+import type { Universe } from '../../test-support/insight-universe.js';
 import type { FunnelStepResult } from './funnel-shape.js';
-import { declareFunnelsUniverse, f3, funnelsContext } from './funnels-fixture.js';
+import { f3, funnelsContext, openFunnelsUniverse } from './funnels-fixture.js';
 import { planFunnels } from './funnels-query.js';
 import type { FunnelsQuery } from './funnels-spec.js';
 
@@ -15,9 +15,7 @@ let u: Universe;
 const ctx = funnelsContext();
 
 before(async () => {
-  u = await openUniverse();
-  declareFunnelsUniverse(u);
-  await u.flush();
+  u = await openFunnelsUniverse();
 });
 
 async function steps(query: FunnelsQuery): Promise<FunnelStepResult[]> {

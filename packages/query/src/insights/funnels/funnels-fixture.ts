@@ -1,4 +1,4 @@
-import { OTHER_TEAM, type Universe } from '../../test-support/insight-universe.js';
+import { openUniverse, OTHER_TEAM, type Universe } from '../../test-support/insight-universe.js';
 import { insightContext, type InsightContext } from '../insight-context.js';
 import type { FunnelsQuery } from './funnels-spec.js';
 
@@ -28,6 +28,14 @@ import type { FunnelsQuery } from './funnels-spec.js';
  * purchased 7 (not ivy either).
  * @example declareFunnelsUniverse(await openUniverse())
  */
+/** A fresh universe holding the funnels universe below, flushed (one per test file). */
+export async function openFunnelsUniverse(): Promise<Universe> {
+  const u = await openUniverse();
+  declareFunnelsUniverse(u);
+  await u.flush();
+  return u;
+}
+
 export function declareFunnelsUniverse(u: Universe): void {
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy', 'kate', 'jack', 'tv1', 'tv2']) {
     u.person(name, { properties: { segment: name < 'f' ? 'early' : 'late' } });
