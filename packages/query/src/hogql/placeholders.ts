@@ -7,24 +7,29 @@ import { HogQLError } from './hogql-error.js';
  * @example substitutePlaceholders(parse('SELECT {x}'), { x: 'a' }) // SELECT 'a'
  */
 export function substitutePlaceholders(query: HQuery, values: Readonly<Record<string, unknown>>): HQuery {
-  return substitute(query, values) as HQuery;
+  return replacePlaceholders(query, (name, node) => {
+    if (!Object.hasOwn(values, name)) {
+      throw new HogQLError('resolution_error', `No value given for placeholder {${name}}`, node);
+    }
+    return toExpr(values[name], name, node);
+  }) as HQuery;
 }
 
-function substitute(node: unknown, values: Readonly<Record<string, unknown>>): unknown {
-  if (Array.isArray(node)) return node.map((item) => substitute(item, values));
-  if (node === null || typeof node !== 'object' || node instanceof Date) return node;
-  if ((node as { node?: unknown }).node === 'Placeholder') return placeholderValue(node as HPlaceholder, values);
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, substitute(value, values)]));
-}
-
-function placeholderValue(node: HPlaceholder, values: Readonly<Record<string, unknown>>): HExpr {
-  const { expr } = node;
-  const name = expr.node === 'Field' && expr.chain.length === 1 ? expr.chain[0] : undefined;
-  if (typeof name !== 'string') throw new HogQLError('unsupported', 'Placeholders must be a plain {name}', node);
-  if (!Object.hasOwn(values, name)) {
-    throw new HogQLError('resolution_error', `No value given for placeholder {${name}}`, node);
+/**
+ * Copies a parsed tree with every plain `{name}` replaced by what `valueOf` gives for it (the replacement is not
+ * walked again); the shared walk behind user `values` and code-built templates. A cached tree is never mutated.
+ * @example replacePlaceholders(parse('SELECT {x}'), () => hConstant(1)) // SELECT 1
+ */
+export function replacePlaceholders(tree: unknown, valueOf: (name: string, node: HPlaceholder) => HExpr): unknown {
+  if (Array.isArray(tree)) return tree.map((item) => replacePlaceholders(item, valueOf));
+  if (tree === null || typeof tree !== 'object' || tree instanceof Date) return tree;
+  if ((tree as { node?: unknown }).node === 'Placeholder') {
+    const node = tree as HPlaceholder;
+    const name = node.expr.node === 'Field' && node.expr.chain.length === 1 ? node.expr.chain[0] : undefined;
+    if (typeof name !== 'string') throw new HogQLError('unsupported', 'Placeholders must be a plain {name}', node);
+    return valueOf(name, node);
   }
-  return toExpr(values[name], name, node);
+  return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, replacePlaceholders(value, valueOf)]));
 }
 
 function toExpr(value: unknown, name: string, node: HPlaceholder): HExpr {

@@ -1,6 +1,7 @@
-import type { HExpr, HPlaceholder, HQuery } from '../hogql/hogql-ast.js';
+import type { HExpr, HQuery } from '../hogql/hogql-ast.js';
 import { HogQLError } from '../hogql/hogql-error.js';
 import { parseHogQLExpr, parseHogQLSelect } from '../hogql/parse-hogql.js';
+import { replacePlaceholders } from '../hogql/placeholders.js';
 
 /**
  * Fixed HogQL text with `{name}` holes filled by AST nodes. The text is code, never user input; user values enter only
@@ -29,19 +30,9 @@ export async function templateExpr(template: string, fill: TemplateExprs): Promi
   return substitute(await (exprs.get(template) as Promise<HExpr>), fill) as HExpr;
 }
 
-// Copies the cached tree while filling it, so a cached parse is never shared with (or mutated through) a result.
-function substitute(node: unknown, fill: TemplateExprs): unknown {
-  if (Array.isArray(node)) return node.map((item) => substitute(item, fill));
-  if (node === null || typeof node !== 'object' || node instanceof Date) return node;
-  if ((node as { node?: unknown }).node === 'Placeholder') return filled(node as HPlaceholder, fill);
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, substitute(value, fill)]));
-}
-
-function filled(node: HPlaceholder, fill: TemplateExprs): HExpr {
-  const { expr } = node;
-  const name = expr.node === 'Field' && expr.chain.length === 1 ? expr.chain[0] : undefined;
-  if (typeof name !== 'string' || !Object.hasOwn(fill, name)) {
-    throw new HogQLError('resolution_error', `Template placeholder without a value: ${JSON.stringify(expr)}`);
-  }
-  return fill[name];
+function substitute(tree: unknown, fill: TemplateExprs): unknown {
+  return replacePlaceholders(tree, (name) => {
+    if (!Object.hasOwn(fill, name)) throw new HogQLError('resolution_error', `Template placeholder without a value: {${name}}`);
+    return fill[name];
+  });
 }
