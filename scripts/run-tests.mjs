@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs every test file (*.test.ts, *.int.test.ts) with node's test runner; each file runs in its own process,
 // which chDB needs (one embedded ClickHouse per process). Extra arguments filter files by substring.
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const roots = ['apps', 'packages', 'tests'];
@@ -23,8 +23,28 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
+buildWebAppIfStale();
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },
 });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/**
+ * Browser tests and the bundle budget run against apps/web/dist: rebuild it when any web source is newer than the
+ * last build, so a test never passes on a stale app.
+ */
+function buildWebAppIfStale() {
+  const built = 'apps/web/dist/index.html';
+  const newest = (dir) =>
+    readdirSync(dir).reduce((max, name) => {
+      if (name === 'node_modules' || name === 'dist') return max;
+      const full = path.join(dir, name);
+      const stat = statSync(full);
+      return Math.max(max, stat.isDirectory() ? newest(full) : stat.mtimeMs);
+    }, 0);
+  const sources = Math.max(newest('apps/web'), newest('packages/shared'));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const result = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

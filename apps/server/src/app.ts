@@ -35,6 +35,7 @@ import { clientErrorHandler } from './platform/client-error-handler.js';
 import { corsPolicy } from './platform/cors-policy.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
+import { registerWebApp } from './platform/web-app.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
 import { installJsonBodyParser } from './platform/json-body-parser.js';
 import { registerOpenApi } from './openapi/openapi-routes.js';
@@ -86,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
-  installErrorHandler(app);
+  installErrorHandler(app, await registerWebApp(app));
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
   await app.register(cors, corsPolicy);

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { startWarren } from './runtime.js';
+import { ensureWebAppBuilt } from './platform/web-app.js';
 import { printWelcome } from './projects/print-welcome.js';
 
 /** `npm start`: read config, open storage, listen, and shut down cleanly on SIGINT/SIGTERM. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  ensureWebAppBuilt(logger);
   const warren = await startWarren(config, logger);
   const address = await warren.app.listen({ port: config.port, host: config.host });
   printWelcome(warren.bootstrap, config, address);

@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.js';
 
 /** Every error leaves as PostHog's `{type, code, detail, attr}`; unknown errors become a generic 500 with an id to quote. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean): void {
   app.setNotFoundHandler((request, reply) => {
+    if (notFoundFallback?.(request, reply)) return;
     void reply.code(404).send({ type: 'invalid_request', code: 'not_found', detail: 'Not found.', attr: null });
   });
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {

@@ -1,0 +1,6 @@
+import { PageHeader } from '../components/PageHeader';
+
+/** Placeholder until this screen lands. */
+export function Component() {
+  return <PageHeader title="Insight" />;
+}
