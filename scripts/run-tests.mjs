@@ -35,6 +35,8 @@ child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
  * last build, so a test never passes on a stale app.
  */
 function buildWebAppIfStale() {
+  // A caller with a build of its own (WARREN_WEB_DIST_DIR) built it itself.
+  if (process.env.WARREN_WEB_DIST_DIR) return;
   const built = 'apps/web/dist/index.html';
   const newest = (dir) =>
     readdirSync(dir).reduce((max, name) => {

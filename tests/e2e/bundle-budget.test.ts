@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { test } from 'node:test';
 
 // The built app (run-tests builds it first when its sources changed; `npm install` builds it too).
-const dist = path.resolve(import.meta.dirname, '..', '..', 'apps', 'web', 'dist');
+const dist = process.env.WARREN_WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'apps', 'web', 'dist');
 const SHELL_BUDGET_GZIP_BYTES = 300 * 1024;
 
 interface Chunk {

@@ -49,6 +49,8 @@ export async function spawnWarren(options: SpawnOptions = {}): Promise<WarrenPro
       WARREN_BOOTSTRAP_EMAIL: 'owner@example.com',
       WARREN_FLUSH_INTERVAL_MS: '100',
       WARREN_LOG_LEVEL: 'warn',
+      // A build of the web app of the test's own (see tests/support/web-app.ts), else apps/web/dist.
+      ...(process.env.WARREN_WEB_DIST_DIR ? { WARREN_WEB_DIST_DIR: process.env.WARREN_WEB_DIST_DIR } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
-  installErrorHandler(app, await registerWebApp(app));
+  installErrorHandler(app, await registerWebApp(app, deps.config.webDistDir ?? undefined));
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
   await app.register(cors, corsPolicy);

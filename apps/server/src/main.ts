@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  ensureWebAppBuilt(logger);
+  if (!config.webDistDir) ensureWebAppBuilt(logger);
   const warren = await startWarren(config, logger);
   const address = await warren.app.listen({ port: config.port, host: config.host });
   printWelcome(warren.bootstrap, config, address);

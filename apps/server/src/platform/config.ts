@@ -13,6 +13,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Public URL of this server used in printed snippets and pagination links; null = taken from the request. */
   siteUrl: string | null;
+  /** The built web app served at `/` (default apps/web/dist; tests point it at a build of their own). */
+  webDistDir: string | null;
   bootstrap: {
     projectToken: string | null;
     projectSecretKey: string | null;
@@ -95,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: bool('WARREN_TRUST_PROXY', false),
     logLevel: logLevel as Config['logLevel'],
     siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
+    webDistDir: env.WARREN_WEB_DIST_DIR && env.WARREN_WEB_DIST_DIR !== '' ? path.resolve(cwd, env.WARREN_WEB_DIST_DIR) : null,
     bootstrap: {
       projectToken: optional('WARREN_BOOTSTRAP_PROJECT_TOKEN', /^phc_[A-Za-z0-9_-]{8,100}$/, 'must look like phc_ followed by 8-100 letters or digits'),
       projectSecretKey: optional('WARREN_BOOTSTRAP_PROJECT_SECRET_KEY', /^phs_[A-Za-z0-9_-]{8,100}$/, 'must look like phs_ followed by 8-100 letters or digits'),

@@ -44,8 +44,9 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
   const text = await res.text();
   const parsed = text === '' ? null : safeJson(text);
   if (!res.ok) {
-    const err = (parsed ?? {}) as { code?: string; detail?: string; attr?: string | null };
-    throw new ApiError(res.status, err.code ?? `http_${res.status}`, err.detail ?? (text || res.statusText), err.attr ?? null);
+    const err = (parsed ?? {}) as { code?: string; detail?: string; attr?: string | null; query_status?: { error_message?: string | null } };
+    const detail = err.detail ?? err.query_status?.error_message ?? (text || res.statusText);
+    throw new ApiError(res.status, err.code ?? `http_${res.status}`, detail, err.attr ?? null);
   }
   return parsed as T;
 }

@@ -1,0 +1,10 @@
+import type { InsightKindUi } from '../insight-kind';
+
+/** Placeholder until this kind's editor and result view land: shows the raw response. */
+export const trendsUi: InsightKindUi = {
+  kind: 'TrendsQuery',
+  label: 'Trends',
+  defaultQuery: () => ({ kind: 'TrendsQuery' }),
+  Editor: () => null,
+  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+};
