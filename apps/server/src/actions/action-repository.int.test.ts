@@ -41,6 +41,8 @@ for (const [name, open] of dialects) {
 
     const page = await repo.list(1, { limit: 1, offset: 0 });
     assert.deepEqual([page.count, page.actions.map((a) => a.id)], [2, [other.id]]);
+    const found = await repo.list(1, { limit: 10, offset: 0, search: 'PRICING' });
+    assert.deepEqual([found.count, found.actions.map((a) => a.name)], [1, ['Viewed pricing']], 'search is by name, any case');
     assert.equal(await repo.nameTakenBy(1, 'Signed up', null), created.id);
     assert.equal(await repo.nameTakenBy(1, 'Signed up', created.id), null);
 

@@ -21,8 +21,11 @@ type ActionRow = Selectable<MetaSchema['actions']>;
 export class ActionRepository {
   constructor(private readonly db: MetaDb) {}
 
-  async list(teamId: number, page: { limit: number; offset: number }): Promise<{ count: number; actions: ActionRecord[] }> {
-    const live = this.db.selectFrom('actions').where('team_id', '=', teamId).where('deleted', '=', 0);
+  /** A page of live actions, newest first; `search` keeps those whose name contains it (any case). */
+  async list(teamId: number, page: { limit: number; offset: number; search?: string }): Promise<{ count: number; actions: ActionRecord[] }> {
+    let live = this.db.selectFrom('actions').where('team_id', '=', teamId).where('deleted', '=', 0);
+    // Case-insensitive on both dialects; `%` and `_` in the search act as wildcards (the text is bound, never pasted).
+    if (page.search) live = live.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${page.search!.toLowerCase()}%`));
     const count = await live.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await live.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
     return { count: Number(count.n), actions: rows.map(toRecord) };

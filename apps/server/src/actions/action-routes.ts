@@ -19,9 +19,10 @@ export interface ActionRouteDeps {
 const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  search: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
-/** `/actions/`: list, create, retrieve, update, soft delete with `deleted: true`; DELETE is refused as PostHog does. */
+/** `/actions/`: list (with a name `search`, as `/cohorts/` has), create, retrieve, update, soft delete with `deleted: true`; DELETE is refused as PostHog does. */
 export function registerActionRoutes(app: FastifyInstance, authenticator: Authenticator, deps: ActionRouteDeps): void {
   const load = async (teamId: number, rawId: string) => {
     const action = /^\d{1,12}$/.test(rawId) ? await deps.actions.get(teamId, Number(rawId)) : null;
@@ -40,8 +41,9 @@ export function registerActionRoutes(app: FastifyInstance, authenticator: Authen
     scope: 'action:read',
     schema: { querystring: ListQuery },
     handler: async ({ project, request }) => {
-      const page = pageOf(request.query as { limit?: number; offset?: number });
-      const { count, actions } = await deps.actions.list(project.id, page);
+      const q = request.query as { limit?: number; offset?: number; search?: string };
+      const page = pageOf(q);
+      const { count, actions } = await deps.actions.list(project.id, { ...page, search: q.search });
       const users = await userViews(deps.db, actions.map((a) => a.createdBy));
       return { count, ...pageLinks(request, page, page.offset + page.limit < count), results: actions.map((a) => actionView(a, users)) };
     },

@@ -1,3 +1,4 @@
+import type { ActionApi } from '@warren/shared/actions-api';
 import type { MetaDb } from '../storage/meta-schema.js';
 import type { ActionRecord } from './action-repository.js';
 
@@ -15,7 +16,7 @@ export interface UserView {
 }
 
 /** An action as PostHog's REST API shows it (rest-api.md 4.10). Example: actionView(a, users).is_action === true. */
-export function actionView(action: ActionRecord, users: ReadonlyMap<number, UserView>) {
+export function actionView(action: ActionRecord, users: ReadonlyMap<number, UserView>): ActionApi {
   return {
     id: action.id,
     name: action.name,

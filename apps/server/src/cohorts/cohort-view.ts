@@ -1,4 +1,5 @@
 import { cohortKind } from '@warren/query/cohorts/cohort-definition';
+import type { CohortApi } from '@warren/shared/cohorts-api';
 import type { UserView } from '../actions/action-view.js';
 import type { CohortRecord } from './cohort-repository.js';
 
@@ -6,7 +7,7 @@ import type { CohortRecord } from './cohort-repository.js';
  * A cohort as PostHog's REST API shows it (rest-api.md 4.5). `count` is null until the first calculation or upload.
  * Example: cohortView(c, users).cohort_type === 'behavioral'.
  */
-export function cohortView(cohort: CohortRecord, users: ReadonlyMap<number, UserView>) {
+export function cohortView(cohort: CohortRecord, users: ReadonlyMap<number, UserView>): CohortApi {
   return {
     id: cohort.id,
     name: cohort.name,
