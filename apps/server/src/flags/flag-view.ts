@@ -1,4 +1,5 @@
 import type { FlagDefinition } from '@warren/flags/flag-definition';
+import type { FeatureFlagApi, FeatureFlagFilters } from '@warren/shared/feature-flags-api';
 import type { FeatureFlagRecord } from './flag-repository.js';
 
 export interface UserSummary {
@@ -10,14 +11,14 @@ export interface UserSummary {
 }
 
 /** A stored flag as PostHog's REST API shows it. Example: flagView(record, users).key === record.key. */
-export function flagView(flag: FeatureFlagRecord, users: Map<number, UserSummary>) {
+export function flagView(flag: FeatureFlagRecord, users: Map<number, UserSummary>): FeatureFlagApi {
   const groups = (flag.filters.groups as { properties?: unknown[]; rollout_percentage?: number | null }[] | undefined) ?? [];
   const simple = groups.length === 1 && (groups[0].properties ?? []).length === 0;
   return {
     id: flag.id,
     name: flag.name,
     key: flag.key,
-    filters: flag.filters,
+    filters: flag.filters as FeatureFlagFilters,
     deleted: flag.deleted,
     active: flag.active,
     created_by: summary(flag.createdBy, users),

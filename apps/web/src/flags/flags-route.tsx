@@ -1,6 +1,110 @@
+import { useEffect, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useProjectId } from '../app/use-project-id';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
+import { Spinner } from '../components/Spinner';
+import { FlagTable } from './FlagTable';
+import { FLAGS_PAGE_SIZE, useFlagList, type FlagListFilter } from './flags-api';
+import './flags.css';
 
-/** Placeholder until this screen lands. */
+const SEARCH_DELAY_MS = 250;
+
+/** `/feature_flags`: every flag with its status (a kill switch), who gets it, and who changed it last. */
 export function Component() {
-  return <PageHeader title="Feature flags" />;
+  const projectId = useProjectId();
+  const id = useId();
+  // The search and status live in the URL, so a filtered list can be shared and survives going back.
+  const [params, setParams] = useSearchParams();
+  const filter: FlagListFilter = {
+    search: params.get('search') ?? '',
+    active: params.get('active') === 'true' ? 'true' : params.get('active') === 'false' ? 'false' : '',
+    offset: Math.max(0, Number(params.get('offset')) || 0),
+  };
+  const [typed, setTyped] = useState(filter.search);
+  const setFilter = (patch: Partial<FlagListFilter>) => {
+    const next = { ...filter, offset: 0, ...patch };
+    const out = new URLSearchParams();
+    if (next.search) out.set('search', next.search);
+    if (next.active) out.set('active', next.active);
+    if (next.offset) out.set('offset', String(next.offset));
+    setParams(out, { replace: true });
+  };
+  useEffect(() => {
+    if (typed === filter.search) return;
+    const timer = setTimeout(() => setFilter({ search: typed }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const list = useFlagList(projectId, filter);
+  const filtered = filter.search !== '' || filter.active !== '';
+  const count = list.data?.count ?? 0;
+  const newFlag = (
+    <Link className="flag-link-button" to={`/project/${projectId}/feature_flags/new`}>
+      New feature flag
+    </Link>
+  );
+
+  return (
+    <>
+      <PageHeader title="Feature flags" actions={newFlag}>
+        Turn features on for some users, split them into variants, and switch anything off at once.
+      </PageHeader>
+      {list.data && count === 0 && !filtered ? (
+        <EmptyState title="No feature flags yet">
+          <p>
+            A flag lets you ship code switched off, release it to 5% of users, then everyone — and turn it off in one click if it misbehaves, without a
+            deploy. posthog-js, posthog-node and posthog-python read flags from Warren.
+          </p>
+          {newFlag}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="flag-toolbar" role="search">
+            <label className="field">
+              <span>Search flags</span>
+              <input type="search" value={typed} placeholder="Key or description" onChange={(e) => setTyped(e.target.value)} />
+            </label>
+            <label className="field" style={{ minWidth: '10rem' }}>
+              <span>Status</span>
+              <select value={filter.active} onChange={(e) => setFilter({ active: e.target.value as FlagListFilter['active'] })}>
+                <option value="">All</option>
+                <option value="true">Enabled</option>
+                <option value="false">Disabled</option>
+              </select>
+            </label>
+            {list.isFetching && <Spinner label="Loading" />}
+          </div>
+          {list.isPending ? (
+            <Spinner label="Loading flags" />
+          ) : list.isError ? (
+            <ErrorNotice error={list.error} title="The flags could not be loaded" />
+          ) : list.data.results.length === 0 ? (
+            <p className="muted">No flags match these filters.</p>
+          ) : (
+            <FlagTable projectId={projectId} flags={list.data.results} captionId={`${id}-caption`} count={count} />
+          )}
+          {count > FLAGS_PAGE_SIZE && (
+            <nav className="flag-pager" aria-label="Pages">
+              <span className="muted">
+                {filter.offset + 1}–{Math.min(count, filter.offset + FLAGS_PAGE_SIZE)} of {count}
+              </span>
+              <button type="button" className="small" disabled={filter.offset === 0} onClick={() => setFilter({ ...filter, offset: Math.max(0, filter.offset - FLAGS_PAGE_SIZE) })}>
+                Previous
+              </button>
+              <button
+                type="button"
+                className="small"
+                disabled={filter.offset + FLAGS_PAGE_SIZE >= count}
+                onClick={() => setFilter({ ...filter, offset: filter.offset + FLAGS_PAGE_SIZE })}
+              >
+                Next
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
 }
