@@ -1,10 +1,15 @@
 import type { InsightKindUi } from '../insight-kind';
+import { FunnelsEditor } from './FunnelsEditor';
+import { FunnelsResult } from './FunnelsResult';
+import { defaultFunnelsQuery, funnelProblem, type FunnelsQuery } from './funnel-query-model';
+import './funnels.css';
 
-/** Placeholder until this kind's editor and result view land: shows the raw response. */
-export const funnelsUi: InsightKindUi = {
+/** Funnels: ordered steps, conversion and drop-off, time to convert, conversion over time. */
+export const funnelsUi: InsightKindUi<FunnelsQuery> = {
   kind: 'FunnelsQuery',
   label: 'Funnels',
-  defaultQuery: () => ({ kind: 'FunnelsQuery' }),
-  Editor: () => null,
-  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+  defaultQuery: defaultFunnelsQuery,
+  Editor: FunnelsEditor,
+  Result: FunnelsResult,
+  validate: funnelProblem,
 };

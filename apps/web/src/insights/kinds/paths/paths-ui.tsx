@@ -1,10 +1,15 @@
 import type { InsightKindUi } from '../insight-kind';
+import '../funnels/funnels.css';
+import { PathsEditor } from './PathsEditor';
+import { PathsResult } from './PathsResult';
+import { defaultPathsQuery, type PathsQuery } from './paths-query-model';
+import './paths.css';
 
-/** Placeholder until this kind's editor and result view land: shows the raw response. */
-export const pathsUi: InsightKindUi = {
+/** Paths: the order people move through pages, screens or events, drawn as a sankey. */
+export const pathsUi: InsightKindUi<PathsQuery> = {
   kind: 'PathsQuery',
   label: 'Paths',
-  defaultQuery: () => ({ kind: 'PathsQuery' }),
-  Editor: () => null,
-  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+  defaultQuery: defaultPathsQuery,
+  Editor: PathsEditor,
+  Result: PathsResult,
 };

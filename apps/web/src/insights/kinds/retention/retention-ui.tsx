@@ -1,10 +1,15 @@
 import type { InsightKindUi } from '../insight-kind';
+import '../funnels/funnels.css';
+import { RetentionEditor } from './RetentionEditor';
+import { RetentionResult } from './RetentionResult';
+import { defaultRetentionQuery, type RetentionQuery } from './retention-query-model';
+import './retention.css';
 
-/** Placeholder until this kind's editor and result view land: shows the raw response. */
-export const retentionUi: InsightKindUi = {
+/** Retention: of those who did the start event in a period, how many came back to do the returning event later. */
+export const retentionUi: InsightKindUi<RetentionQuery> = {
   kind: 'RetentionQuery',
   label: 'Retention',
-  defaultQuery: () => ({ kind: 'RetentionQuery' }),
-  Editor: () => null,
-  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+  defaultQuery: defaultRetentionQuery,
+  Editor: RetentionEditor,
+  Result: RetentionResult,
 };
