@@ -1,17 +1,9 @@
+import type { EventApi } from '@warren/shared/events-api';
 import { clickhouseTimeToIso } from '../query/shape-values.js';
 import type { EventRow } from './event-query.js';
 
-/** An event as PostHog's `/events/` returns it. */
-export interface EventView {
-  id: string;
-  distinct_id: string;
-  properties: unknown;
-  event: string;
-  timestamp: string;
-  person: { id: string; is_identified: boolean; properties: unknown } | null;
-  elements: unknown[];
-  elements_chain: string;
-}
+/** An event as PostHog's `/events/` returns it (the shape the web app reads, shared with it). */
+export type EventView = EventApi;
 
 /**
  * A stored event in PostHog's shape: ISO time with `+00:00`, properties parsed, the person when it has one.
@@ -35,9 +27,10 @@ export function eventTimestamp(clickhouseTime: string): string {
   return clickhouseTimeToIso(clickhouseTime, 'UTC').replace(/Z$/, '+00:00');
 }
 
-function parseJson(text: string): unknown {
+/** Properties columns hold JSON objects written by ingestion. */
+function parseJson(text: string): Record<string, unknown> {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as Record<string, unknown>;
   } catch {
     return {};
   }

@@ -1,10 +1,11 @@
+import type { PersonApi } from '@warren/shared/persons-api';
 import type { PersonRecord } from '../identity/person-repository.js';
 
 const DISPLAY_NAME_PROPERTIES = ['email', 'Email', '$email', 'name', 'Name', 'username', 'Username'];
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The person object of PostHog's REST API. Example: personView(p, ['user-42', '0190…']).name === 'ana@acme.com'. */
-export function personView(person: PersonRecord, distinctIds: string[]) {
+export function personView(person: PersonRecord, distinctIds: string[]): PersonApi {
   const sorted = [...distinctIds].sort((a, b) => Number(UUID_LIKE.test(a)) - Number(UUID_LIKE.test(b)));
   return {
     id: person.uuid,
