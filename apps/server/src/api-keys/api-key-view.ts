@@ -1,3 +1,4 @@
+import type { PersonalApiKeyApi } from '@warren/shared/api-keys-api';
 import type { ApiKeyRecord } from './api-key-repository.js';
 
 /**
@@ -5,7 +6,7 @@ import type { ApiKeyRecord } from './api-key-repository.js';
  * only in the answer to a create or a roll, and null everywhere else.
  * Example: apiKeyView(key, null).mask_value === 'phx_...x7Qa'.
  */
-export function apiKeyView(key: ApiKeyRecord, value: string | null) {
+export function apiKeyView(key: ApiKeyRecord, value: string | null): PersonalApiKeyApi {
   return {
     id: key.id,
     label: key.label,

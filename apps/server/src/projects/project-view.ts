@@ -1,3 +1,4 @@
+import type { ProjectApi } from '@warren/shared/projects-api';
 import type { Project } from './project-repository.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Project } from './project-repository.js';
  * Warren stores, and PostHog's fields for features Warren has no setting for at their neutral values.
  * Example: projectView(project, 15).api_token === project.apiToken.
  */
-export function projectView(project: Project, membershipLevel: number | null) {
+export function projectView(project: Project, membershipLevel: number | null): ProjectApi {
   return {
     id: project.id,
     uuid: project.uuid,
