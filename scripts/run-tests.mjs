@@ -47,6 +47,6 @@ function buildWebAppIfStale() {
     }, 0);
   const sources = Math.max(newest('apps/web'), newest('packages/shared'));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const result = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'chdb';
-import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES } from './clickhouse-schema.js';
+import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSION_ROWS_SELECT } from './clickhouse-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -17,7 +17,16 @@ export class ChdbEventStore implements EventStore {
   }
 
   async migrate(): Promise<void> {
+    const sessionsExisted = await this.tableExists('raw_sessions');
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
+    // A data dir from before the sessions model: fill it once from the events already stored (its aggregates are
+    // idempotent, so events the view also caught meanwhile are not counted twice).
+    if (!sessionsExisted) await this.run(`INSERT INTO raw_sessions ${SESSION_ROWS_SELECT}`, {});
+  }
+
+  private async tableExists(name: string): Promise<boolean> {
+    const result = await this.query('SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = {name:String}', { name });
+    return Number(result.rows[0]?.[0]) > 0;
   }
 
   async insert(table: EventStoreTable, rows: readonly object[]): Promise<void> {

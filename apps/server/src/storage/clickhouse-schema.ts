@@ -5,7 +5,7 @@
  * had when it was ingested, and `person_distinct_id_overrides` remaps the distinct ids whose person changed
  * later (identify / alias merges). Queries read `if(override exists, override, events.person_id)`.
  */
-export const CLICKHOUSE_TABLES: readonly string[] = [
+const CORE_TABLES: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS events (
     team_id Int64,
     uuid UUID,
@@ -85,6 +85,75 @@ export const CLICKHOUSE_TABLES: readonly string[] = [
   ) ENGINE = ReplacingMergeTree
   ORDER BY (team_id, cohort_id, version, person_id)`,
 ];
+
+/**
+ * The sessions model: one row per `$session_id` per project, kept current by a materialized view as events are
+ * inserted (no rescans). Every column is an aggregate state that does not care how often an event is counted — min,
+ * max, argMin/argMax and uniqExact over event uuids — so a replayed insert or the one-off backfill below cannot
+ * inflate a figure. Rows are ordered by the day in the session id (posthog-js session ids are UUIDv7, which carry
+ * their start time) so a query for a date range reads only the sessions that started near it; other ids sort under
+ * day 1970-01-01 and are always read.
+ *
+ * `entry` is the landing event's attribution and device fields, taken from the first event with a `$current_url`
+ * (else the first event); `exit_url` from the last event with one. Readers: packages/query/src/hogql/sessions-source.ts.
+ */
+export const SESSION_ENTRY_FIELDS = [
+  '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
+  'gclid', 'gad_source', 'fbclid', 'msclkid', '$device_type', '$browser', '$os', '$viewport_width', '$viewport_height',
+  '$geoip_country_code', '$geoip_subdivision_1_code', '$geoip_subdivision_1_name', '$geoip_city_name', '$browser_language',
+  '$timezone', '$host',
+] as const;
+
+const entryType = `Tuple(${SESSION_ENTRY_FIELDS.map(() => 'Nullable(String)').join(', ')})`;
+const landingKeyType = "Tuple(UInt8, DateTime64(6, 'UTC'))";
+/** A property as text, NULL when absent; numbers (viewport sizes) as their JSON text. */
+const entryValue = (key: string) =>
+  key.startsWith('$viewport_') ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
+const url = "JSONExtract(properties, '$current_url', 'Nullable(String)')";
+
+/** The day a UUIDv7 session id was made, else 1970-01-01. */
+export const SESSION_DAY_SQL = (sessionId: string) =>
+  `if(match(${sessionId}, '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$'), toDate(UUIDv7ToDateTime(toUUID(${sessionId}))), toDate(0))`;
+
+/** Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything. */
+export const SESSION_ROWS_SELECT = `SELECT
+    team_id,
+    \`$session_id\` AS session_id,
+    ${SESSION_DAY_SQL('`$session_id`')} AS session_day,
+    min(timestamp) AS min_timestamp,
+    max(timestamp) AS max_timestamp,
+    argMinState(distinct_id, timestamp) AS distinct_id,
+    argMinState(person_id, timestamp) AS person_id,
+    uniqExactIfState(uuid, event = '$pageview') AS pageviews,
+    uniqExactIfState(uuid, event = '$autocapture') AS autocaptures,
+    uniqExactIfState(uuid, event = '$screen') AS screens,
+    argMinState(tuple(${SESSION_ENTRY_FIELDS.map(entryValue).join(', ')}), tuple(toUInt8(isNull(${url})), timestamp)) AS entry,
+    argMaxState(${url}, tuple(toUInt8(isNotNull(${url})), timestamp)) AS exit_url
+  FROM events
+  WHERE \`$session_id\` != ''
+  GROUP BY team_id, session_id, session_day`;
+
+export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS raw_sessions (
+    team_id Int64,
+    session_id String,
+    session_day Date,
+    min_timestamp SimpleAggregateFunction(min, DateTime64(6, 'UTC')),
+    max_timestamp SimpleAggregateFunction(max, DateTime64(6, 'UTC')),
+    distinct_id AggregateFunction(argMin, String, DateTime64(6, 'UTC')),
+    person_id AggregateFunction(argMin, UUID, DateTime64(6, 'UTC')),
+    pageviews AggregateFunction(uniqExactIf, UUID, UInt8),
+    autocaptures AggregateFunction(uniqExactIf, UUID, UInt8),
+    screens AggregateFunction(uniqExactIf, UUID, UInt8),
+    entry AggregateFunction(argMin, ${entryType}, ${landingKeyType}),
+    exit_url AggregateFunction(argMax, Nullable(String), Tuple(UInt8, DateTime64(6, 'UTC')))
+  ) ENGINE = AggregatingMergeTree
+  ORDER BY (team_id, session_day, session_id)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS raw_sessions_mv TO raw_sessions AS ${SESSION_ROWS_SELECT}`,
+];
+
+/** Every analytical table, in creation order (the sessions view after the events it reads). */
+export const CLICKHOUSE_TABLES: readonly string[] = [...CORE_TABLES, ...CLICKHOUSE_SESSION_TABLES];
 
 export const CLICKHOUSE_SUPPORT_TABLES: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS ingestion_warnings (

@@ -162,7 +162,7 @@ test('unsupported types, operators and values are refused with a clear error', a
   for (const [filter, message] of refused) {
     await assert.rejects(one(filter), { code: 'unsupported', message }, JSON.stringify(filter));
   }
-  await assert.rejects(one({ key: '$channel_type', type: 'session', value: 'Direct' }), { code: 'resolution_error', message: /Unknown session property/ });
+  await assert.rejects(one({ key: '$no_such_session_field', type: 'session', value: 'Direct' }), { code: 'resolution_error', message: /Unknown session property/ });
   await assert.rejects(one({ key: 'd', operator: 'is_date_exact', value: '2024-13-01' }), { code: 'syntax_error', message: /Cannot parse date/ });
 });
 

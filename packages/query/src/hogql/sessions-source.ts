@@ -1,40 +1,79 @@
 import type { Expr, SelectQuery, TableSource } from '../sql/ast.js';
-import { alias, call, column, constant, table } from '../sql/build.js';
-import { propertyAccess } from './property-access.js';
+import { alias, and, call, column, constant, table } from '../sql/build.js';
+import { channelTypeExpr } from '../sessions/channel-type.js';
 
 /** How a session field reads in filters: as text, a number, an instant or a boolean. */
 export type SessionFieldType = 'string' | 'number' | 'datetime' | 'boolean';
 
-const E = 'events';
-const ts = column(E, 'timestamp');
-const prop = (key: string) => propertyAccess(column(E, 'properties'), [key]);
-const isEvent = (name: string) => call('equals', column(E, 'event'), constant(name));
-/** The value of the session's first (or last) event that carries it: NULL when none does. */
-const first = (value: Expr) => call('argMinIf', value, ts, call('isNotNull', value));
-const last = (value: Expr) => call('argMaxIf', value, ts, call('isNotNull', value));
-const ref = (name: string) => column(undefined, name);
+/**
+ * The fields of `raw_sessions.entry`, in tuple order (apps/server/src/storage/clickhouse-schema.ts,
+ * SESSION_ENTRY_FIELDS, must list the same properties in the same order; a test checks).
+ */
+export const ENTRY_TUPLE_FIELDS = [
+  '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
+  'gclid', 'gad_source', 'fbclid', 'msclkid', '$device_type', '$browser', '$os', '$viewport_width', '$viewport_height',
+  '$geoip_country_code', '$geoip_subdivision_1_code', '$geoip_subdivision_1_name', '$geoip_city_name', '$browser_language',
+  '$timezone', '$host',
+] as const;
 
-// Each field: its type and its aggregate over one session's events. Values are made Nullable so that an event whose
-// session is unknown reads NULL through the LEFT JOIN (a non-matching row takes the type's default, NULL for these).
+const M = 'merged';
+const ref = (name: string) => column(undefined, name);
+const merged = (name: string) => column(M, name);
+const entry = (property: (typeof ENTRY_TUPLE_FIELDS)[number]) =>
+  call('tupleElement', merged('entry'), constant(ENTRY_TUPLE_FIELDS.indexOf(property) + 1, 'UInt64'));
+const number = (text: Expr) => call('toInt64OrNull', text);
+
+// Each field: its type and its value from one merged session row. Values are Nullable so that an event whose session
+// is unknown reads NULL through the LEFT JOIN (a non-matching row takes the type's default, NULL for these).
 const FIELDS: readonly [name: string, type: SessionFieldType, value: Expr][] = [
-  ['distinct_id', 'string', call('argMin', column(E, 'distinct_id'), ts)],
-  ['$start_timestamp', 'datetime', call('min', ts)],
-  ['$end_timestamp', 'datetime', call('max', ts)],
-  ['$session_duration', 'number', call('dateDiff', constant('second'), call('min', ts), call('max', ts))],
-  ['$pageview_count', 'number', call('countIf', isEvent('$pageview'))],
-  ['$autocapture_count', 'number', call('countIf', isEvent('$autocapture'))],
-  ['$screen_count', 'number', call('countIf', isEvent('$screen'))],
-  ['$entry_current_url', 'string', first(prop('$current_url'))],
-  ['$entry_pathname', 'string', call('path', first(prop('$current_url')))],
-  ['$exit_current_url', 'string', last(prop('$current_url'))],
-  ['$exit_pathname', 'string', call('path', last(prop('$current_url')))],
-  ['$entry_referrer', 'string', first(prop('$referrer'))],
-  ['$entry_referring_domain', 'string', first(prop('$referring_domain'))],
-  ['$entry_utm_source', 'string', first(prop('utm_source'))],
-  ['$entry_utm_medium', 'string', first(prop('utm_medium'))],
-  ['$entry_utm_campaign', 'string', first(prop('utm_campaign'))],
-  ['$entry_utm_term', 'string', first(prop('utm_term'))],
-  ['$entry_utm_content', 'string', first(prop('utm_content'))],
+  ['distinct_id', 'string', merged('distinct_id')],
+  ['$start_timestamp', 'datetime', merged('start')],
+  ['$end_timestamp', 'datetime', merged('end')],
+  ['$session_duration', 'number', call('dateDiff', constant('second'), merged('start'), merged('end'))],
+  ['$pageview_count', 'number', merged('pageviews')],
+  ['$autocapture_count', 'number', merged('autocaptures')],
+  ['$screen_count', 'number', merged('screens')],
+  ['$entry_current_url', 'string', entry('$current_url')],
+  ['$entry_pathname', 'string', call('path', entry('$current_url'))],
+  ['$entry_hostname', 'string', entry('$host')],
+  ['$exit_current_url', 'string', merged('exit_url')],
+  ['$exit_pathname', 'string', call('path', merged('exit_url'))],
+  ['$entry_referrer', 'string', entry('$referrer')],
+  ['$entry_referring_domain', 'string', entry('$referring_domain')],
+  ['$entry_utm_source', 'string', entry('utm_source')],
+  ['$entry_utm_medium', 'string', entry('utm_medium')],
+  ['$entry_utm_campaign', 'string', entry('utm_campaign')],
+  ['$entry_utm_term', 'string', entry('utm_term')],
+  ['$entry_utm_content', 'string', entry('utm_content')],
+  ['$entry_gclid', 'string', entry('gclid')],
+  ['$entry_gad_source', 'string', entry('gad_source')],
+  ['$entry_fbclid', 'string', entry('fbclid')],
+  ['$entry_msclkid', 'string', entry('msclkid')],
+  [
+    '$channel_type',
+    'string',
+    channelTypeExpr({
+      utmSource: entry('utm_source'),
+      utmMedium: entry('utm_medium'),
+      utmCampaign: entry('utm_campaign'),
+      referringDomain: entry('$referring_domain'),
+      gclid: entry('gclid'),
+      gadSource: entry('gad_source'),
+      fbclid: entry('fbclid'),
+    }),
+  ],
+  // The landing event's device and place (Warren's addition: PostHog reads these from each event).
+  ['$device_type', 'string', entry('$device_type')],
+  ['$browser', 'string', entry('$browser')],
+  ['$os', 'string', entry('$os')],
+  ['$viewport_width', 'number', number(entry('$viewport_width'))],
+  ['$viewport_height', 'number', number(entry('$viewport_height'))],
+  ['$geoip_country_code', 'string', entry('$geoip_country_code')],
+  ['$geoip_subdivision_1_code', 'string', entry('$geoip_subdivision_1_code')],
+  ['$geoip_subdivision_1_name', 'string', entry('$geoip_subdivision_1_name')],
+  ['$geoip_city_name', 'string', entry('$geoip_city_name')],
+  ['$browser_language', 'string', entry('$browser_language')],
+  ['$timezone', 'string', entry('$timezone')],
   // PostHog's rule: not a bounce with more than one pageview, any autocapture, or 10 s or more.
   [
     '$is_bounce',
@@ -60,26 +99,54 @@ export const SESSION_FIELDS: ReadonlyMap<string, SessionFieldType> = new Map([
   ...FIELDS.map(([name, type]): [string, SessionFieldType] => [name, type]),
 ]);
 
+/** Dates (UTC) the sessions read must have started between; sessions are pruned by the day in their id. */
+export interface SessionWindow {
+  from: Expr;
+  to: Expr;
+}
+
 /**
- * Sessions, one row per non-empty `$session_id` of the project, computed from its events on the fly: the HogQL
- * `sessions` table and the `session.<field>` join of events.
- *
- * This stands in for the sessions model of issue #8 (an aggregating table kept current at ingestion), which will
- * replace it under the same field names so queries keep working. Until then every use aggregates all of the
- * project's events that carry a session id, even when the outer query looks at a short time window; narrowing it to
- * that window (plus a margin for sessions that straddle it) is left to the real model.
- * @example sessionsSource() // (SELECT events.$session_id AS session_id, toNullable(min(events.timestamp)) AS $start_timestamp, … GROUP BY …)
+ * Sessions, one row per `$session_id` of the project, read from the sessions model (`raw_sessions`, kept current by a
+ * materialized view over events): the HogQL `sessions` table and the `session.<field>` join of events. With a window,
+ * only sessions whose id says they began within a day of it are merged (ids that are not UUIDv7 always are).
+ * @example sessionsSource() // (SELECT merged.session_id AS session_id, … FROM (SELECT … FROM raw_sessions GROUP BY session_id) AS merged)
  */
-export function sessionsSource(): TableSource {
-  const query: SelectQuery = {
+export function sessionsSource(window?: SessionWindow): TableSource {
+  const R = 'raw_sessions';
+  const day = column(R, 'session_day');
+  const pruning = window
+    ? call(
+        'or',
+        call('equals', day, call('toDate', constant(0, 'Int64'))),
+        call(
+          'and',
+          call('greaterOrEquals', day, call('subtractDays', call('toDate', window.from), constant(1, 'Int64'))),
+          call('lessOrEquals', day, call('addDays', call('toDate', window.to), constant(1, 'Int64'))),
+        ),
+      )
+    : undefined;
+  const inner: SelectQuery = {
     kind: 'select',
     select: [
-      alias(column(E, '$session_id'), 'session_id'),
-      ...FIELDS.map(([name, , value]) => alias(call('toNullable', value), name)),
+      alias(column(R, 'session_id'), 'session_id'),
+      alias(call('min', column(R, 'min_timestamp')), 'start'),
+      alias(call('max', column(R, 'max_timestamp')), 'end'),
+      alias(call('argMinMerge', column(R, 'distinct_id')), 'distinct_id'),
+      alias(call('argMinMerge', column(R, 'person_id')), 'person_id'),
+      alias(call('uniqExactIfMerge', column(R, 'pageviews')), 'pageviews'),
+      alias(call('uniqExactIfMerge', column(R, 'autocaptures')), 'autocaptures'),
+      alias(call('uniqExactIfMerge', column(R, 'screens')), 'screens'),
+      alias(call('argMinMerge', column(R, 'entry')), 'entry'),
+      alias(call('argMaxMerge', column(R, 'exit_url')), 'exit_url'),
     ],
-    from: { source: table('events'), alias: E },
-    where: call('notEmpty', column(E, '$session_id')),
-    groupBy: [column(E, '$session_id')],
+    from: { source: table('raw_sessions'), alias: R },
+    where: and(pruning),
+    groupBy: [column(R, 'session_id')],
+  };
+  const query: SelectQuery = {
+    kind: 'select',
+    select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(call('toNullable', value), name))],
+    from: { source: { kind: 'subquery', query: inner }, alias: M },
   };
   return { kind: 'subquery', query };
 }

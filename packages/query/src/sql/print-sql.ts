@@ -43,6 +43,7 @@ const GUARDED_TABLES: ReadonlySet<string> = new Set<GuardedTable>([
   'groups',
   'session_replay_events',
   'cohort_people',
+  'raw_sessions',
 ]);
 const JOIN_TYPES: ReadonlySet<string> = new Set([
   'INNER JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL OUTER JOIN', 'CROSS JOIN', 'INNER ANY JOIN', 'LEFT ANY JOIN',
