@@ -8,14 +8,15 @@ import { eraseEvents, erasePersonRows, eraseRecordings, remainingEvents } from '
 
 /*
  * Project 1: person P had distinct ids a, anon-a (merged: override anon-a -> P) and b (split off later: override b -> Q).
- * Person R (c) is someone else. Project 2 has a person with the same ids.
+ * Person R (c) is someone else. Project 2 has a person with the same ids. Sessions: `solo` is only P's (a);
+ * `shared` has an event of P's (anon-a) and one of R's (c).
  */
 const P = '11111111-1111-4111-8111-111111111111';
 const Q = '22222222-2222-4222-8222-222222222222';
 const R = '33333333-3333-4333-8333-333333333333';
 let store: ChdbEventStore;
 let n = 0;
-const event = (team: number, distinctId: string, personId: string) => ({
+const event = (team: number, distinctId: string, personId: string, sessionId = '') => ({
   team_id: team,
   uuid: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   event: 'e',
@@ -24,6 +25,7 @@ const event = (team: number, distinctId: string, personId: string) => ({
   timestamp: '2024-05-01 00:00:00',
   created_at: '2024-05-01 00:00:00',
   properties: '{}',
+  $session_id: sessionId,
 });
 const count = async (where: string) => Number((await store.query(`SELECT count() FROM events WHERE ${where}`)).rows[0][0]);
 
@@ -31,11 +33,11 @@ before(async () => {
   store = new ChdbEventStore(fs.mkdtempSync(path.join(os.tmpdir(), 'warren-erasure-')));
   await store.migrate();
   await store.insert('events', [
+    event(1, 'a', P, 'solo'),
     event(1, 'a', P),
-    event(1, 'a', P),
-    event(1, 'anon-a', '44444444-4444-4444-8444-444444444444'),
+    event(1, 'anon-a', '44444444-4444-4444-8444-444444444444', 'shared'),
     event(1, 'b', P),
-    event(1, 'c', R),
+    event(1, 'c', R, 'shared'),
     event(2, 'a', P),
   ]);
   await store.insert('person_distinct_id_overrides', [
@@ -62,6 +64,8 @@ test("a person's events go, including merged ids', but not those of an id split 
   assert.equal(await count(`team_id = 1 AND distinct_id = 'b'`), 1, "b's events now belong to Q");
   assert.equal(await count(`team_id = 1 AND distinct_id = 'c'`), 1);
   assert.equal(await count('team_id = 2'), 1);
+  const sessions = await store.query('SELECT session_id, argMinMerge(distinct_id) FROM raw_sessions WHERE team_id = 1 GROUP BY session_id ORDER BY session_id');
+  assert.deepEqual(sessions.rows, [['shared', 'c']], "P's own session is gone; the shared one is made again from R's event");
 });
 
 test('only rows stored up to the request go: events captured afterwards are new data', async () => {

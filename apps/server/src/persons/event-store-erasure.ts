@@ -1,4 +1,5 @@
 import { clickhouseTime } from '../ingest/clickhouse-time.js';
+import { sessionRowsSelect } from '../storage/clickhouse-schema.js';
 import type { EventStore } from '../storage/event-store.js';
 
 /** The persons of one project whose data leaves the event store, and what they were known by. */
@@ -23,9 +24,22 @@ const PERSONS_EVENTS = `team_id = {team:Int64} AND inserted_at <= {upTo:DateTime
       GROUP BY distinct_id
       HAVING argMax(is_deleted, version) = 0 AND argMax(person_id, version) NOT IN {persons:Array(UUID)})))`;
 
-/** Deletes the persons' events (lightweight DELETE: gone from every query at once, from disk at the next merge). */
+/**
+ * Deletes the persons' events (lightweight DELETE: gone from every query at once, from disk at the next merge) and
+ * the sessions made of them: each session they touched is dropped and made again from the events left in it (a
+ * session shared with another person around a merge keeps that person's part).
+ */
 export async function eraseEvents(store: EventStore, target: ErasureTarget): Promise<void> {
+  const touched = await store.query(`SELECT DISTINCT \`$session_id\` FROM events WHERE ${PERSONS_EVENTS} AND \`$session_id\` != ''`, params(target));
+  const sessionIds = touched.rows.map((row) => String(row[0]));
   await store.command(`DELETE FROM events WHERE ${PERSONS_EVENTS}`, params(target));
+  if (sessionIds.length === 0) return;
+  const sessions = { team: target.teamId, sessions: sessionIds };
+  await store.command('DELETE FROM raw_sessions WHERE team_id = {team:Int64} AND session_id IN {sessions:Array(String)}', sessions);
+  await store.command(
+    `INSERT INTO raw_sessions ${sessionRowsSelect('team_id = {team:Int64} AND `$session_id` IN {sessions:Array(String)}')}`,
+    sessions,
+  );
 }
 
 /** Deletes the session recordings (snapshots) captured under the persons' distinct ids. */

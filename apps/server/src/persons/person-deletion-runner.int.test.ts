@@ -23,6 +23,10 @@ function fakeStore() {
       }
       statements.push({ sql, params });
     },
+    // Which sessions the erased events touched: none here, so no session statements are added.
+    async query() {
+      return { columns: [], rows: [], elapsedMs: 0 };
+    },
   };
   return store as typeof store & EventStore;
 }

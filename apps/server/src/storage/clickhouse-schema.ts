@@ -115,8 +115,11 @@ const url = "JSONExtract(properties, '$current_url', 'Nullable(String)')";
 export const SESSION_DAY_SQL = (sessionId: string) =>
   `if(match(${sessionId}, '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$'), toDate(UUIDv7ToDateTime(toUUID(${sessionId}))), toDate(0))`;
 
-/** Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything. */
-export const SESSION_ROWS_SELECT = `SELECT
+/**
+ * Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything,
+ * an erasure over the sessions it touched (`where` narrows it).
+ */
+export const sessionRowsSelect = (where = 'true') => `SELECT
     team_id,
     \`$session_id\` AS session_id,
     ${SESSION_DAY_SQL('`$session_id`')} AS session_day,
@@ -130,7 +133,7 @@ export const SESSION_ROWS_SELECT = `SELECT
     argMinState(tuple(${SESSION_ENTRY_FIELDS.map(entryValue).join(', ')}), tuple(toUInt8(isNull(${url})), timestamp)) AS entry,
     argMaxState(${url}, tuple(toUInt8(isNotNull(${url})), timestamp)) AS exit_url
   FROM events
-  WHERE \`$session_id\` != ''
+  WHERE \`$session_id\` != '' AND (${where})
   GROUP BY team_id, session_id, session_day`;
 
 export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
@@ -149,7 +152,7 @@ export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
     exit_url AggregateFunction(argMax, Nullable(String), Tuple(UInt8, DateTime64(6, 'UTC')))
   ) ENGINE = AggregatingMergeTree
   ORDER BY (team_id, session_day, session_id)`,
-  `CREATE MATERIALIZED VIEW IF NOT EXISTS raw_sessions_mv TO raw_sessions AS ${SESSION_ROWS_SELECT}`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS raw_sessions_mv TO raw_sessions AS ${sessionRowsSelect()}`,
 ];
 
 /** Every analytical table, in creation order (the sessions view after the events it reads). */
