@@ -173,3 +173,29 @@ test('resetting the project token asks first, then shows the new token in the sn
   await page.getByRole('tabpanel').getByText(after, { exact: false }).waitFor();
   assert.ok(!(await page.getByRole('tabpanel').innerText()).includes(before));
 });
+
+test('an admin sees the organization’s members and invites someone by a link, then withdraws it', async () => {
+  const organization = (await storedProject()).organization as string;
+  await page.getByRole('row', { name: /owner@example\.com/ }).getByRole('cell', { name: 'Owner', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Enter the email address' }).waitFor();
+  await page.getByLabel('Email').fill('ana@example.com');
+  await page.getByLabel('Level').selectOption({ label: 'Admin' });
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Invite link' }).inputValue();
+  assert.match(link, new RegExp(`^${session.warren.url.replace(/\./g, '\\.')}/signup/\\S+$`));
+  await page.getByRole('row', { name: /ana@example\.com/ }).getByRole('cell', { name: 'Admin', exact: true }).waitFor();
+  await session.screenshot('project-settings-members');
+
+  const invites = async () =>
+    ((await (await apiGet(`/api/organizations/${organization}/invites/`)).json()) as { results: { target_email: string; level: number }[] }).results;
+  assert.deepEqual(
+    (await invites()).map((i) => [i.target_email, i.level]),
+    [['ana@example.com', 8]],
+  );
+
+  await page.getByRole('button', { name: 'Withdraw invite for ana@example.com' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Withdraw invite' }).click();
+  await page.getByRole('row', { name: /ana@example\.com/ }).waitFor({ state: 'detached' });
+  assert.deepEqual(await invites(), []);
+});

@@ -3,6 +3,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SetupSnippets } from '../components/SetupSnippets';
 import { Spinner } from '../components/Spinner';
 import { useProjectId } from '../app/use-project-id';
+import { MembersSection } from './MembersSection';
 import { PROJECT_TOGGLES } from './project-settings-model';
 import { PersonalApiKeysSection } from './PersonalApiKeysSection';
 import { ProjectNameForm } from './ProjectNameForm';
@@ -12,7 +13,10 @@ import { TimezoneSelect } from './TimezoneSelect';
 import { useProject } from './settings-queries';
 import './settings.css';
 
-/** `/project/:projectId/settings`: the project's settings and install snippets, and the user's personal API keys. */
+/**
+ * `/project/:projectId/settings`: the project's settings and install snippets, the user's personal API keys, and the
+ * members of the project's organization.
+ */
 export function Component() {
   const projectId = useProjectId();
   const project = useProject(projectId);
@@ -45,6 +49,8 @@ export function Component() {
       </section>
 
       <PersonalApiKeysSection projectId={p.id} projectName={p.name} />
+
+      <MembersSection organizationId={p.organization} ownLevel={p.effective_membership_level} />
     </div>
   );
 }
