@@ -1,6 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ActionApi } from '@warren/shared/actions-api';
+import { api } from '../api/api-client';
+import { useProjectId } from '../app/use-project-id';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
+import { Spinner } from '../components/Spinner';
+import { ConfirmDeleteButton } from '../cohorts/ConfirmDeleteButton';
+import { ActionForm } from './ActionForm';
+import { MatchingEvents } from './MatchingEvents';
+import { actionKey, actionsKey, useAction } from './action-queries';
+import '../cohorts/ca-widgets.css';
+import '../cohorts/cohorts.css';
+import './actions.css';
 
-/** Placeholder until this screen lands. */
+/** `/project/:id/actions/new` and `/project/:id/actions/:actionId`: the action editor and how many events it matches. */
 export function Component() {
-  return <PageHeader title="Action" />;
+  const projectId = useProjectId();
+  const { actionId: rawId } = useParams();
+  const actionId = rawId === 'new' ? null : Number(rawId);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const known = actionId !== null && Number.isSafeInteger(actionId) && actionId > 0;
+  const action = useAction(projectId, known ? actionId : null);
+  const back = (
+    <Link to={`/project/${projectId}/actions`} className="small">
+      ← All actions
+    </Link>
+  );
+
+  const saved = (next: ActionApi) => {
+    client.setQueryData(actionKey(projectId, next.id), next);
+    void client.invalidateQueries({ queryKey: actionsKey(projectId), predicate: (q) => q.queryKey[2] === 'list' });
+    if (actionId === null) navigate(`/project/${projectId}/actions/${next.id}`, { replace: true });
+  };
+
+  if (actionId === null) {
+    return (
+      <>
+        <PageHeader title="New action">{back}</PageHeader>
+        <ActionForm projectId={projectId} action={null} onSaved={saved} />
+      </>
+    );
+  }
+  if (!known) {
+    return (
+      <>
+        <PageHeader title="Action not found">{back}</PageHeader>
+        <p className="muted">There is no action at this address.</p>
+      </>
+    );
+  }
+  if (action.isPending) return <Spinner label="Loading action" />;
+  if (action.isError) {
+    return (
+      <>
+        <PageHeader title="Action">{back}</PageHeader>
+        <ErrorNotice error={action.error} title="The action could not be loaded" />
+      </>
+    );
+  }
+
+  const current = action.data;
+  const remove = async () => {
+    await api.patch(`/api/projects/${projectId}/actions/${current.id}/`, { deleted: true });
+    client.removeQueries({ queryKey: actionKey(projectId, current.id) });
+    await client.invalidateQueries({ queryKey: actionsKey(projectId) });
+    navigate(`/project/${projectId}/actions`);
+  };
+  return (
+    <>
+      <PageHeader
+        title={current.name}
+        actions={
+          <ConfirmDeleteButton
+            what={`action “${current.name}”`}
+            consequence="Insights and cohorts that use this action will stop matching its events. The events themselves are kept."
+            onConfirm={remove}
+          />
+        }
+      >
+        {back}
+      </PageHeader>
+      <div className="stack">
+        <MatchingEvents projectId={projectId} action={current} />
+        <ActionForm key={current.id} projectId={projectId} action={current} onSaved={saved} />
+      </div>
+    </>
+  );
 }
