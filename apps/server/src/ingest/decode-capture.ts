@@ -1,6 +1,7 @@
 import type { WarningRow } from '../identity/identity-output.js';
 import { decodeCaptureBody } from './decode-body.js';
 import { extractEnvelope } from './extract-envelope.js';
+import { sharedGeoIp } from './geoip.js';
 import type { IdentityEvent } from './ingest-record.js';
 import { toIngestEntry } from './ingest-record.js';
 import type { IngestLimits } from './limits.js';
@@ -53,7 +54,14 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
 
   const now = new Date(data.nowMs);
   const at = now.toISOString();
-  const ctx = { teamId: project.id, now, sentAt: envelope.envelope.sentAt, ip: project.anonymizeIps ? null : data.ip, userAgent: data.userAgent };
+  const ctx = {
+    teamId: project.id,
+    now,
+    sentAt: envelope.envelope.sentAt,
+    ip: project.anonymizeIps ? null : data.ip,
+    userAgent: data.userAgent,
+    geo: { connectionIp: data.ip, lookup: sharedGeoIp() },
+  };
   const out: Extract<DecodedCapture, { kind: 'events' }> = { kind: 'events', teamId: project.id, identities: [], rows: [], warnings: [], drops: [], uuids: [] };
   for (const raw of envelope.envelope.events) {
     const result = normalizeEvent(raw, ctx, limits);

@@ -5,8 +5,9 @@
 import { v7 as uuidV7 } from 'uuid';
 import { extractDistinctId } from './distinct-id.js';
 import { resolveEventTime } from './event-timestamp.js';
+import { enrichWithGeoIp } from './geoip.js';
 import { checkProcessPersonProfile, mergePersonUpdates } from './person-updates.js';
-import { enrichFromUserAgent } from './user-agent.js';
+import { enrichFromUserAgent, markBot } from './user-agent.js';
 import { describeClientValue, isJsonObject } from './json-values.js';
 import type { NormalizeLimits } from './limits.js';
 import type { DropReason, IngestionWarning, JsonObject, NormalizeContext, NormalizedEvent } from './types.js';
@@ -59,7 +60,9 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
 
   mergePersonUpdates(raw, properties, warnings);
   checkProcessPersonProfile(properties, warnings);
+  if (ctx.geo) enrichWithGeoIp(properties, ctx.geo.connectionIp, ctx.geo.lookup);
   applyIp(properties, ctx.ip);
+  markBot(properties, ctx.userAgent);
   enrichFromUserAgent(properties, ctx.userAgent);
   adoptTopLevelSessionId(raw, properties);
   const elementsChain = takeElementsChain(raw, properties);

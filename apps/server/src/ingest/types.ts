@@ -1,3 +1,4 @@
+import type { GeoIpLookup } from './geoip.js';
 /** Contracts between the ingestion steps: decode -> extract -> normalize -> (durable log) -> identity -> store. */
 
 /** A JSON object parsed from untrusted input: always created with a null prototype. */
@@ -71,6 +72,8 @@ export interface NormalizeContext {
   /** Client address as resolved by the HTTP layer (trust-proxy aware), or null when the project discards IPs. */
   ip: string | null;
   userAgent: string | undefined;
+  /** The client address even when the project discards it (for GeoIP only, never stored), and the lookup to use. */
+  geo?: { connectionIp: string | null; lookup: GeoIpLookup };
 }
 
 /** An event ready for the durable log and the store. Everything here is plain JSON (it is written to disk). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseUserAgent, type UserAgentDetails } from './user-agent.js';
+import { markBot, parseUserAgent, type UserAgentDetails } from './user-agent.js';
 
 test('desktop, phone and tablet user agents map to PostHog names and device types', () => {
   const cases: Array<[string, Partial<UserAgentDetails>]> = [
@@ -50,4 +50,16 @@ test('the cache stays bounded under a flood of distinct user agents', () => {
   const again = parseUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:5000.0) Gecko/20100101 Firefox/5000.0');
   assert.notEqual(again, first);
   assert.deepEqual(again, first);
+});
+
+test('crawlers are marked $is_bot from the raw user agent or the request, people are not', () => {
+  const crawler: Record<string, unknown> = { $raw_user_agent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' };
+  markBot(crawler, undefined);
+  assert.equal(crawler.$is_bot, true);
+  const fromRequest: Record<string, unknown> = {};
+  markBot(fromRequest, 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)');
+  assert.equal(fromRequest.$is_bot, true);
+  const person: Record<string, unknown> = { $raw_user_agent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
+  markBot(person, undefined);
+  assert.equal(person.$is_bot, undefined);
 });

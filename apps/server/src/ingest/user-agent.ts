@@ -1,4 +1,5 @@
 /** Browser / OS / device properties derived from a user agent, for clients that do not send them themselves. */
+import { isbot } from 'isbot';
 import UAParser from 'ua-parser-js';
 import type { JsonObject } from './types.js';
 
@@ -115,6 +116,18 @@ export function enrichFromUserAgent(properties: JsonObject, requestUserAgent: st
   setIfAbsent(properties, '$os', details.os);
   setIfAbsent(properties, '$os_version', details.osVersion);
   setIfAbsent(properties, '$device_type', details.deviceType);
+}
+
+/**
+ * Marks events sent by crawlers and other bots (`$is_bot: true`, recognised by the maintained `isbot` list from
+ * `$raw_user_agent` or the request's User-Agent) so web analytics can leave them out; other events get no flag.
+ * @example markBot(props, 'Googlebot/2.1 (+http://www.google.com/bot.html)') // props.$is_bot === true
+ */
+export function markBot(properties: JsonObject, requestUserAgent: string | undefined): void {
+  if (properties.$is_bot !== undefined) return;
+  const raw = properties.$raw_user_agent;
+  const userAgent = typeof raw === 'string' && raw !== '' ? raw : requestUserAgent;
+  if (userAgent && isbot(userAgent)) properties.$is_bot = true;
 }
 
 function setIfAbsent(properties: JsonObject, key: string, value: string | number | undefined): void {

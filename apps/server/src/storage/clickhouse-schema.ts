@@ -101,14 +101,14 @@ export const SESSION_ENTRY_FIELDS = [
   '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
   'gclid', 'gad_source', 'fbclid', 'msclkid', '$device_type', '$browser', '$os', '$viewport_width', '$viewport_height',
   '$geoip_country_code', '$geoip_subdivision_1_code', '$geoip_subdivision_1_name', '$geoip_city_name', '$browser_language',
-  '$timezone', '$host',
+  '$timezone', '$host', '$is_bot',
 ] as const;
 
 const entryType = `Tuple(${SESSION_ENTRY_FIELDS.map(() => 'Nullable(String)').join(', ')})`;
 const landingKeyType = "Tuple(UInt8, DateTime64(6, 'UTC'))";
-/** A property as text, NULL when absent; numbers (viewport sizes) as their JSON text. */
+/** A property as text, NULL when absent; numbers (viewport sizes) and booleans as their JSON text. */
 const entryValue = (key: string) =>
-  key.startsWith('$viewport_') ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
+  key.startsWith('$viewport_') || key === '$is_bot' ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
 const url = "JSONExtract(properties, '$current_url', 'Nullable(String)')";
 
 /** The day a UUIDv7 session id was made, else 1970-01-01. */

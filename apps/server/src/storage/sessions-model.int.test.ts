@@ -47,12 +47,13 @@ const landing = event(1, '$pageview', '2024-05-01 10:00:02', {
   $browser: 'Chrome',
   $device_type: 'Desktop',
   $viewport_width: 1280,
+  $is_bot: true,
 });
 
 async function sessionRow(team = 1) {
   const result = await store.query(
     `SELECT min(min_timestamp), max(max_timestamp), uniqExactIfMerge(pageviews), uniqExactIfMerge(autocaptures), argMinMerge(entry).1,
-       argMinMerge(entry).4, argMinMerge(entry).14, argMinMerge(entry).16, argMaxMerge(exit_url), any(session_day)
+       argMinMerge(entry).4, argMinMerge(entry).14, argMinMerge(entry).16, argMaxMerge(exit_url), any(session_day), argMinMerge(entry).25
      FROM raw_sessions WHERE team_id = {team:Int64} AND session_id = {s:String} GROUP BY session_id`,
     { team, s: S },
   );
@@ -90,6 +91,7 @@ test('a session row follows its events as they are inserted, counting a replayed
     '1280',
     'https://shop.test/pricing',
     '2024-05-01',
+    'true',
   ]);
 });
 

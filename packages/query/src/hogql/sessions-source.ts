@@ -13,7 +13,7 @@ export const ENTRY_TUPLE_FIELDS = [
   '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
   'gclid', 'gad_source', 'fbclid', 'msclkid', '$device_type', '$browser', '$os', '$viewport_width', '$viewport_height',
   '$geoip_country_code', '$geoip_subdivision_1_code', '$geoip_subdivision_1_name', '$geoip_city_name', '$browser_language',
-  '$timezone', '$host',
+  '$timezone', '$host', '$is_bot',
 ] as const;
 
 const M = 'merged';
@@ -74,6 +74,8 @@ const FIELDS: readonly [name: string, type: SessionFieldType, value: Expr][] = [
   ['$geoip_city_name', 'string', entry('$geoip_city_name')],
   ['$browser_language', 'string', entry('$browser_language')],
   ['$timezone', 'string', entry('$timezone')],
+  // Landed from a user agent the isbot list knows (set at ingestion): web analytics leaves these sessions out.
+  ['$is_bot', 'boolean', call('ifNull', call('equals', entry('$is_bot'), constant('true')), constant(0, 'UInt8'))],
   // PostHog's rule: not a bounce with more than one pageview, any autocapture, or 10 s or more.
   [
     '$is_bounce',
