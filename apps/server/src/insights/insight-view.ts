@@ -1,3 +1,4 @@
+import type { InsightApi, InsightBasicApi } from '@warren/shared/insights-api';
 import type { UserView } from '../actions/action-view.js';
 import type { InsightTileRef } from '../dashboards/tile-repository.js';
 import type { InsightRecord } from './insight-repository.js';
@@ -16,7 +17,7 @@ const ACCESS = { is_sample: false, effective_restriction_level: 21, effective_pr
  * PostHog's basic insight (`?basic=true`, and what lists default to when results are not asked for).
  * Example: insightBasicView(record, ctx).short_id === record.shortId.
  */
-export function insightBasicView(insight: InsightRecord, ctx: InsightViewContext) {
+export function insightBasicView(insight: InsightRecord, ctx: InsightViewContext): InsightBasicApi {
   const tiles = ctx.tiles.filter((t) => t.insightId === insight.id);
   return {
     id: insight.id,
@@ -28,7 +29,7 @@ export function insightBasicView(insight: InsightRecord, ctx: InsightViewContext
     dashboards: tiles.map((t) => t.dashboardId),
     dashboard_tiles: tiles.map((t) => ({ id: t.id, dashboard_id: t.dashboardId, deleted: false })),
     description: insight.description,
-    last_refresh: null as string | null,
+    last_refresh: null,
     refreshing: false,
     saved: insight.saved,
     tags: insight.tags,
@@ -45,7 +46,7 @@ export function insightBasicView(insight: InsightRecord, ctx: InsightViewContext
  * the result was computed from (with a dashboard's filters merged in, when shown on one).
  * Example: insightView(record, result, ctx).result === result.result.
  */
-export function insightView(insight: InsightRecord, result: InsightResult, ctx: InsightViewContext, query = insight.query) {
+export function insightView(insight: InsightRecord, result: InsightResult, ctx: InsightViewContext, query = insight.query): InsightApi {
   const { refreshing: _refreshing, ...basic } = insightBasicView(insight, ctx);
   return {
     ...basic,
