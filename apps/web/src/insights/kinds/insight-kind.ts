@@ -36,4 +36,11 @@ export interface InsightKindUi<Q extends InsightQuery = InsightQuery> {
   defaultQuery(): Q;
   Editor: ComponentType<InsightEditorProps<Q>>;
   Result: ComponentType<InsightResultProps<Q>>;
+  /**
+   * Optional: why the query cannot run yet (e.g. "Pick an event for step 2"), or null when it can. The builder shows
+   * the reason instead of sending a query the server would refuse.
+   */
+  validate?(query: Q): string | null;
+  /** Optional: the builder offers "Compare to previous period" (`compareFilter`) for this kind. */
+  supportsCompare?: boolean;
 }

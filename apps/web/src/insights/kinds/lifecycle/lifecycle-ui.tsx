@@ -1,10 +1,15 @@
+import { seriesListProblem } from '../../series/series-model';
 import type { InsightKindUi } from '../insight-kind';
+import { LifecycleEditor } from './LifecycleEditor';
+import { LifecycleResult } from './LifecycleResult';
+import { defaultLifecycleQuery, type LifecycleQuery } from './lifecycle-query';
 
-/** Placeholder until this kind's editor and result view land: shows the raw response. */
-export const lifecycleUi: InsightKindUi = {
+/** Lifecycle: per interval, who is new, returning, resurrecting or gone dormant. */
+export const lifecycleUi: InsightKindUi<LifecycleQuery> = {
   kind: 'LifecycleQuery',
   label: 'Lifecycle',
-  defaultQuery: () => ({ kind: 'LifecycleQuery' }),
-  Editor: () => null,
-  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+  defaultQuery: defaultLifecycleQuery,
+  Editor: LifecycleEditor,
+  Result: LifecycleResult,
+  validate: (query) => (query.series?.length === 1 ? seriesListProblem(query.series) : 'A lifecycle shows exactly one series'),
 };

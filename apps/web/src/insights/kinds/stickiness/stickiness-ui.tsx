@@ -1,10 +1,16 @@
+import { seriesListProblem } from '../../series/series-model';
 import type { InsightKindUi } from '../insight-kind';
+import { StickinessEditor } from './StickinessEditor';
+import { StickinessResult } from './StickinessResult';
+import { defaultStickinessQuery, type StickinessQuery } from './stickiness-query';
 
-/** Placeholder until this kind's editor and result view land: shows the raw response. */
-export const stickinessUi: InsightKindUi = {
+/** Stickiness: how many intervals of the range each person came back in. */
+export const stickinessUi: InsightKindUi<StickinessQuery> = {
   kind: 'StickinessQuery',
   label: 'Stickiness',
-  defaultQuery: () => ({ kind: 'StickinessQuery' }),
-  Editor: () => null,
-  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+  defaultQuery: defaultStickinessQuery,
+  Editor: StickinessEditor,
+  Result: StickinessResult,
+  validate: (query) => seriesListProblem(query.series),
+  supportsCompare: true,
 };

@@ -1,10 +1,16 @@
+import { seriesListProblem } from '../../series/series-model';
 import type { InsightKindUi } from '../insight-kind';
+import { TrendsEditor } from './TrendsEditor';
+import { TrendsResult } from './TrendsResult';
+import { defaultTrendsQuery, type TrendsQuery } from './trends-query';
 
-/** Placeholder until this kind's editor and result view land: shows the raw response. */
-export const trendsUi: InsightKindUi = {
+/** Trends: series over time (or in total), with maths, formulas, breakdowns and comparison. */
+export const trendsUi: InsightKindUi<TrendsQuery> = {
   kind: 'TrendsQuery',
   label: 'Trends',
-  defaultQuery: () => ({ kind: 'TrendsQuery' }),
-  Editor: () => null,
-  Result: ({ response }) => <pre className="small">{JSON.stringify(response.results, null, 2)}</pre>,
+  defaultQuery: defaultTrendsQuery,
+  Editor: TrendsEditor,
+  Result: TrendsResult,
+  validate: (query) => seriesListProblem(query.series),
+  supportsCompare: true,
 };
