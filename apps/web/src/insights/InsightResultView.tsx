@@ -1,5 +1,6 @@
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
+import { relativeTime } from '../components/relative-time';
 import { useQueryResult } from '../api/run-query';
 import type { InsightActorsSource, InsightQuery } from './kinds/insight-kind';
 import { insightKind } from './kinds/registry';
@@ -13,13 +14,16 @@ interface Props {
   refreshKey?: number;
 }
 
-/** Runs an insight's query and draws its result with its kind's view; shows progress with a cancel button meanwhile. */
+/**
+ * Runs an insight's query and draws it with its kind's view. While it runs: the seconds so far and a Cancel button,
+ * which stops the polling and cancels the query on the server; a cancelled query can be started again.
+ */
 export function InsightResultView({ projectId, query, onShowActors, compact, refreshKey }: Props) {
   const result = useQueryResult(projectId, query, { refreshKey });
   const kind = insightKind(query.kind);
   if (result.isFetching && !result.data) {
     return (
-      <div className="row">
+      <div className="row query-progress">
         <Spinner label={`Calculating (${(result.elapsedMs / 1000).toFixed(1)} s)`} />
         <button type="button" className="small" onClick={result.cancel}>
           Cancel
@@ -28,6 +32,25 @@ export function InsightResultView({ projectId, query, onShowActors, compact, ref
     );
   }
   if (result.isError) return <ErrorNotice error={result.error} title="This insight could not be calculated" />;
-  if (!result.data) return <p className="muted">Cancelled. Change the query or refresh to calculate again.</p>;
-  return <kind.Result projectId={projectId} query={query} response={result.data} onShowActors={onShowActors} compact={compact} />;
+  if (!result.data) {
+    return (
+      <div className="row query-progress" role="status">
+        <span className="muted">Calculation cancelled.</span>
+        <button type="button" className="small" onClick={() => void result.refetch()}>
+          Calculate again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <kind.Result projectId={projectId} query={query} response={result.data} onShowActors={onShowActors} compact={compact} />
+      {!compact && result.data.last_refresh && (
+        <p className="muted small result-freshness">
+          {result.data.is_cached ? 'From cache, calculated ' : 'Calculated '}
+          <time dateTime={result.data.last_refresh}>{relativeTime(result.data.last_refresh)}</time>
+        </p>
+      )}
+    </>
+  );
 }
