@@ -1,3 +1,4 @@
+import type { DashboardInsightApi } from '@warren/shared/dashboards-api';
 import { userViews, type UserView } from '../actions/action-view.js';
 import { presentOne } from '../insights/insight-present.js';
 import { emptyInsightResult, queryWithFilters, type InsightQueryDeps, type InsightRefresh } from '../insights/insight-query.js';
@@ -59,7 +60,7 @@ async function insightTile(
   insight: InsightRecord,
   options: { refresh: InsightRefresh; filters: unknown },
   ctx: { tiles: readonly InsightTileRef[]; users: ReadonlyMap<number, UserView> },
-): Promise<{ view: Record<string, unknown>; error?: { type: string; message: string } }> {
+): Promise<{ view: DashboardInsightApi; error?: { type: string; message: string } }> {
   try {
     return { view: await presentOne(deps, project, insight, options, ctx) };
   } catch (error) {

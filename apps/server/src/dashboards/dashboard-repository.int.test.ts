@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import { sql } from 'kysely';
 import { insightInputFrom } from '../insights/insight-input.js';
 import { InsightRepository } from '../insights/insight-repository.js';
+import { ActivityLog } from '../platform/activity-log.js';
 import type { MetaDb } from '../storage/meta-schema.js';
 import { openPostgresMetaDb, openSqliteMetaDb } from '../storage/open-meta-db.js';
 import { dashboardInputFrom } from './dashboard-input.js';
@@ -17,12 +18,13 @@ const url = process.env.WARREN_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const schema = `warren_test_${randomBytes(6).toString('hex')}`;
 const dialects: [string, () => Promise<MetaDb>][] = [
   ['SQLite', () => openSqliteMetaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'warren-dashboards-')))],
-  ['PostgreSQL', () => openPostgresMetaDb(url, { schema, poolSize: 2 })],
+  ['PostgreSQL', async () => (postgres ??= await openPostgresMetaDb(url, { schema, poolSize: 2 }))],
 ];
-const opened: MetaDb[] = [];
+const opened = new Set<MetaDb>();
+let postgres: MetaDb | undefined;
 
 after(async () => {
-  if (opened[1]) await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(opened[1]);
+  if (postgres) await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(postgres);
   for (const db of opened) await db.destroy();
 });
 
@@ -32,7 +34,7 @@ const layout = (x: number, y: number) => ({ sm: { x, y, w: 6, h: 5 } });
 for (const [name, open] of dialects) {
   test(`${name}: dashboards list pinned first by name, hold insight and text tiles, and hide what is deleted`, async () => {
     const db = await open();
-    opened.push(db);
+    opened.add(db);
     const dashboards = new DashboardRepository(db);
     const tiles = new TileRepository(db);
     const insights = new InsightRepository(db);
@@ -89,5 +91,36 @@ for (const [name, open] of dialects) {
     await dashboards.touch(1, growth.id, { accessedAt: '2024-05-01T00:00:00.000Z', refreshedAt: '2024-05-01T00:00:01.000Z' });
     const touched = await dashboards.get(1, growth.id);
     assert.deepEqual([touched?.lastAccessedAt, touched?.lastRefresh], ['2024-05-01T00:00:00.000Z', '2024-05-01T00:00:01.000Z']);
+  });
+
+  test(`${name}: the dashboards list counts each dashboard's live tiles and finds when it last changed`, async () => {
+    const db = await open();
+    opened.add(db);
+    const dashboards = new DashboardRepository(db);
+    const tiles = new TileRepository(db);
+    const insights = new InsightRepository(db);
+    const activity = new ActivityLog(db);
+
+    const full = await dashboards.create(5, dashboard({ name: 'Full' }), 'default', 7);
+    const empty = await dashboards.create(5, dashboard({ name: 'Empty' }), 'default', 7);
+    const kept = await insights.create(5, insightInputFrom({ name: 'Kept' }, null).write, 7);
+    const gone = await insights.create(5, insightInputFrom({ name: 'Gone' }, null).write, 7);
+    await tiles.addInsight(full.id, kept.id);
+    await tiles.addInsight(full.id, gone.id);
+    await tiles.addText(5, full.id, 'Notes', 7, { layouts: {}, color: null });
+    const removed = await tiles.addText(5, full.id, 'Removed', 7, { layouts: {}, color: null });
+    await tiles.update(full.id, removed, { deleted: true });
+    await insights.softDelete(5, [gone.id]);
+    assert.deepEqual([...(await tiles.countsOf([full.id, empty.id]))], [[full.id, 2]], 'a removed tile and a deleted insight are not counted');
+
+    assert.deepEqual([...(await dashboards.lastModified(5, [full.id, empty.id]))], [], 'no activity yet');
+    const entry = { teamId: 5, scope: 'Dashboard', userId: 7, name: 'Full', changes: [] };
+    await activity.record({ ...entry, itemId: String(full.id), activity: 'created' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await activity.record({ ...entry, itemId: String(full.id), activity: 'updated' });
+    await activity.record({ ...entry, teamId: 6, itemId: String(empty.id), activity: 'updated' });
+    await activity.record({ ...entry, scope: 'Insight', itemId: String(empty.id), activity: 'updated' });
+    const newest = (await activity.list(5, 'Dashboard', String(full.id), 1))[0].created_at;
+    assert.deepEqual([...(await dashboards.lastModified(5, [full.id, empty.id]))], [[full.id, newest]], "the newest entry; other projects' and insights' entries do not count");
   });
 }

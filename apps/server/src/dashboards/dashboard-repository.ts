@@ -77,6 +77,23 @@ export class DashboardRepository {
     return new Set(rows.map((r) => Number(r.id)));
   }
 
+  /**
+   * When each of these dashboards last changed: its newest activity-log entry (every create and update writes one,
+   * tile and layout changes included), so no column has to be kept in step. Dashboards without entries are absent.
+   */
+  async lastModified(teamId: number, ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('activity_log')
+      .select(['item_id', (eb) => eb.fn.max('created_at').as('at')])
+      .where('team_id', '=', teamId)
+      .where('scope', '=', 'Dashboard')
+      .where('item_id', 'in', [...new Set(ids)].map(String))
+      .groupBy('item_id')
+      .execute();
+    return new Map(rows.map((r) => [Number(r.item_id), String(r.at)]));
+  }
+
   async create(teamId: number, dashboard: DashboardWrite, creationMode: DashboardRecord['creationMode'], userId: number | null): Promise<DashboardRecord> {
     const inserted = await this.db
       .insertInto('dashboards')

@@ -10,7 +10,7 @@ import { registerProjectRoute } from '../platform/project-route.js';
 import type { Project } from '../projects/project-repository.js';
 import { presentDashboard, type DashboardPresentDeps } from './dashboard-present.js';
 import type { DashboardRecord } from './dashboard-repository.js';
-import { dashboardBasicView } from './dashboard-view.js';
+import { dashboardListItemView } from './dashboard-view.js';
 import { createDashboard, moveTile, updateDashboard, type DashboardWriteDeps } from './dashboard-writes.js';
 
 export type DashboardRouteDeps = DashboardWriteDeps & DashboardPresentDeps;
@@ -27,7 +27,8 @@ type Params = { dashboard_id: string };
 type ShowQuery = { refresh?: string; filters_override?: string };
 
 /**
- * `/dashboards/` (rest-api.md 4.7): list (pinned first, by name), create (empty, from a template or a copy),
+ * `/dashboards/` (rest-api.md 4.7): list (pinned first, by name; each row with Warren's `tiles_count` and
+ * `last_modified_at`), create (empty, from a template or a copy),
  * retrieve with every tile and `?refresh=`, update (fields, filters, tiles, soft delete and restore), `move_tile`,
  * DELETE refused, and the activity log.
  */
@@ -56,8 +57,10 @@ export function registerDashboardRoutes(app: FastifyInstance, authenticator: Aut
       const page = pageOf(q);
       const { count, dashboards } = await deps.dashboards.list(project.id, { ...page, search: q.search || undefined, pinned: q.pinned === undefined ? undefined : truthy(q.pinned) });
       const users = await userViews(deps.db, dashboards.map((d) => d.createdBy));
-      const shared = await deps.sharing.sharedDashboards(project.id, dashboards.map((d) => d.id));
-      return { count, ...pageLinks(request, page, page.offset + page.limit < count), results: dashboards.map((d) => dashboardBasicView(d, users, shared.has(d.id))) };
+      const ids = dashboards.map((d) => d.id);
+      const [shared, tileCounts, modified] = await Promise.all([deps.sharing.sharedDashboards(project.id, ids), deps.tiles.countsOf(ids), deps.dashboards.lastModified(project.id, ids)]);
+      const results = dashboards.map((d) => dashboardListItemView(d, users, shared.has(d.id), tileCounts.get(d.id) ?? 0, modified.get(d.id) ?? null));
+      return { count, ...pageLinks(request, page, page.offset + page.limit < count), results };
     },
   });
 

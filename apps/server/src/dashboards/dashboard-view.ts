@@ -1,5 +1,6 @@
+import type { DashboardApi, DashboardBasicApi, DashboardInsightApi, DashboardListItemApi, DashboardTextApi, DashboardTileApi } from '@warren/shared/dashboards-api';
 import type { UserView } from '../actions/action-view.js';
-import type { DashboardRecord } from './dashboard-repository.js';
+import type { DashboardFilters, DashboardRecord } from './dashboard-repository.js';
 import type { TextRecord, TileRecord } from './tile-repository.js';
 
 // Everyone in the project can edit (PostHog's restriction level 21, privilege level 37, access control v2).
@@ -12,7 +13,7 @@ const ACCESS = {
 } as const;
 
 /** PostHog's basic dashboard, as lists show it (no filters, no tiles). Example: dashboardBasicView(d, users, false).pinned. */
-export function dashboardBasicView(dashboard: DashboardRecord, users: ReadonlyMap<number, UserView>, shared: boolean) {
+export function dashboardBasicView(dashboard: DashboardRecord, users: ReadonlyMap<number, UserView>, shared: boolean): DashboardBasicApi {
   return {
     id: dashboard.id,
     name: dashboard.name,
@@ -33,10 +34,24 @@ export function dashboardBasicView(dashboard: DashboardRecord, users: ReadonlyMa
 }
 
 /**
+ * A row of the dashboards list: the basic dashboard with how many tiles it holds and when it last changed (Warren's
+ * additions for the list screen; PostHog's list has neither). Example: dashboardListItemView(d, users, false, 3, null).tiles_count === 3.
+ */
+export function dashboardListItemView(
+  dashboard: DashboardRecord,
+  users: ReadonlyMap<number, UserView>,
+  shared: boolean,
+  tilesCount: number,
+  lastModifiedAt: string | null,
+): DashboardListItemApi {
+  return { ...dashboardBasicView(dashboard, users, shared), tiles_count: tilesCount, last_modified_at: lastModifiedAt ?? dashboard.createdAt };
+}
+
+/**
  * PostHog's dashboard with its tiles (rest-api.md 4.7). `filters` are those the tiles were computed with (a
  * `filters_override` if one was given), `persisted_filters` the stored ones.
  */
-export function dashboardView(dashboard: DashboardRecord, tiles: unknown[], users: ReadonlyMap<number, UserView>, shared: boolean, filters: unknown) {
+export function dashboardView(dashboard: DashboardRecord, tiles: DashboardTileApi[], users: ReadonlyMap<number, UserView>, shared: boolean, filters: DashboardFilters): DashboardApi {
   return {
     ...dashboardBasicView(dashboard, users, shared),
     filters,
@@ -51,7 +66,7 @@ export function dashboardView(dashboard: DashboardRecord, tiles: unknown[], user
 }
 
 /** One tile: its insight (already shown with its result) or its text, and where it sits. */
-export function tileView(tile: TileRecord, order: number, insight: Record<string, unknown> | null, users: ReadonlyMap<number, UserView>, teamId: number) {
+export function tileView(tile: TileRecord, order: number, insight: DashboardInsightApi | null, users: ReadonlyMap<number, UserView>, teamId: number): DashboardTileApi {
   return {
     id: tile.id,
     insight,
@@ -63,8 +78,8 @@ export function tileView(tile: TileRecord, order: number, insight: Record<string
     show_description: null,
     transparent_background: null,
     order,
-    last_refresh: (insight?.last_refresh as string | null | undefined) ?? null,
-    is_cached: (insight?.is_cached as boolean | undefined) ?? false,
+    last_refresh: insight?.last_refresh ?? null,
+    is_cached: insight?.is_cached ?? false,
   };
 }
 
@@ -84,7 +99,7 @@ export function sortedTiles(tiles: readonly TileRecord[]): TileRecord[] {
   });
 }
 
-function textView(text: TextRecord, users: ReadonlyMap<number, UserView>, teamId: number) {
+function textView(text: TextRecord, users: ReadonlyMap<number, UserView>, teamId: number): DashboardTextApi {
   return {
     id: text.id,
     body: text.body,

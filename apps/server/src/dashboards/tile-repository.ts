@@ -65,6 +65,21 @@ export class TileRepository {
     }));
   }
 
+  /** How many live tiles each of these dashboards shows (as `ofDashboard` counts them); dashboards without any are absent. */
+  async countsOf(dashboardIds: readonly number[]): Promise<Map<number, number>> {
+    if (dashboardIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('dashboard_tiles as t')
+      .leftJoin('insights as i', 'i.id', 't.insight_id')
+      .select(['t.dashboard_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('t.dashboard_id', 'in', [...new Set(dashboardIds)])
+      .where('t.deleted', '=', 0)
+      .where((eb) => eb.or([eb('t.insight_id', 'is', null), eb('i.deleted', '=', 0)]))
+      .groupBy('t.dashboard_id')
+      .execute();
+    return new Map(rows.map((r) => [Number(r.dashboard_id), Number(r.n)]));
+  }
+
   /** The live tiles on live dashboards of these insights. */
   async ofInsights(insightIds: readonly number[]): Promise<InsightTileRef[]> {
     if (insightIds.length === 0) return [];

@@ -18,7 +18,8 @@ export interface SharedRouteDeps extends DashboardPresentDeps {
  * The public, read-only side of sharing: `GET /shared/:access_token` (also `.json`, and `/api/shared/:access_token/`)
  * answers, without credentials, the shared dashboard or insight with its results (computed when the cache has none
  * fresh) and nothing else of the project: no users, no other dashboards. An unknown, disabled or rotated token, or
- * a deleted dashboard or insight, is a 404.
+ * a deleted dashboard or insight, is a 404. A browser opening `/shared/:access_token` (Accept: text/html) gets the
+ * web app instead, whose public shared-dashboard screen reads the JSON.
  */
 export function registerSharedRoutes(app: FastifyInstance, deps: SharedRouteDeps): void {
   const handler = async (token: string, reply: FastifyReply) => {
@@ -27,7 +28,13 @@ export function registerSharedRoutes(app: FastifyInstance, deps: SharedRouteDeps
     if (!body) throw notFound();
     return body;
   };
-  app.get('/shared/:access_token', (request, reply) => handler((request.params as { access_token: string }).access_token, reply));
+  app.get('/shared/:access_token', (request, reply) => {
+    const token = (request.params as { access_token: string }).access_token;
+    // A browser opening the link gets the web app, which draws the shared dashboard from `/api/shared/:token/`; the
+    // not-found handler is what serves the app's page for browser navigations, so the request is handed to it.
+    if (!token.endsWith('.json') && (request.headers.accept ?? '').includes('text/html')) return reply.callNotFound();
+    return handler(token, reply);
+  });
   app.get('/api/shared/:access_token/', (request, reply) => handler((request.params as { access_token: string }).access_token, reply));
 }
 
