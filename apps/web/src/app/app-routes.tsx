@@ -16,6 +16,8 @@ export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignupPage /> },
   { path: '/signup/:inviteToken', element: <SignupPage /> },
+  // A shared dashboard's public link: read-only, for visitors without a session.
+  { path: '/shared/:accessToken', lazy: () => import('../dashboards/shared-dashboard-route') },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,

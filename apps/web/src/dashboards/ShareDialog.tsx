@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Spinner } from '../components/Spinner';
+import { useRotateSharing, useSetSharing, useSharing } from './dashboard-requests';
+import { DashboardDialog } from './DashboardDialog';
+
+/**
+ * Public sharing of a dashboard: a switch, and while it is on the read-only link to copy. Anyone with the link sees
+ * the dashboard's tiles and results (no users, nothing else of the project); turning sharing off or resetting the
+ * link makes the old link stop working at once.
+ */
+export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: number; dashboardId: number; onClose: () => void }) {
+  const sharing = useSharing(projectId, dashboardId);
+  const setSharing = useSetSharing(projectId, dashboardId);
+  const rotate = useRotateSharing(projectId, dashboardId);
+  const [copied, setCopied] = useState(false);
+  const token = sharing.data?.access_token ?? null;
+  const link = token ? `${window.location.origin}/shared/${token}` : null;
+  // While the switch's change is on its way, it shows what was asked for.
+  const enabled = setSharing.isPending ? setSharing.variables : (sharing.data?.enabled ?? false);
+
+  async function copy() {
+    if (!link) return;
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  }
+
+  return (
+    <DashboardDialog title="Share dashboard" onClose={onClose}>
+      <div className="stack">
+        {sharing.isPending && <Spinner label="Loading sharing" />}
+        {sharing.isError && <ErrorNotice error={sharing.error} />}
+        {sharing.data && (
+          <>
+            <label className="share-switch">
+              <input type="checkbox" checked={enabled} disabled={setSharing.isPending} onChange={(e) => setSharing.mutate(e.target.checked)} />
+              <span>Share publicly: anyone with the link can view this dashboard, without signing in</span>
+            </label>
+            {enabled && link && (
+              <>
+                <label className="field">
+                  <span>Public link</span>
+                  <input readOnly value={link} onFocus={(e) => e.target.select()} />
+                </label>
+                <div className="row">
+                  <button type="button" onClick={() => void copy()}>
+                    {copied ? 'Copied' : 'Copy link'}
+                  </button>
+                  <a href={link} target="_blank" rel="noopener noreferrer">
+                    Open the shared view
+                  </a>
+                  <button type="button" className="small" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
+                    Reset link
+                  </button>
+                </div>
+                <p className="muted small">Reset link makes a new link; the old one stops working.</p>
+              </>
+            )}
+            {!enabled && <p className="muted">Only members of this project can see the dashboard.</p>}
+          </>
+        )}
+        {setSharing.isError && <ErrorNotice error={setSharing.error} title="Sharing was not changed" />}
+        {rotate.isError && <ErrorNotice error={rotate.error} title="The link was not reset" />}
+        <div role="status" className="dash-sr-only">
+          {copied ? 'Link copied' : ''}
+        </div>
+      </div>
+    </DashboardDialog>
+  );
+}
