@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventApi, EventsPageApi } from '@warren/shared/events-api';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/api-client';
@@ -30,7 +30,6 @@ export function useEventStream(projectId: number, query: EventListQuery, options
     queryFn: ({ pageParam, signal }) => api.get<EventsPageApi>(path, { ...query, limit: PAGE_SIZE, before: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => olderBefore(last.results, PAGE_SIZE),
-    placeholderData: keepPreviousData,
     // The live checks keep the list current; refetching every loaded page on focus would only repeat them. Pages of
     // filters no longer shown are dropped at once: coming back to them must start from the newest events again.
     staleTime: Infinity,
@@ -41,7 +40,7 @@ export function useEventStream(projectId: number, query: EventListQuery, options
   // Live arrivals of the current filters (a change of filters starts them afresh).
   const [fresh, setFresh] = useState<{ key: string; events: EventApi[] }>({ key: filterKey, events: [] });
   const freshEvents = fresh.key === filterKey ? fresh.events : [];
-  const paged = useMemo(() => (pages.isPlaceholderData ? [] : (pages.data?.pages ?? []).flatMap((p) => p.results)), [pages.data, pages.isPlaceholderData]);
+  const paged = useMemo(() => (pages.data?.pages ?? []).flatMap((p) => p.results), [pages.data]);
   const events = useMemo(() => mergeEvents(freshEvents, paged), [freshEvents, paged]);
   const arrivedIds = useMemo(() => {
     const pagedIds = new Set(paged.map((e) => e.id));
@@ -53,7 +52,7 @@ export function useEventStream(projectId: number, query: EventListQuery, options
   const live = useQuery({
     queryKey: [...pagesKey, 'live'],
     queryFn: ({ signal }) => api.get<EventsPageApi>(path, { ...query, limit: LIVE_LIMIT, after: liveAfter(shown.current) }, signal),
-    enabled: options.live && pages.isSuccess && !pages.isPlaceholderData,
+    enabled: options.live && pages.isSuccess,
     refetchInterval: options.live ? LIVE_INTERVAL_MS : false,
     staleTime: 0,
     gcTime: 0,
@@ -77,7 +76,7 @@ export function useEventStream(projectId: number, query: EventListQuery, options
     /** Events that came by a live check rather than with a page. */
     arrivedIds,
     /** True until the first page of these filters is in. */
-    isLoading: pages.isPending || pages.isPlaceholderData,
+    isLoading: pages.isPending,
     error: pages.error ?? live.error,
     hasOlder: pages.hasNextPage,
     loadOlder: () => void pages.fetchNextPage(),
