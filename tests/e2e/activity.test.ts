@@ -130,3 +130,31 @@ test('pausing stops the live checks, and resuming brings in what arrived meanwhi
   await eventButton('sent while paused').waitFor({ timeout: ARRIVAL_TIMEOUT_MS });
   assert.ok(checks > 0);
 });
+
+test('a hidden tab makes no live checks, and showing it again checks at once', async () => {
+  const { page, warren } = session;
+  await openScreen(session, 'activity');
+  await eventButton('signed up').waitFor();
+  let checks = 0;
+  page.on('request', (request) => {
+    if (request.url().includes('/events/') && request.url().includes('after=')) checks += 1;
+  });
+  // Headless Chromium reports every tab as visible, so the page is told it is hidden the way a browser tells it.
+  // A string, not a function: a function would be serialized with the test transpiler's helpers, which the page lacks.
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate(`
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${state}' });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));`);
+  await setVisibility('hidden');
+  const before = checks;
+  posthog.capture({ distinctId: 'erin-5', event: 'sent while hidden' });
+  await posthog.flush();
+  await eventually(async () => (await api(warren, 'GET', '/api/projects/1/events/?event=sent%20while%20hidden')).body.results.length === 1);
+  // Absence needs a span of time: longer than one check interval (2.5 s), no check may be made.
+  await page.waitForTimeout(3_000);
+  assert.equal(checks, before, 'no live check while hidden');
+
+  await setVisibility('visible');
+  await eventButton('sent while hidden').waitFor({ timeout: 2_000 });
+  await session.screenshot('activity-stream');
+});
