@@ -23,7 +23,7 @@ export function FunnelTimeToConvert({ result, compact }: { result: FunnelTimeToC
         <table className="data funnel-ttc-table">
           <thead>
             <tr>
-              <th scope="col">Converted within (from)</th>
+              <th scope="col">Time to convert (from)</th>
               <th scope="col">Persons</th>
             </tr>
           </thead>

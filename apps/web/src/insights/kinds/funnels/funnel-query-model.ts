@@ -34,9 +34,9 @@ export type FunnelsQuery = InsightQuery & {
 };
 
 export const ORDER_LABELS: Record<FunnelOrder, string> = {
-  ordered: 'Sequential (other events may come between steps)',
-  strict: 'Strict (steps must follow one another directly)',
-  unordered: 'Any order',
+  ordered: 'In order (other events between allowed)',
+  strict: 'Strictly in a row',
+  unordered: 'In any order',
 };
 
 export const VIZ_LABELS: Record<FunnelViz, string> = { steps: 'Conversion steps', time_to_convert: 'Time to convert', trends: 'Historical trends' };

@@ -34,7 +34,7 @@ export function RetentionTable({ query, grid, onShowActors, compact }: Props) {
           <tr className="retention-mean">
             {withBreakdown && <td />}
             <th scope="row">Mean</th>
-            <td>{formatCount(Math.round(grid.cohorts.reduce((sum, c) => sum + c.size, 0) / grid.cohorts.length))}</td>
+            <td>{formatCount(Math.round((grid.cohorts.reduce((sum, c) => sum + c.size, 0) / grid.cohorts.length) * 10) / 10)}</td>
             {grid.mean.map((m, i) => (
               <td key={i} style={{ background: cellShade(m) }}>
                 {formatPercent(m)}
