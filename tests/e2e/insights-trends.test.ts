@@ -94,7 +94,7 @@ test('the list starts empty and teaches; New insight opens a trends builder of p
   assert.deepEqual(await rowNumbers(table, /\$pageview/), ['9', '0', '0', '2', '1', '0', '3', '3', '0']);
   const headers = await page.getByRole('table', { name: table }).getByRole('columnheader').allTextContents();
   assert.deepEqual(headers, ['Series', 'Total', ...LAST_7_DAYS]);
-  await page.getByRole('img', { name: 'Trends line chart: $pageview 9' }).waitFor();
+  await page.getByRole('img', { name: 'Trends line chart: $pageview 9', exact: true }).waitFor();
   await session.screenshot('insight-trends-line');
 });
 
@@ -103,11 +103,39 @@ test('number and bar displays show the same pageviews', async () => {
   await page.getByRole('button', { name: '9, $pageview: show persons' }).waitFor();
   await session.screenshot('insight-trends-number');
   await page.getByLabel('Display', { exact: true }).selectOption('ActionsBar');
-  await page.getByRole('img', { name: 'Trends bar chart: $pageview 9' }).waitFor();
+  await page.getByRole('img', { name: 'Trends bar chart: $pageview 9', exact: true }).waitFor();
   assert.deepEqual(await rowNumbers('Trends bar chart: numbers', /\$pageview/), ['9', '0', '0', '2', '1', '0', '3', '3', '0']);
   await session.screenshot('insight-trends-bar');
   await page.getByLabel('Display', { exact: true }).selectOption('ActionsLineGraph');
-  await page.getByRole('img', { name: 'Trends line chart: $pageview 9' }).waitFor();
+  await page.getByRole('img', { name: 'Trends line chart: $pageview 9', exact: true }).waitFor();
+});
+
+test('filters, maths, date ranges and comparison each change the numbers', async () => {
+  const table = 'Trends line chart: numbers';
+  await page.getByRole('button', { name: '+ Add filter' }).click();
+  await page.getByLabel('Property', { exact: true }).fill('$browser');
+  await page.getByLabel('Value', { exact: true }).fill('Chrome');
+  await page.getByRole('img', { name: 'Trends line chart: $pageview 4', exact: true }).waitFor();
+  assert.deepEqual(await rowNumbers(table, /\$pageview/), ['4', '0', '0', '2', '1', '0', '1', '0', '0']);
+  await page.getByRole('button', { name: 'Remove filter' }).click();
+
+  await page.getByLabel('Series A math').selectOption('dau');
+  // Unique users a day: alice 5 and 4 days ago, both 2 days ago, bob yesterday.
+  await page.getByRole('img', { name: 'Trends line chart: $pageview 5', exact: true }).waitFor();
+  assert.deepEqual(await rowNumbers(table, /\$pageview/), ['5', '0', '0', '1', '1', '0', '2', '1', '0']);
+  await page.getByLabel('Series A math').selectOption('total');
+
+  await page.getByLabel('Date range', { exact: true }).selectOption('-14d');
+  await page.getByRole('table', { name: table }).getByRole('columnheader', { name: dayLabel(daysAgo(14)) }).waitFor();
+  assert.equal(await page.getByRole('table', { name: table }).getByRole('columnheader').count(), 2 + 15);
+  await page.getByLabel('Date range', { exact: true }).selectOption('-7d');
+
+  await page.getByLabel('Compare to previous period').check();
+  await page.getByRole('img', { name: 'Trends line chart: $pageview 9; $pageview (previous period) 0', exact: true }).waitFor();
+  assert.deepEqual(await rowNumbers(table, '$pageview (previous period)'), ['0', '0', '0', '0', '0', '0', '0', '0', '0']);
+  await session.screenshot('insight-trends-compare');
+  await page.getByLabel('Compare to previous period').uncheck();
+  await page.getByRole('img', { name: 'Trends line chart: $pageview 9', exact: true }).waitFor();
 });
 
 test('clicking a point lists the persons behind it, each linking to their page; Escape closes the list', async () => {
@@ -165,7 +193,7 @@ test('saving names the insight and stores the query as an InsightVizNode; it can
     kind: 'InsightVizNode',
     source: {
       kind: 'TrendsQuery',
-      series: [{ kind: 'EventsNode', event: '$pageview', name: '$pageview' }],
+      series: [{ kind: 'EventsNode', event: '$pageview', name: '$pageview', math: 'total' }],
       interval: 'day',
       dateRange: { date_from: '-7d', date_to: null },
       trendsFilter: { display: 'ActionsLineGraph' },
