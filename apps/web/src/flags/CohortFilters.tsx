@@ -37,7 +37,7 @@ export function CohortFilters({ projectId, value, onChange, setName }: Props) {
             {options.map((c) => (
               <option key={c.id} value={c.id} disabled={c.cohort_type === 'behavioral'}>
                 {c.name || `Cohort #${c.id}`}
-                {c.cohort_type === 'behavioral' ? ' (uses events: not usable in flags)' : c.count !== null ? ` (${c.count} persons)` : ''}
+                {c.cohort_type === 'behavioral' ? ' (uses events: not usable in flags)' : ''}
               </option>
             ))}
           </select>

@@ -93,9 +93,10 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
 
       <section className="card stack" aria-labelledby={`${id}-basics`}>
         <h2 id={`${id}-basics`}>Flag</h2>
-        <label className="field">
-          <span>Key</span>
+        <div className="field">
+          <label htmlFor={`${id}-key`}>Key</label>
           <input
+            id={`${id}-key`}
             type="text"
             className="mono"
             value={form.key}
@@ -110,10 +111,11 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
             {renamed && ' Renaming a flag turns it off for code that still uses the old key.'}
           </span>
           <FieldError id={`${id}-key-error`} message={keyMessage} />
-        </label>
-        <label className="field">
-          <span>Description</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-description`}>Description</label>
           <textarea
+            id={`${id}-description`}
             rows={2}
             style={{ fontFamily: 'inherit' }}
             value={form.description}
@@ -122,7 +124,7 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
             {...invalidProps(`${id}-name-error`, errors.name)}
           />
           <FieldError id={`${id}-name-error`} message={errors.name} />
-        </label>
+        </div>
         <div className="row">
           <FlagSwitch label="Flag enabled" checked={form.active} onChange={(active) => change({ ...form, active })} />
           <span className="muted small">A disabled flag is off for everyone, whatever the conditions say.</span>

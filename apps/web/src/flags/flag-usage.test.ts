@@ -27,6 +27,11 @@ test('each response value becomes a line and a total, most calls first; values n
   ]);
 });
 
+test("calls that got no value (a flag missing from the SDK's answer) are counted apart", () => {
+  const data = usageChartData({ results: [{ breakdown_value: '$$_posthog_breakdown_null_$$', labels: ['1-Nov'], data: [2], count: 2 }] });
+  assert.deepEqual(data.totals, [{ value: '(no value)', calls: 2 }]);
+});
+
 test('no results means no lines and no totals', () => {
   assert.deepEqual(usageChartData({ results: [] }), { labels: [], series: [], totals: [] });
   assert.deepEqual(usageChartData(undefined), { labels: [], series: [], totals: [] });

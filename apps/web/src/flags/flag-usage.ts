@@ -51,8 +51,19 @@ export function usageChartData(response: QueryResponse | undefined): UsageChartD
   return { labels, series, totals };
 }
 
+/** What PostHog's trends use for "no value" and for the values past the breakdown limit. */
+const NULL_BREAKDOWN = '$$_posthog_breakdown_null_$$';
+const OTHER_BREAKDOWN = '$$_posthog_breakdown_other_$$';
+
+/**
+ * The value an SDK reported. No value means the SDK did not get the flag at all (disabled, deleted, or not loaded):
+ * posthog-js reports `undefined` for a flag missing from its answer.
+ */
 function responseLabel(row: TrendRow): string {
   const value = row.breakdown_value;
-  if (value === undefined || value === null || value === '') return row.label ?? '(none)';
+  if (value === undefined || value === null || value === '' || value === NULL_BREAKDOWN) return NO_VALUE;
+  if (value === OTHER_BREAKDOWN) return 'Other';
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
+
+export const NO_VALUE = '(no value)';

@@ -79,7 +79,9 @@ export function useDeleteFlag(projectId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api.patch<FeatureFlagApi>(`/api/projects/${projectId}/feature_flags/${id}/`, { deleted: true }),
-    onSuccess: () => client.invalidateQueries({ queryKey: flagsKey(projectId) }),
+    // Marked stale without refetching now: the open flag page would fetch its flag again and show a 404 before the
+    // user is taken back to the list, which refetches as it mounts.
+    onSuccess: () => client.invalidateQueries({ queryKey: flagsKey(projectId), refetchType: 'none' }),
   });
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
@@ -17,23 +17,15 @@ export function Component() {
   const id = useId();
   // The search and status live in the URL, so a filtered list can be shared and survives going back.
   const [params, setParams] = useSearchParams();
-  const filter: FlagListFilter = {
-    search: params.get('search') ?? '',
-    active: params.get('active') === 'true' ? 'true' : params.get('active') === 'false' ? 'false' : '',
-    offset: Math.max(0, Number(params.get('offset')) || 0),
-  };
+  const filter = filterFrom(params);
   const [typed, setTyped] = useState(filter.search);
-  const setFilter = (patch: Partial<FlagListFilter>) => {
-    const next = { ...filter, offset: 0, ...patch };
-    const out = new URLSearchParams();
-    if (next.search) out.set('search', next.search);
-    if (next.active) out.set('active', next.active);
-    if (next.offset) out.set('offset', String(next.offset));
-    setParams(out, { replace: true });
-  };
+  const setFilter = (patch: Partial<FlagListFilter>) => setParams(paramsFrom({ ...filter, offset: 0, ...patch }), { replace: true });
+  // The debounced search applies the filter of the latest render, so it cannot undo a status picked meanwhile.
+  const latestSetFilter = useRef(setFilter);
+  latestSetFilter.current = setFilter;
   useEffect(() => {
     if (typed === filter.search) return;
-    const timer = setTimeout(() => setFilter({ search: typed }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => latestSetFilter.current({ search: typed }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [typed]);
 
@@ -90,14 +82,14 @@ export function Component() {
               <span className="muted">
                 {filter.offset + 1}–{Math.min(count, filter.offset + FLAGS_PAGE_SIZE)} of {count}
               </span>
-              <button type="button" className="small" disabled={filter.offset === 0} onClick={() => setFilter({ ...filter, offset: Math.max(0, filter.offset - FLAGS_PAGE_SIZE) })}>
+              <button type="button" className="small" disabled={filter.offset === 0} onClick={() => setFilter({ offset: Math.max(0, filter.offset - FLAGS_PAGE_SIZE) })}>
                 Previous
               </button>
               <button
                 type="button"
                 className="small"
                 disabled={filter.offset + FLAGS_PAGE_SIZE >= count}
-                onClick={() => setFilter({ ...filter, offset: filter.offset + FLAGS_PAGE_SIZE })}
+                onClick={() => setFilter({ offset: filter.offset + FLAGS_PAGE_SIZE })}
               >
                 Next
               </button>
@@ -107,4 +99,21 @@ export function Component() {
       )}
     </>
   );
+}
+
+function filterFrom(params: URLSearchParams): FlagListFilter {
+  const active = params.get('active');
+  return {
+    search: params.get('search') ?? '',
+    active: active === 'true' || active === 'false' ? active : '',
+    offset: Math.max(0, Number(params.get('offset')) || 0),
+  };
+}
+
+function paramsFrom(filter: FlagListFilter): URLSearchParams {
+  const out = new URLSearchParams();
+  if (filter.search) out.set('search', filter.search);
+  if (filter.active) out.set('active', filter.active);
+  if (filter.offset) out.set('offset', String(filter.offset));
+  return out;
 }
