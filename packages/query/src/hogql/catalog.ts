@@ -1,7 +1,7 @@
 import type { TableSource } from '../sql/ast.js';
 import { table } from '../sql/build.js';
 import type { LazyJoin } from './scope.js';
-import { SESSION_FIELDS, sessionsSource } from './sessions-source.js';
+import { SESSION_FIELDS, sessionsSource, type SessionWindow } from './sessions-source.js';
 import { groupsSource, personsSource } from './table-sources.js';
 
 /** How a HogQL column maps onto its source. */
@@ -22,7 +22,7 @@ export type CatalogColumn =
 export interface CatalogTable {
   name: string;
   /** The FROM source; the printer restricts every physical table it reads to the project. */
-  source(): TableSource;
+  source(options: { sessionWindow?: SessionWindow }): TableSource;
   columns: Readonly<Record<string, CatalogColumn>>;
   /** What `*` expands to (lazy joins excluded, as in PostHog). */
   star: readonly string[];
@@ -74,7 +74,7 @@ const PERSONS: CatalogTable = {
 
 const GROUPS: CatalogTable = {
   name: 'groups',
-  source: groupsSource,
+  source: () => groupsSource(),
   columns: {
     index: plain('index'),
     key: plain('key'),
@@ -87,7 +87,7 @@ const GROUPS: CatalogTable = {
 // Computed from events for now (see sessionsSource); the field names are those of PostHog's sessions table.
 const SESSIONS: CatalogTable = {
   name: 'sessions',
-  source: sessionsSource,
+  source: ({ sessionWindow }) => sessionsSource(sessionWindow),
   columns: Object.fromEntries(
     [...SESSION_FIELDS].map(([name, type]) => [name, type === 'datetime' ? { kind: 'datetime', column: name } : plain(name)]),
   ),

@@ -76,7 +76,7 @@ function resolveTable(join: HJoinExpr, scope: Scope, index: number): { source: T
   }
   const catalogTable = table.chain.length === 1 ? findCatalogTable(name) : undefined;
   if (!catalogTable) throw new HogQLError('resolution_error', `Unknown table: ${name}`, join);
-  return { source: catalogTable.source(), entry: { alias, table: catalogTable, lazy: new Set() } };
+  return { source: catalogTable.source({ sessionWindow: scope.sessionWindow }), entry: { alias, table: catalogTable, lazy: new Set() } };
 }
 
 function joinType(join: HJoinExpr): JoinType {

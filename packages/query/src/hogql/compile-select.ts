@@ -1,3 +1,4 @@
+import type { SessionWindow } from './sessions-source.js';
 import type { FromItem, Join, OrderBy, Query, SelectQuery, SetOperator } from '../sql/ast.js';
 import { compileExpr } from './compile-expr.js';
 import { compileFrom, type PendingTable } from './compile-from.js';
@@ -23,9 +24,10 @@ const SET_OPERATORS: Record<string, SetOperator> = {
  * The scope a top-level query compiles in: no tables yet, the project timezone, nested queries wired in.
  * @example compileQuery(ast, rootScope('UTC'))
  */
-export function rootScope(timezone: string): Scope {
+export function rootScope(timezone: string, sessionWindow?: SessionWindow): Scope {
   const scope: Scope = {
     timezone,
+    ...(sessionWindow && { sessionWindow }),
     tables: [],
     aliases: new Set(),
     hidden: new Set(),
@@ -120,7 +122,7 @@ function buildJoins(pending: PendingTable[], scope: Scope): { from?: FromItem; j
   for (const [index, item] of pending.entries()) {
     const join = compiled[index];
     if (join) joins.push(join);
-    joins.push(...lazyJoinsFor(item.entry));
+    joins.push(...lazyJoinsFor(item.entry, scope.sessionWindow));
   }
   const from: FromItem = { source: pending[0].source, alias: pending[0].entry.alias };
   return joins.length > 0 ? { from, joins } : { from };

@@ -1,6 +1,6 @@
 import type { Expr, Join, TableSource } from '../sql/ast.js';
 import { call, column } from '../sql/build.js';
-import { sessionsSource } from './sessions-source.js';
+import { sessionsSource, type SessionWindow } from './sessions-source.js';
 import { groupsSource, overridesSource, personsSource } from './table-sources.js';
 import type { GroupJoin, LazyJoin, TableEntry } from './scope.js';
 
@@ -47,15 +47,15 @@ export function resolvedPersonId(tableAlias: string): Expr {
  * its physical table through the project guard, like any other read.
  * @example lazyJoinsFor({ alias: 'events', lazy: new Set(['override', 'person']) }) // [override join, person join]
  */
-export function lazyJoinsFor(entry: TableEntry): Join[] {
+export function lazyJoinsFor(entry: TableEntry, sessionWindow?: SessionWindow): Join[] {
   return LAZY_JOINS.filter((join) => entry.lazy.has(join)).map((join) => {
     const joinAlias = lazyJoinAlias(entry.alias, join);
-    const { source, on } = joinSpec(join, joinAlias, entry.alias);
+    const { source, on } = joinSpec(join, joinAlias, entry.alias, sessionWindow);
     return { type: 'LEFT JOIN', source, alias: joinAlias, on };
   });
 }
 
-function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string): { source: TableSource; on: Expr } {
+function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string, sessionWindow?: SessionWindow): { source: TableSource; on: Expr } {
   switch (join) {
     case 'override':
       return { source: overridesSource(), on: call('equals', column(joinAlias, 'distinct_id'), column(tableAlias, 'distinct_id')) };
@@ -63,7 +63,7 @@ function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string): { sour
       return { source: personsSource(), on: call('equals', column(joinAlias, 'id'), resolvedPersonId(tableAlias)) };
     case 'session':
       // Sessions exist only for non-empty ids, so an event without one matches nothing.
-      return { source: sessionsSource(), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
+      return { source: sessionsSource(sessionWindow), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
     default:
       return {
         source: groupsSource(groupIndex(join)),

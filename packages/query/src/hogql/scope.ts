@@ -1,3 +1,4 @@
+import type { SessionWindow } from './sessions-source.js';
 import type { Query } from '../sql/ast.js';
 import type { CatalogTable } from './catalog.js';
 import type { HExpr, HQuery } from './hogql-ast.js';
@@ -49,6 +50,8 @@ export interface Scope {
   readonly columnCtes: ReadonlyMap<string, HExpr>;
   /** Compiles a nested query in a fresh scope (injected to keep expression and query compilers acyclic). */
   readonly compileQuery: (node: HQuery, parent: Scope) => CompiledQuery;
+  /** When set, the sessions read by this query (table or join) are only those begun near this window. */
+  readonly sessionWindow?: SessionWindow;
 }
 
 /**
@@ -65,5 +68,6 @@ export function childScope(parent: Scope, ctes: ReadonlyMap<string, CteDefinitio
     ctes,
     columnCtes: parent.columnCtes,
     compileQuery: parent.compileQuery,
+    ...(parent.sessionWindow && { sessionWindow: parent.sessionWindow }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Expr, SelectQuery, TableSource } from '../sql/ast.js';
 import { alias, and, call, column, constant, table } from '../sql/build.js';
 import { channelTypeExpr } from '../sessions/channel-type.js';
+import { overridesSource } from './table-sources.js';
 
 /** How a session field reads in filters: as text, a number, an instant or a boolean. */
 export type SessionFieldType = 'string' | 'number' | 'datetime' | 'boolean';
@@ -17,6 +18,7 @@ export const ENTRY_TUPLE_FIELDS = [
 ] as const;
 
 const M = 'merged';
+const OV = 'merged__override';
 const ref = (name: string) => column(undefined, name);
 const merged = (name: string) => column(M, name);
 const entry = (property: (typeof ENTRY_TUPLE_FIELDS)[number]) =>
@@ -27,6 +29,8 @@ const number = (text: Expr) => call('toInt64OrNull', text);
 // is unknown reads NULL through the LEFT JOIN (a non-matching row takes the type's default, NULL for these).
 const FIELDS: readonly [name: string, type: SessionFieldType, value: Expr][] = [
   ['distinct_id', 'string', merged('distinct_id')],
+  // The person after identify/alias merges: the override of the session's first distinct id, else the stored person.
+  ['person_id', 'string', call('if', call('notEmpty', column(OV, 'distinct_id')), column(OV, 'person_id'), merged('person_id'))],
   ['$start_timestamp', 'datetime', merged('start')],
   ['$end_timestamp', 'datetime', merged('end')],
   ['$session_duration', 'number', call('dateDiff', constant('second'), merged('start'), merged('end'))],
@@ -149,6 +153,7 @@ export function sessionsSource(window?: SessionWindow): TableSource {
     kind: 'select',
     select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(call('toNullable', value), name))],
     from: { source: { kind: 'subquery', query: inner }, alias: M },
+    joins: [{ type: 'LEFT JOIN', source: overridesSource(), alias: OV, on: call('equals', column(OV, 'distinct_id'), merged('distinct_id')) }],
   };
   return { kind: 'subquery', query };
 }

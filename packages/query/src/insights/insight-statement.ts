@@ -1,5 +1,6 @@
 import { compileQuery, rootScope, wrapQuery } from '../hogql/compile-select.js';
 import type { HQuery } from '../hogql/hogql-ast.js';
+import type { SessionWindow } from '../hogql/sessions-source.js';
 import { printHogQL } from '../hogql/print-hogql.js';
 import { printSql } from '../sql/print-sql.js';
 import { MAX_EXECUTION_TIME_SECONDS } from '../hogql/compile-hogql.js';
@@ -35,8 +36,8 @@ export interface InsightPlan<Results = unknown> {
  * value bound, read-only with the 10 s limit. Unlike user SQL, no row LIMIT is imposed: the query's own shape bounds
  * its output. @example compileInsightStatement(ast, ctx) // => { sql: 'SELECT … SETTINGS readonly=1, …', params, hogql }
  */
-export function compileInsightStatement(ast: HQuery, ctx: Pick<InsightContext, 'teamId' | 'timezone'>): InsightStatement {
-  const compiled = compileQuery(ast, rootScope(ctx.timezone));
+export function compileInsightStatement(ast: HQuery, ctx: Pick<InsightContext, 'teamId' | 'timezone'>, sessionWindow?: SessionWindow): InsightStatement {
+  const compiled = compileQuery(ast, rootScope(ctx.timezone, sessionWindow));
   const outer = compiled.query.kind === 'select' ? compiled.query : wrapQuery(compiled.query);
   outer.settings = { readonly: 1, max_execution_time: MAX_EXECUTION_TIME_SECONDS };
   const { sql, params } = printSql(outer, { teamId: ctx.teamId });
