@@ -237,6 +237,36 @@ test('the list shows the tiles count and who made it, and deleting from the list
   assert.equal((await api(session.warren, 'GET', `${P}/insights/${insightId}/`)).status, 200, 'the insight stays');
 });
 
+test('a dashboard started from the product-analytics starter opens with its five insight tiles', async () => {
+  await page.getByRole('button', { name: 'New dashboard' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New dashboard' });
+  await dialog.getByLabel('Name').fill('Starter');
+  await dialog.getByLabel(/Product analytics starter/).check();
+  await dialog.getByRole('button', { name: 'Create dashboard' }).click();
+  await page.waitForURL(/\/project\/1\/dashboards\/\d+$/);
+  await page.getByRole('article', { name: 'Daily active users (DAUs)' }).waitFor();
+  assert.equal(await page.getByRole('article').count(), 5);
+  await page.getByText(/Last refreshed/).waitFor();
+  await session.screenshot('dashboard-starter');
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const starter = await ok('GET', `${P}/dashboards/${id}/`);
+  assert.equal(starter.creation_mode, 'template');
+  assert.equal(starter.tiles.length, 5);
+
+  // On a narrow screen the tiles stack in one column, in reading order.
+  await page.setViewportSize({ width: 700, height: 900 });
+  try {
+    await page.locator('.dashboard-stack').waitFor();
+    const boxes = await Promise.all((await page.getByRole('article').all()).map((a) => box(a)));
+    assert.ok(boxes.every((b) => Math.abs(b.x - boxes[0]!.x) < 1), 'one column');
+    assert.ok(boxes.every((b, i) => i === 0 || b.y > boxes[i - 1]!.y), 'top to bottom in page order');
+    assert.equal(await page.getByRole('article').first().getAttribute('aria-label'), 'Daily active users (DAUs)');
+    await session.screenshot('dashboard-narrow');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
 test('no screen threw along the way', () => {
   assert.deepEqual(pageErrors.filter((e) => e.startsWith('pageerror')), []);
 });

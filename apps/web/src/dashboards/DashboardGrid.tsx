@@ -59,7 +59,7 @@ export function DashboardGrid({ projectId, tiles, refreshKey, arranging, onLayou
       {mounted && width < NARROW_PX && (
         <div className="dashboard-stack">
           {ordered.map((tile) => (
-            <div key={tile.id} className="dashboard-stack-item">
+            <div key={tile.id} className={`dashboard-stack-item${tile.text ? ' text' : ''}`}>
               {tileOf(tile)}
             </div>
           ))}
