@@ -144,6 +144,7 @@ test('a behavioural cohort counts how often persons did an event', async () => {
   await page.waitForURL(/\/cohorts\/\d+$/);
   const id = idFromUrl('cohorts');
   await page.getByRole('status').getByText('1 person', { exact: true }).waitFor();
+  await page.getByRole('link', { name: 'ann@example.com' }).waitFor();
   assert.deepEqual(await shownMembers(), ['ann@example.com']);
   await session.screenshot('cohort-behavioural');
 

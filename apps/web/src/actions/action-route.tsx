@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ActionApi } from '@warren/shared/actions-api';
-import { api } from '../api/api-client';
+import { api, type Paginated } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
 import { ConfirmDeleteButton } from '../cohorts/ConfirmDeleteButton';
+import { dropFromPage } from '../cohorts/paginated-cache';
 import { ActionForm } from './ActionForm';
 import { MatchingEvents } from './MatchingEvents';
 import { actionKey, actionsKey, useAction } from './action-queries';
@@ -65,6 +66,7 @@ export function Component() {
   const remove = async () => {
     await api.patch(`/api/projects/${projectId}/actions/${current.id}/`, { deleted: true });
     client.removeQueries({ queryKey: actionKey(projectId, current.id) });
+    client.setQueriesData<Paginated<ActionApi>>({ queryKey: [...actionsKey(projectId), 'list'] }, (page) => dropFromPage(page, current.id));
     await client.invalidateQueries({ queryKey: actionsKey(projectId) });
     navigate(`/project/${projectId}/actions`);
   };

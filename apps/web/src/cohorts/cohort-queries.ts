@@ -40,7 +40,8 @@ export function useCohortPersons(projectId: number, cohort: Pick<CohortApi, 'id'
     queryKey: [...cohortKey(projectId, cohort.id), 'persons', cohort.version, offset],
     queryFn: ({ signal }) =>
       api.get<Paginated<CohortPersonApi>>(`/api/projects/${projectId}/cohorts/${cohort.id}/persons/`, { limit: PERSONS_PAGE_SIZE, offset }, signal),
-    placeholderData: keepPreviousData,
+    // Paging keeps the page on screen until the next arrives; a new membership version does not show the old members.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[4] === cohort.version ? previous : undefined),
   });
 }
 

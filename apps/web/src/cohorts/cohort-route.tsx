@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CohortApi } from '@warren/shared/cohorts-api';
-import { api } from '../api/api-client';
+import { api, type Paginated } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
@@ -11,6 +11,7 @@ import { CohortPersons } from './CohortPersons';
 import { CohortStatus } from './CohortStatus';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { StaticCohortUpload } from './StaticCohortUpload';
+import { dropFromPage } from './paginated-cache';
 import { cohortKey, cohortsKey, useCohort } from './cohort-queries';
 import './ca-widgets.css';
 import './cohorts.css';
@@ -69,6 +70,7 @@ export function Component() {
   const remove = async () => {
     await api.patch(`/api/projects/${projectId}/cohorts/${current.id}/`, { deleted: true });
     client.removeQueries({ queryKey: cohortKey(projectId, current.id) });
+    client.setQueriesData<Paginated<CohortApi>>({ queryKey: [...cohortsKey(projectId), 'list'] }, (page) => dropFromPage(page, current.id));
     await client.invalidateQueries({ queryKey: cohortsKey(projectId) });
     navigate(`/project/${projectId}/cohorts`);
   };
