@@ -7,6 +7,8 @@ import { pathsActors, planPaths } from './paths/paths-query.js';
 import { planRetention, retentionActors } from './retention/retention-query.js';
 import { planStickiness, stickinessActors } from './stickiness/stickiness-query.js';
 import { planTrends, trendsActors } from './trends/trends-query.js';
+import { planWebOverview } from '../web-analytics/web-overview.js';
+import { HogQLError } from '../hogql/hogql-error.js';
 
 export interface InsightKind {
   plan(query: never, ctx: InsightContext): Promise<InsightPlan>;
@@ -21,7 +23,14 @@ export const INSIGHT_KINDS: Readonly<Record<string, InsightKind>> = {
   StickinessQuery: { plan: planStickiness, actors: stickinessActors },
   LifecycleQuery: { plan: planLifecycle, actors: lifecycleActors },
   PathsQuery: { plan: planPaths, actors: pathsActors },
+  WebOverviewQuery: { plan: planWebOverview, actors: noActors('WebOverviewQuery') },
 };
+
+function noActors(kind: string): InsightKind['actors'] {
+  return async () => {
+    throw new HogQLError('unsupported', `${kind} has no actors query`);
+  };
+}
 
 /**
  * The kind a query node names, when it is an insight kind.
