@@ -23,7 +23,16 @@ const POLL_INTERVAL_MS = 400;
 export async function runQuery(projectId: number, query: unknown, signal?: AbortSignal, refresh: 'async' | 'force_async' = 'async'): Promise<QueryResponse> {
   const clientQueryId = crypto.randomUUID();
   const base = `/api/projects/${projectId}/query/`;
-  const first = await api.post<QueryResponse & { query_status?: QueryStatus | null }>(base, { query, refresh, client_query_id: clientQueryId }, signal);
+  // Cancelled while the first request is still out: the server may already be computing under our id, so ask it to
+  // stop too (a query it never started answers 404, which is fine).
+  const cancelEarly = () => void api.delete(`${base}${clientQueryId}/`).catch(() => undefined);
+  signal?.addEventListener('abort', cancelEarly, { once: true });
+  let first: QueryResponse & { query_status?: QueryStatus | null };
+  try {
+    first = await api.post<QueryResponse & { query_status?: QueryStatus | null }>(base, { query, refresh, client_query_id: clientQueryId }, signal);
+  } finally {
+    signal?.removeEventListener('abort', cancelEarly);
+  }
   // A cache hit (even one refreshing in the background) carries its results; a miss carries only the query status.
   if (first.results !== undefined) return first;
   const id = first.query_status?.id ?? clientQueryId;

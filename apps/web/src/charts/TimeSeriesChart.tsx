@@ -62,7 +62,8 @@ export function TimeSeriesChart({ labels, series, type = 'line', stacked = false
               borderColor: SERIES_COLOURS[i % SERIES_COLOURS.length],
               backgroundColor: SERIES_COLOURS[i % SERIES_COLOURS.length] + (type === 'bar' ? 'cc' : '22'),
               borderDash: s.dashed ? [6, 4] : undefined,
-              tension: 0.2,
+              // Monotone curves never overshoot between points (a count never dips below zero on the chart).
+              cubicInterpolationMode: 'monotone' as const,
               pointRadius: labels.length > 60 ? 0 : 3,
               fill: false,
             })),
