@@ -7,7 +7,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
 import { Pager } from '../cohorts/Pager';
-import { useDebounced } from '../cohorts/use-debounced';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import { ACTIONS_PAGE_SIZE, useActions } from './action-queries';
 import { stepsSummary } from './action-step-model';
 import '../cohorts/ca-widgets.css';
@@ -17,7 +17,7 @@ export function Component() {
   const projectId = useProjectId();
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const debounced = useDebounced(search.trim(), 250);
+  const debounced = useDebouncedValue(search.trim(), 250);
   const actions = useActions(projectId, debounced, offset);
   const rows = actions.data?.results ?? [];
   const newLink = (

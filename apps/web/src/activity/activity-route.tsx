@@ -11,7 +11,7 @@ import { eventListQuery } from './event-stream-model';
 import { EventFilterBar } from './EventFilterBar';
 import { EventsTable } from './EventsTable';
 import { LIVE_INTERVAL_MS, useEventStream } from './use-event-stream';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import { WaitingForFirstEvent } from './WaitingForFirstEvent';
 
 /**

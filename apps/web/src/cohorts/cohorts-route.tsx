@@ -9,7 +9,7 @@ import { relativeTime } from '../components/relative-time';
 import { Pager } from './Pager';
 import { cohortTypeLabel } from './cohort-definition-model';
 import { COHORTS_PAGE_SIZE, useCohorts } from './cohort-queries';
-import { useDebounced } from './use-debounced';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import './ca-widgets.css';
 
 /** `/project/:id/cohorts`: the project's cohorts, searchable by name, newest first. */
@@ -17,7 +17,7 @@ export function Component() {
   const projectId = useProjectId();
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const debounced = useDebounced(search.trim(), 250);
+  const debounced = useDebouncedValue(search.trim(), 250);
   const cohorts = useCohorts(projectId, debounced, offset);
   const rows = cohorts.data?.results ?? [];
   const newLink = (

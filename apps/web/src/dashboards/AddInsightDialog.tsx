@@ -6,7 +6,7 @@ import { Spinner } from '../components/Spinner';
 import { INSIGHT_PICK_PAGE_SIZE, useInsightPicks } from './dashboard-requests';
 import { DashboardDialog } from './DashboardDialog';
 import { insightTitle } from './tile-content';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '../components/use-debounced-value';
 
 interface Props {
   projectId: number;
@@ -20,7 +20,7 @@ interface Props {
 /** Picks a saved insight to put on the dashboard; those already on it say so. */
 export function AddInsightDialog({ projectId, dashboardId, pending, error, onAdd, onClose }: Props) {
   const [search, setSearch] = useState('');
-  const query = useDebouncedValue(search.trim());
+  const query = useDebouncedValue(search.trim(), 250);
   const picks = useInsightPicks(projectId, query);
   const results = picks.data?.results ?? [];
   return (

@@ -10,7 +10,7 @@ import { Spinner } from '../components/Spinner';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CreateDashboardDialog } from './CreateDashboardDialog';
 import { DASHBOARDS_PAGE_SIZE, useDashboardList, useDeleteDashboard } from './dashboard-requests';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import './dashboards.css';
 
 /** `/project/:projectId/dashboards`: every dashboard of the project, searchable, with create and delete. */
@@ -20,7 +20,7 @@ export function Component() {
   const [offset, setOffset] = useState(0);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DashboardListItemApi | null>(null);
-  const query = useDebouncedValue(search.trim());
+  const query = useDebouncedValue(search.trim(), 250);
   const list = useDashboardList(projectId, query, offset);
   const remove = useDeleteDashboard(projectId);
   const count = list.data?.count ?? 0;

@@ -6,7 +6,7 @@ import { Spinner } from '../components/Spinner';
 import { ACTORS_PAGE_SIZE, actorName, actorsQuery, type ActorApi } from './actors-query';
 import type { InsightActorsSource } from './kinds/insight-kind';
 import { Modal } from './Modal';
-import { useDebounced } from './use-debounced';
+import { useDebouncedValue } from '../components/use-debounced-value';
 
 interface Props {
   projectId: number;
@@ -19,7 +19,7 @@ interface Props {
 export function ActorsModal({ projectId, source, title, onClose }: Props) {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const debouncedSearch = useDebounced(search, 300);
+  const debouncedSearch = useDebouncedValue(search, 300);
   const query = actorsQuery(source, debouncedSearch, offset);
   const result = useQueryResult(projectId, query);
   const rows = (result.data?.results ?? []) as unknown[][];

@@ -14,7 +14,7 @@ import type { InsightActorsSource, InsightKindName, InsightQuery } from './kinds
 import { insightKind } from './kinds/registry';
 import { switchKind } from './kind-switch';
 import { runnableQuery } from './runnable-query';
-import { useDebounced } from './use-debounced';
+import { useDebouncedValue } from '../components/use-debounced-value';
 
 interface Props {
   projectId: number;
@@ -46,7 +46,7 @@ export function InsightBuilder({ projectId, insight, initialQuery }: Props) {
 
   const kind = insightKind(query.kind);
   const runnable = useMemo(() => runnableQuery(query), [query]);
-  const settledJson = useDebounced(JSON.stringify(runnable), EDIT_SETTLE_MS);
+  const settledJson = useDebouncedValue(JSON.stringify(runnable), EDIT_SETTLE_MS);
   const settled = useMemo(() => JSON.parse(settledJson) as InsightQuery, [settledJson]);
   const problem = kind.validate?.(settled) ?? null;
   const savedJson = useMemo(() => JSON.stringify(insight ? runnableQuery(initialQuery) : null), [insight, initialQuery]);

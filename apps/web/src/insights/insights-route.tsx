@@ -7,7 +7,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
 import { InsightsTable } from './InsightsTable';
 import { INSIGHTS_PAGE_SIZE, useInsightList } from './insight-requests';
-import { useDebounced } from './use-debounced';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import './insights.css';
 
 /** `/insights`: the saved insights, searchable and paged, and the way to a new one. */
@@ -16,7 +16,7 @@ export function Component() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const settledSearch = useDebounced(search.trim(), 300);
+  const settledSearch = useDebouncedValue(search.trim(), 300);
   const list = useInsightList(projectId, settledSearch, offset);
   const count = list.data?.count ?? 0;
   const rows = list.data?.results ?? [];

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
-import { useDebouncedValue } from '../activity/use-debounced-value';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';

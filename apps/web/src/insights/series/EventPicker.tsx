@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useEventDefinitions } from '../../api/definitions';
-import { useDebounced } from '../use-debounced';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 
 interface Props {
   projectId: number;
@@ -18,7 +18,7 @@ export function EventPicker({ projectId, value, onChange, label }: Props) {
   const listId = useId();
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
-  const search = useDebounced(text, 250);
+  const search = useDebouncedValue(text, 250);
   const definitions = useEventDefinitions(projectId, search === value ? '' : search);
   const names = (definitions.data?.results ?? []).map((d) => d.name);
   const commit = (typed: string) => {
