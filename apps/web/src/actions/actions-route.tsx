@@ -21,7 +21,7 @@ export function Component() {
   const actions = useActions(projectId, debounced, offset);
   const rows = actions.data?.results ?? [];
   const newLink = (
-    <Link className="ca-link-button primary" to={`/project/${projectId}/actions/new`}>
+    <Link className="button primary" to={`/project/${projectId}/actions/new`}>
       New action
     </Link>
   );
@@ -57,7 +57,7 @@ export function Component() {
       {actions.isSuccess && rows.length === 0 && debounced !== '' && <p className="muted">No action name contains “{debounced}”.</p>}
       {rows.length > 0 && (
         <table className="data ca-list">
-          <caption className="ca-sr-only">Actions</caption>
+          <caption className="visually-hidden">Actions</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>

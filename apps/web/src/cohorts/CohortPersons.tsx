@@ -45,7 +45,7 @@ export function CohortPersons({ projectId, cohort }: { projectId: number; cohort
       )}
       {rows.length > 0 && (
         <table className="data">
-          <caption className="ca-sr-only">Persons in the cohort</caption>
+          <caption className="visually-hidden">Persons in the cohort</caption>
           <thead>
             <tr>
               <th scope="col">Person</th>
@@ -53,7 +53,7 @@ export function CohortPersons({ projectId, cohort }: { projectId: number; cohort
               <th scope="col">First seen</th>
               {cohort.is_static && (
                 <th scope="col">
-                  <span className="ca-sr-only">Remove</span>
+                  <span className="visually-hidden">Remove</span>
                 </th>
               )}
             </tr>

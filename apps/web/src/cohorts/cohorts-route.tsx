@@ -21,7 +21,7 @@ export function Component() {
   const cohorts = useCohorts(projectId, debounced, offset);
   const rows = cohorts.data?.results ?? [];
   const newLink = (
-    <Link className="ca-link-button primary" to={`/project/${projectId}/cohorts/new`}>
+    <Link className="button primary" to={`/project/${projectId}/cohorts/new`}>
       New cohort
     </Link>
   );
@@ -57,7 +57,7 @@ export function Component() {
       {cohorts.isSuccess && rows.length === 0 && debounced !== '' && <p className="muted">No cohort name contains “{debounced}”.</p>}
       {rows.length > 0 && (
         <table className="data ca-list">
-          <caption className="ca-sr-only">Cohorts</caption>
+          <caption className="visually-hidden">Cohorts</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>

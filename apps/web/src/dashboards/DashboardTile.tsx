@@ -46,7 +46,7 @@ export function DashboardTile({ tile, projectId, refreshKey, arranging, onArrang
               <Link to={`/project/${projectId}/insights/${tile.insight.short_id}`}>{name}</Link>
             </h2>
           ) : (
-            <h2 className="dash-sr-only">Text</h2>
+            <h2 className="visually-hidden">Text</h2>
           )}
           {tile.insight?.description && <p className="muted small">{tile.insight.description}</p>}
         </div>

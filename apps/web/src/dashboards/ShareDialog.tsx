@@ -62,7 +62,7 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
         )}
         {setSharing.isError && <ErrorNotice error={setSharing.error} title="Sharing was not changed" />}
         {rotate.isError && <ErrorNotice error={rotate.error} title="The link was not reset" />}
-        <div role="status" className="dash-sr-only">
+        <div role="status" className="visually-hidden">
           {copied ? 'Link copied' : ''}
         </div>
       </div>

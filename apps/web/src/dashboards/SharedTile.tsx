@@ -29,7 +29,7 @@ export function SharedTile({ tile, projectId }: { tile: DashboardTileApi; projec
     <article className={`dashboard-tile${tile.text ? ' text-tile' : ''}`} aria-label={name}>
       <header className="dashboard-tile-header">
         <div className="dashboard-tile-title">
-          {insight ? <h2>{name}</h2> : <h2 className="dash-sr-only">Text</h2>}
+          {insight ? <h2>{name}</h2> : <h2 className="visually-hidden">Text</h2>}
           {insight?.description && <p className="muted small">{insight.description}</p>}
         </div>
       </header>

@@ -75,7 +75,7 @@ export function Component() {
                 <th scope="col">Created by</th>
                 <th scope="col">Last modified</th>
                 <th scope="col">
-                  <span className="dash-sr-only">Actions</span>
+                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>

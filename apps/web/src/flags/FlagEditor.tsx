@@ -141,7 +141,7 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
       <section className="card stack" aria-labelledby={`${id}-served`}>
         <h2 id={`${id}-served`}>Served value</h2>
         <fieldset className="served-value">
-          <legend className="flag-sr-only">Flag type</legend>
+          <legend className="visually-hidden">Flag type</legend>
           <label>
             <input type="radio" name={`${id}-type`} checked={!multivariate} onChange={() => change({ ...form, variants: [] })} />
             Boolean (on or off)

@@ -13,7 +13,7 @@ export function FlagTable({ projectId, flags, captionId, count }: { projectId: n
     <>
       {setActive.isError && <ErrorNotice error={setActive.error} title="The flag was not switched" />}
       <table className="data flag-list" aria-describedby={captionId}>
-        <caption id={captionId} className="flag-sr-only">
+        <caption id={captionId} className="visually-hidden">
           {count} feature {count === 1 ? 'flag' : 'flags'}
         </caption>
         <thead>

@@ -41,7 +41,7 @@ export function FlagUsage({ projectId, flagKey }: { projectId: number; flagKey: 
         <>
           <TimeSeriesChart labels={data.labels} series={data.series} ariaLabel={`Calls of ${flagKey} per day by value returned`} height={240} />
           <table className="data flag-usage-table">
-            <caption className="flag-sr-only">Flag calls by value returned, last {USAGE_DAYS} days</caption>
+            <caption className="visually-hidden">Flag calls by value returned, last {USAGE_DAYS} days</caption>
             <thead>
               <tr>
                 <th scope="col">Value returned</th>

@@ -28,7 +28,7 @@ export function VariantsEditor({ variants, onChange, errors }: Props) {
             <th scope="col">Rollout</th>
             <th scope="col">Payload (JSON)</th>
             <th scope="col">
-              <span className="flag-sr-only">Actions</span>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

@@ -33,7 +33,7 @@ export function Component() {
   const filtered = filter.search !== '' || filter.active !== '';
   const count = list.data?.count ?? 0;
   const newFlag = (
-    <Link className="flag-link-button" to={`/project/${projectId}/feature_flags/new`}>
+    <Link className="button primary" to={`/project/${projectId}/feature_flags/new`}>
       New feature flag
     </Link>
   );

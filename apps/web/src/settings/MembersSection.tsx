@@ -28,7 +28,7 @@ export function MembersSection({ organizationId, ownLevel }: { organizationId: s
       {members.error && <ErrorNotice error={members.error} title="Could not load the members" />}
       {members.data && (
         <table className="data">
-          <caption className="settings-sr-only">Members of this organization</caption>
+          <caption className="visually-hidden">Members of this organization</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -79,7 +79,7 @@ export function MembersSection({ organizationId, ownLevel }: { organizationId: s
                 <th scope="col">Level</th>
                 <th scope="col">Created</th>
                 <th scope="col">
-                  <span className="settings-sr-only">Actions</span>
+                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>

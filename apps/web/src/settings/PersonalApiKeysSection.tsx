@@ -61,7 +61,7 @@ export function PersonalApiKeysSection({ projectId, projectName }: { projectId: 
       {keys.data && keys.data.length === 0 && !creating && <p>You have no personal API keys yet.</p>}
       {keys.data && keys.data.length > 0 && (
         <table className="data api-keys">
-          <caption className="settings-sr-only">Your personal API keys</caption>
+          <caption className="visually-hidden">Your personal API keys</caption>
           <thead>
             <tr>
               <th scope="col">Label</th>
@@ -70,7 +70,7 @@ export function PersonalApiKeysSection({ projectId, projectName }: { projectId: 
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">
-                <span className="settings-sr-only">Actions</span>
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
