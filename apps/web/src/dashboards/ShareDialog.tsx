@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { useRotateSharing, useSetSharing, useSharing } from './dashboard-requests';
@@ -13,18 +13,10 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
   const sharing = useSharing(projectId, dashboardId);
   const setSharing = useSetSharing(projectId, dashboardId);
   const rotate = useRotateSharing(projectId, dashboardId);
-  const [copied, setCopied] = useState(false);
   const token = sharing.data?.access_token ?? null;
   const link = token ? `${window.location.origin}/shared/${token}` : null;
   // While the switch's change is on its way, it shows what was asked for.
   const enabled = setSharing.isPending ? setSharing.variables : (sharing.data?.enabled ?? false);
-
-  async function copy() {
-    if (!link) return;
-    await navigator.clipboard?.writeText(link).catch(() => undefined);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  }
 
   return (
     <DashboardDialog title="Share dashboard" onClose={onClose}>
@@ -44,9 +36,7 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
                   <input readOnly value={link} onFocus={(e) => e.target.select()} />
                 </label>
                 <div className="row">
-                  <button type="button" onClick={() => void copy()}>
-                    {copied ? 'Copied' : 'Copy link'}
-                  </button>
+                  <CopyButton value={link} label="Copy link" text="Copy link" className="" />
                   <a href={link} target="_blank" rel="noopener noreferrer">
                     Open the shared view
                   </a>
@@ -62,9 +52,6 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
         )}
         {setSharing.isError && <ErrorNotice error={setSharing.error} title="Sharing was not changed" />}
         {rotate.isError && <ErrorNotice error={rotate.error} title="The link was not reset" />}
-        <div role="status" className="visually-hidden">
-          {copied ? 'Link copied' : ''}
-        </div>
       </div>
     </DashboardDialog>
   );

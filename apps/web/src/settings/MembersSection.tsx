@@ -3,7 +3,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
 import { ConfirmDialog } from './ConfirmDialog';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../components/CopyButton';
 import { InviteForm } from './InviteForm';
 import type { CreatedInviteApi, InviteApi } from './members-api';
 import { levelName, mayInvite } from './members-model';

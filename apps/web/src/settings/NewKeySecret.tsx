@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { PersonalApiKeyApi } from '@warren/shared/api-keys-api';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../components/CopyButton';
 
 /** The key's secret right after it was created or rolled: the server never returns it again. */
 export function NewKeySecret({ apiKey, rolled, onDone }: { apiKey: PersonalApiKeyApi; rolled: boolean; onDone: () => void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProjectApi } from '@warren/shared/projects-api';
 import { ConfirmDialog } from './ConfirmDialog';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../components/CopyButton';
 import { SaveStatus } from './SaveStatus';
 import { useResetProjectToken } from './settings-queries';
 
