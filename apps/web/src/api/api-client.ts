@@ -1,6 +1,7 @@
 /**
- * The one way the app talks to the Warren API: same-origin JSON requests riding on the session cookie, with the CSRF
- * token (the `warren_csrftoken` cookie) copied into `X-CSRFToken` on writes, as the server's double-submit check wants.
+ * The one way the app talks to the Warren API: same-origin JSON requests (multipart forms for uploads) riding on the
+ * session cookie, with the CSRF token (the `warren_csrftoken` cookie) copied into `X-CSRFToken` on writes, as the
+ * server's double-submit check wants.
  * Errors come back as `ApiError` carrying PostHog's error body (`{type, code, detail, attr}`).
  */
 
@@ -37,10 +38,22 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export async function apiRequest<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body), signal);
+}
+
+/**
+ * A request with a multipart form body (a file upload), with the same CSRF header and error handling as JSON ones.
+ * The browser sets the content type itself, with the form's boundary.
+ */
+export async function apiFormRequest<T>(method: string, path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return send<T>(method, path, {}, form, signal);
+}
+
+async function send<T>(method: string, path: string, contentHeaders: Record<string, string>, body: BodyInit | undefined, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...contentHeaders };
   if (method !== 'GET' && method !== 'HEAD') headers['x-csrftoken'] = csrfToken();
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
+  const res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal });
   const text = await res.text();
   const parsed = text === '' ? null : safeJson(text);
   if (!res.ok) {

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CohortApi } from '@warren/shared/cohorts-api';
-import { api } from '../api/api-client';
+import { api, apiFormRequest } from '../api/api-client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DefinitionEditor } from './DefinitionEditor';
-import { sendCohortForm } from './cohort-queries';
 import { cohortFormProblems, cohortFormState, cohortJsonBody, staticCohortUpload, type CohortFormState } from './cohort-form-model';
 
 interface Props {
@@ -35,7 +34,7 @@ export function CohortForm({ projectId, cohort, onSaved }: Props) {
     try {
       const base = `/api/projects/${projectId}/cohorts/`;
       let saved: CohortApi;
-      if (!cohort && state.isStatic && file) saved = await sendCohortForm('POST', base, staticCohortUpload(state, file, file.name));
+      if (!cohort && state.isStatic && file) saved = await apiFormRequest<CohortApi>('POST', base, staticCohortUpload(state, file, file.name));
       else if (!cohort) saved = await api.post<CohortApi>(base, cohortJsonBody(state, null));
       else saved = await api.patch<CohortApi>(`${base}${cohort.id}/`, cohortJsonBody(state, cohort));
       onSaved(saved);

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CohortApi } from '@warren/shared/cohorts-api';
+import { apiFormRequest } from '../api/api-client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { csvAddition } from './cohort-form-model';
-import { sendCohortForm } from './cohort-queries';
 
 /** Adds the persons of another CSV file to a static cohort. */
 export function StaticCohortUpload({ projectId, cohort, onSaved }: { projectId: number; cohort: CohortApi; onSaved: (c: CohortApi) => void }) {
@@ -16,7 +16,7 @@ export function StaticCohortUpload({ projectId, cohort, onSaved }: { projectId: 
     setBusy(true);
     setError(null);
     try {
-      onSaved(await sendCohortForm('PATCH', `/api/projects/${projectId}/cohorts/${cohort.id}/`, csvAddition(file, file.name)));
+      onSaved(await apiFormRequest<CohortApi>('PATCH', `/api/projects/${projectId}/cohorts/${cohort.id}/`, csvAddition(file, file.name)));
       setFile(null);
       setInputKey((k) => k + 1);
     } catch (err) {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CohortApi, CohortPersonApi } from '@warren/shared/cohorts-api';
-import { ApiError, api, type Paginated } from '../api/api-client';
+import { api, type Paginated } from '../api/api-client';
 
 export const COHORTS_PAGE_SIZE = 50;
 export const PERSONS_PAGE_SIZE = 25;
@@ -43,26 +43,4 @@ export function useCohortPersons(projectId: number, cohort: Pick<CohortApi, 'id'
     // Paging keeps the page on screen until the next arrives; a new membership version does not show the old members.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[4] === cohort.version ? previous : undefined),
   });
-}
-
-const CSRF_COOKIE = 'warren_csrftoken';
-
-/**
- * Sends a multipart form (a CSV upload) to the cohorts API. The shared client speaks JSON only, so this repeats its
- * two duties for a form body: the CSRF header and PostHog's error shape.
- */
-export async function sendCohortForm(method: 'POST' | 'PATCH', path: string, form: FormData): Promise<CohortApi> {
-  const csrf = document.cookie
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === CSRF_COOKIE);
-  const res = await fetch(path, {
-    method,
-    body: form,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', 'x-csrftoken': csrf ? decodeURIComponent(csrf.slice(1).join('=')) : '' },
-  });
-  const body = (await res.json().catch(() => ({}))) as CohortApi & { code?: string; detail?: string; attr?: string | null };
-  if (!res.ok) throw new ApiError(res.status, body.code ?? `http_${res.status}`, body.detail ?? res.statusText, body.attr ?? null);
-  return body;
 }
