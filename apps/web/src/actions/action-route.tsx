@@ -3,10 +3,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ActionApi } from '@warren/shared/actions-api';
 import { api, type Paginated } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
+import { ConfirmDeleteButton } from '../components/ConfirmDeleteButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
-import { ConfirmDeleteButton } from '../cohorts/ConfirmDeleteButton';
 import { dropFromPage } from '../cohorts/paginated-cache';
 import { ActionForm } from './ActionForm';
 import { MatchingEvents } from './MatchingEvents';
@@ -75,11 +75,9 @@ export function Component() {
       <PageHeader
         title={current.name}
         actions={
-          <ConfirmDeleteButton
-            what={`action “${current.name}”`}
-            consequence="Insights and cohorts that use this action will stop matching its events. The events themselves are kept."
-            onConfirm={remove}
-          />
+          <ConfirmDeleteButton title={`Delete action “${current.name}”?`} confirmLabel="Yes, delete" errorTitle="The action was not deleted" onDelete={remove}>
+            <p>Insights and cohorts that use this action will stop matching its events. The events themselves are kept.</p>
+          </ConfirmDeleteButton>
         }
       >
         {back}

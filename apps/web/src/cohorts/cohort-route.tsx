@@ -3,13 +3,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { CohortApi } from '@warren/shared/cohorts-api';
 import { api, type Paginated } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
+import { ConfirmDeleteButton } from '../components/ConfirmDeleteButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
 import { CohortForm } from './CohortForm';
 import { CohortPersons } from './CohortPersons';
 import { CohortStatus } from './CohortStatus';
-import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { StaticCohortUpload } from './StaticCohortUpload';
 import { dropFromPage } from './paginated-cache';
 import { cohortKey, cohortsKey, useCohort } from './cohort-queries';
@@ -79,11 +79,9 @@ export function Component() {
       <PageHeader
         title={current.name || 'Untitled cohort'}
         actions={
-          <ConfirmDeleteButton
-            what={`cohort “${current.name}”`}
-            consequence="Insights and feature flags that filter on this cohort will stop matching anyone. The persons themselves are kept."
-            onConfirm={remove}
-          />
+          <ConfirmDeleteButton title={`Delete cohort “${current.name}”?`} confirmLabel="Yes, delete" errorTitle="The cohort was not deleted" onDelete={remove}>
+            <p>Insights and feature flags that filter on this cohort will stop matching anyone. The persons themselves are kept.</p>
+          </ConfirmDeleteButton>
         }
       >
         {back}

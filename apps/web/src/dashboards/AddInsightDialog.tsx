@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { relativeTime } from '../components/relative-time';
 import { Spinner } from '../components/Spinner';
 import { INSIGHT_PICK_PAGE_SIZE, useInsightPicks } from './dashboard-requests';
-import { DashboardDialog } from './DashboardDialog';
 import { insightTitle } from './tile-content';
 import { useDebouncedValue } from '../components/use-debounced-value';
 
@@ -24,11 +24,11 @@ export function AddInsightDialog({ projectId, dashboardId, pending, error, onAdd
   const picks = useInsightPicks(projectId, query);
   const results = picks.data?.results ?? [];
   return (
-    <DashboardDialog title="Add insight" onClose={onClose} wide>
+    <Dialog title="Add insight" onClose={onClose} size="wide">
       <div className="stack">
         <label className="field">
           <span>Search saved insights</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, description or tag" autoFocus />
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, description or tag" data-autofocus />
         </label>
         {picks.isPending && <Spinner label="Loading saved insights" />}
         {picks.isError && <ErrorNotice error={picks.error} title="Saved insights could not be loaded" />}
@@ -61,6 +61,6 @@ export function AddInsightDialog({ projectId, dashboardId, pending, error, onAdd
         {(picks.data?.count ?? 0) > INSIGHT_PICK_PAGE_SIZE && <p className="muted small">Showing the {INSIGHT_PICK_PAGE_SIZE} most recently changed; search to find others.</p>}
         {error != null && <ErrorNotice error={error} title="The insight was not added" />}
       </div>
-    </DashboardDialog>
+    </Dialog>
   );
 }

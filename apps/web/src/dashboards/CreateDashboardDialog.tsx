@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useCreateDashboard } from './dashboard-requests';
-import { DashboardDialog } from './DashboardDialog';
 
 /** The server's built-in template (apps/server/src/dashboards/dashboard-templates.ts). */
 const STARTER_TEMPLATE = 'DEFAULT_APP';
@@ -22,11 +22,11 @@ export function CreateDashboardDialog({ projectId, onClose }: { projectId: numbe
   }
 
   return (
-    <DashboardDialog title="New dashboard" onClose={onClose}>
+    <Dialog title="New dashboard" onClose={onClose}>
       <form className="stack" onSubmit={submit}>
         <label className="field">
           <span>Name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={400} autoFocus />
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={400} data-autofocus />
         </label>
         <label className="field">
           <span>Description</span>
@@ -52,6 +52,6 @@ export function CreateDashboardDialog({ projectId, onClose }: { projectId: numbe
           </button>
         </div>
       </form>
-    </DashboardDialog>
+    </Dialog>
   );
 }

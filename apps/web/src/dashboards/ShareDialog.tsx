@@ -1,8 +1,8 @@
 import { CopyButton } from '../components/CopyButton';
+import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { useRotateSharing, useSetSharing, useSharing } from './dashboard-requests';
-import { DashboardDialog } from './DashboardDialog';
 
 /**
  * Public sharing of a dashboard: a switch, and while it is on the read-only link to copy. Anyone with the link sees
@@ -19,7 +19,7 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
   const enabled = setSharing.isPending ? setSharing.variables : (sharing.data?.enabled ?? false);
 
   return (
-    <DashboardDialog title="Share dashboard" onClose={onClose}>
+    <Dialog title="Share dashboard" onClose={onClose}>
       <div className="stack">
         {sharing.isPending && <Spinner label="Loading sharing" />}
         {sharing.isError && <ErrorNotice error={sharing.error} />}
@@ -53,6 +53,6 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
         {setSharing.isError && <ErrorNotice error={setSharing.error} title="Sharing was not changed" />}
         {rotate.isError && <ErrorNotice error={rotate.error} title="The link was not reset" />}
       </div>
-    </DashboardDialog>
+    </Dialog>
   );
 }

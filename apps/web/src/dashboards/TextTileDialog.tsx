@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { DashboardDialog } from './DashboardDialog';
 import { TextTileBody } from './TextTileBody';
 
 interface Props {
@@ -24,11 +24,11 @@ export function TextTileDialog({ initial, pending, error, onSave, onClose }: Pro
     onSave(body);
   };
   return (
-    <DashboardDialog title={initial === undefined ? 'Add text' : 'Edit text'} onClose={onClose} wide>
+    <Dialog title={initial === undefined ? 'Add text' : 'Edit text'} onClose={onClose} size="wide">
       <form className="stack" onSubmit={submit}>
         <label className="field">
           <span>Text</span>
-          <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={8} maxLength={MAX_TEXT} required autoFocus aria-describedby={hintId} />
+          <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={8} maxLength={MAX_TEXT} required data-autofocus aria-describedby={hintId} />
         </label>
         <p id={hintId} className="muted small">
           Markdown basics: # heading, - list item, **bold**, *italic*, `code`, [link](https://…). HTML is shown as text.
@@ -48,6 +48,6 @@ export function TextTileDialog({ initial, pending, error, onSave, onClose }: Pro
           </button>
         </div>
       </form>
-    </DashboardDialog>
+    </Dialog>
   );
 }

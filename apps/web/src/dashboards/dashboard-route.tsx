@@ -8,7 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { relativeTime } from '../components/relative-time';
 import { Spinner } from '../components/Spinner';
 import { AddInsightDialog } from './AddInsightDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DashboardGrid } from './DashboardGrid';
 import { useDashboard, useUpdateDashboard } from './dashboard-requests';
 import { DateOverridePicker } from './DateOverridePicker';

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { relativeTime } from '../components/relative-time';
 import { Spinner } from '../components/Spinner';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CreateDashboardDialog } from './CreateDashboardDialog';
 import { DASHBOARDS_PAGE_SIZE, useDashboardList, useDeleteDashboard } from './dashboard-requests';
 import { useDebouncedValue } from '../components/use-debounced-value';

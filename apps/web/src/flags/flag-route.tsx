@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { ConfirmDeleteButton } from '../components/ConfirmDeleteButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
 import { useProjectId } from '../app/use-project-id';
-import { DeleteFlagButton } from './DeleteFlagButton';
 import { FlagCode } from './FlagCode';
 import { FlagEditor } from './FlagEditor';
 import { FlagHistory } from './FlagHistory';
 import { FlagUsage } from './FlagUsage';
 import { emptyForm, formFromFlag } from './flag-form';
-import { useFlag } from './flags-api';
+import { useDeleteFlag, useFlag } from './flags-api';
 import './flags.css';
 
 /** `/feature_flags/new` and `/feature_flags/:flagId`: the editor, and for a saved flag its usage, code and history. */
@@ -21,6 +21,7 @@ export function Component() {
   const isNew = rawId === 'new';
   const flagId = !isNew && /^\d+$/.test(rawId ?? '') ? Number(rawId) : null;
   const flag = useFlag(projectId, flagId);
+  const remove = useDeleteFlag(projectId);
   const listPath = `/project/${projectId}/feature_flags`;
 
   // Built once per flag: refetches after a save must not reset what the user is typing.
@@ -51,7 +52,17 @@ export function Component() {
     <>
       <PageHeader
         title={stored.key}
-        actions={<DeleteFlagButton projectId={projectId} flagId={stored.id} flagKey={stored.key} onDeleted={() => navigate(listPath)} />}
+        actions={
+          // Soft-deleted as in PostHog: SDKs stop getting the flag, its history stays.
+          <ConfirmDeleteButton
+            title={`Delete feature flag ${stored.key}?`}
+            confirmLabel="Delete flag"
+            errorTitle="The flag was not deleted"
+            onDelete={() => remove.mutateAsync(stored.id).then(() => navigate(listPath))}
+          >
+            <p>Code asking for this flag will get false (or undefined) from now on. Its history is kept.</p>
+          </ConfirmDeleteButton>
+        }
       >
         <span className={stored.active ? 'badge badge-success' : 'badge badge-danger'}>{stored.active ? 'Enabled' : 'Disabled'}</span>{' '}
         {stored.name}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQueryResult } from '../api/run-query';
+import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { ACTORS_PAGE_SIZE, actorName, actorsQuery, type ActorApi } from './actors-query';
 import type { InsightActorsSource } from './kinds/insight-kind';
-import { Modal } from './Modal';
 import { useDebouncedValue } from '../components/use-debounced-value';
 
 interface Props {
@@ -26,7 +26,8 @@ export function ActorsModal({ projectId, source, title, onClose }: Props) {
   const counts = query.select.includes('event_count');
 
   return (
-    <Modal title={title} onClose={onClose} className="actors-modal">
+    <Dialog title={title} onClose={onClose} size="wide">
+      <div className="stack">
       <label className="field">
         <span>Search persons</span>
         <input
@@ -83,6 +84,7 @@ export function ActorsModal({ projectId, source, title, onClose }: Props) {
           </button>
         </div>
       )}
-    </Modal>
+      </div>
+    </Dialog>
   );
 }

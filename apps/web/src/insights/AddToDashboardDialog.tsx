@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DashboardBasicApi } from '@warren/shared/dashboards-api';
 import type { InsightBasicApi } from '@warren/shared/insights-api';
+import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { createDashboard, useDashboardChoices, useSaveInsight } from './insight-requests';
-import { Modal } from './Modal';
 
 interface Props {
   projectId: number;
@@ -55,7 +55,7 @@ export function AddToDashboardDialog({ projectId, insight, onClose, onAdded }: P
   const busy = save.isPending || creating;
 
   return (
-    <Modal title="Add to dashboard" onClose={onClose}>
+    <Dialog title="Add to dashboard" onClose={onClose}>
       <div className="stack">
         {error !== null && <ErrorNotice error={error} title="The insight could not be added" />}
         <form className="stack" onSubmit={addExisting}>
@@ -88,6 +88,6 @@ export function AddToDashboardDialog({ projectId, insight, onClose, onAdded }: P
           </div>
         </form>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

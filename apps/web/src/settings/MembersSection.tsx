@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
-import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from '../components/CopyButton';
 import { InviteForm } from './InviteForm';
 import type { CreatedInviteApi, InviteApi } from './members-api';
@@ -112,21 +112,21 @@ export function MembersSection({ organizationId, ownLevel }: { organizationId: s
         <p className="muted">Only admins and owners of the organization can invite people.</p>
       )}
 
-      <ConfirmDialog
-        open={withdrawing !== null}
-        title={`Withdraw the invite for ${withdrawing?.target_email ?? ''}?`}
-        confirmLabel="Withdraw invite"
-        danger
-        busy={withdraw.isPending}
-        error={withdraw.error}
-        onCancel={() => {
-          withdraw.reset();
-          setWithdrawing(null);
-        }}
-        onConfirm={() => withdrawing && withdraw.mutate(withdrawing.id, { onSuccess: () => setWithdrawing(null) })}
-      >
-        <p>The link stops working; nobody can join with it any more.</p>
-      </ConfirmDialog>
+      {withdrawing && (
+        <ConfirmDialog
+          title={`Withdraw the invite for ${withdrawing.target_email}?`}
+          confirmLabel="Withdraw invite"
+          pending={withdraw.isPending}
+          error={withdraw.error}
+          onClose={() => {
+            withdraw.reset();
+            setWithdrawing(null);
+          }}
+          onConfirm={() => withdraw.mutate(withdrawing.id, { onSuccess: () => setWithdrawing(null) })}
+        >
+          <p>The link stops working; nobody can join with it any more.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { PersonalApiKeyApi } from '@warren/shared/api-keys-api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
 import { describeScopes } from './api-key-scopes';
-import { ConfirmDialog } from './ConfirmDialog';
 import { NewApiKeyForm } from './NewApiKeyForm';
 import { NewKeySecret } from './NewKeySecret';
 import { useDeletePersonalApiKey, usePersonalApiKeys, useRollPersonalApiKey } from './settings-queries';
@@ -116,22 +116,22 @@ export function PersonalApiKeysSection({ projectId, projectName }: { projectId: 
           {count >= MAX_KEYS && <span className="muted small">You have {MAX_KEYS} keys, the most allowed: delete one first.</span>}
         </div>
       )}
-      <ConfirmDialog
-        open={pending !== null}
-        title={pending?.action === 'roll' ? `Roll key “${pending.key.label}”?` : `Delete key “${pending?.key.label ?? ''}”?`}
-        confirmLabel={pending?.action === 'roll' ? 'Roll key' : 'Delete key'}
-        danger
-        busy={mutation.isPending}
-        error={mutation.error}
-        onCancel={cancel}
-        onConfirm={confirm}
-      >
-        <p>
-          {pending?.action === 'roll'
-            ? 'The key gets a new value, shown once. Anything using the current value stops working until it is given the new one.'
-            : 'Anything using this key stops working at once. This cannot be undone.'}
-        </p>
-      </ConfirmDialog>
+      {pending && (
+        <ConfirmDialog
+          title={pending.action === 'roll' ? `Roll key “${pending.key.label}”?` : `Delete key “${pending.key.label}”?`}
+          confirmLabel={pending.action === 'roll' ? 'Roll key' : 'Delete key'}
+          pending={mutation.isPending}
+          error={mutation.error}
+          onClose={cancel}
+          onConfirm={confirm}
+        >
+          <p>
+            {pending.action === 'roll'
+              ? 'The key gets a new value, shown once. Anything using the current value stops working until it is given the new one.'
+              : 'Anything using this key stops working at once. This cannot be undone.'}
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

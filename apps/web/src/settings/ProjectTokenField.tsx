@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProjectApi } from '@warren/shared/projects-api';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CopyButton } from '../components/CopyButton';
 import { SaveStatus } from './SaveStatus';
 import { useResetProjectToken } from './settings-queries';
@@ -25,24 +25,24 @@ export function ProjectTokenField({ project }: { project: ProjectApi }) {
         </button>
         {!confirming && <SaveStatus mutation={reset} />}
       </div>
-      <ConfirmDialog
-        open={confirming}
-        title="Reset the project API token?"
-        confirmLabel="Reset token"
-        danger
-        busy={reset.isPending}
-        error={reset.error}
-        onCancel={() => {
-          reset.reset();
-          setConfirming(false);
-        }}
-        onConfirm={() => reset.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-      >
-        <p>
-          Events sent with the current token (<code>{project.api_token}</code>) will be refused from now on. Every website and server sending events to
-          this project must be updated with the new token.
-        </p>
-      </ConfirmDialog>
+      {confirming && (
+        <ConfirmDialog
+          title="Reset the project API token?"
+          confirmLabel="Reset token"
+          pending={reset.isPending}
+          error={reset.error}
+          onClose={() => {
+            reset.reset();
+            setConfirming(false);
+          }}
+          onConfirm={() => reset.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+        >
+          <p>
+            Events sent with the current token (<code>{project.api_token}</code>) will be refused from now on. Every website and server sending events
+            to this project must be updated with the new token.
+          </p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -2,19 +2,23 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 
 interface Props {
   title: string;
+  /** Called when the dialog closes by itself (Escape, the × button); the owner then unmounts it. */
   onClose: () => void;
   children: ReactNode;
-  /** Extra class on the dialog (its width). */
+  /** `narrow` for a question, `wide` for a list or an editor; the default suits a short form. */
+  size?: 'narrow' | 'wide';
+  /** Extra class on the dialog (its width, for a dialog of its own shape). */
   className?: string;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal `<dialog>`: the page behind is inert, Escape closes it, Tab and Shift+Tab cycle inside it, and focus goes
- * back to what opened it when it closes.
+ * A modal `<dialog>`, open while mounted: the page behind is inert, Escape closes it, Tab and Shift+Tab cycle inside
+ * it, and focus goes back to what opened it when it closes. The element marked `data-autofocus` gets the focus first
+ * (React's `autoFocus` fires while the dialog is still closed, so it cannot); otherwise the first control does.
  */
-export function Modal({ title, onClose, children, className }: Props) {
+export function Dialog({ title, onClose, children, size, className }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -25,7 +29,8 @@ export function Modal({ title, onClose, children, className }: Props) {
     if (!node) return;
     const opener = document.activeElement as HTMLElement | null;
     node.showModal();
-    // The native close (Escape, form method=dialog) tells the owner, which unmounts us.
+    node.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // The native close (Escape, the × button) tells the owner, which unmounts us.
     const closed = () => closeRef.current();
     node.addEventListener('close', closed);
     return () => {
@@ -35,6 +40,7 @@ export function Modal({ title, onClose, children, className }: Props) {
     };
   }, []);
 
+  // A modal dialog makes the page inert, but Tab can still leave for the browser's own controls: keep it inside.
   const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key !== 'Tab' || !dialog.current) return;
     const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
@@ -50,15 +56,16 @@ export function Modal({ title, onClose, children, className }: Props) {
     }
   };
 
+  const classes = ['dialog', size ? `dialog-${size}` : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <dialog ref={dialog} className={`modal ${className ?? ''}`} aria-labelledby={titleId} onKeyDown={keepFocusInside}>
-      <header className="modal-header">
+    <dialog ref={dialog} className={classes} aria-labelledby={titleId} onKeyDown={keepFocusInside}>
+      <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={() => dialog.current?.close()}>
           ×
         </button>
       </header>
-      <div className="modal-body">{children}</div>
+      <div className="dialog-body">{children}</div>
     </dialog>
   );
 }
