@@ -11,7 +11,6 @@ import { dropFromPage } from '../cohorts/paginated-cache';
 import { ActionForm } from './ActionForm';
 import { MatchingEvents } from './MatchingEvents';
 import { actionKey, actionsKey, useAction } from './action-queries';
-import '../cohorts/ca-widgets.css';
 import '../cohorts/cohorts.css';
 import './actions.css';
 

@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
-import { Spinner } from '../components/Spinner';
+import { Pager } from '../components/Pager';
+import { SearchField } from '../components/SearchField';
 import { relativeTime } from '../components/relative-time';
-import { Pager } from '../cohorts/Pager';
 import { useDebouncedValue } from '../components/use-debounced-value';
 import { ACTIONS_PAGE_SIZE, useActions } from './action-queries';
 import { stepsSummary } from './action-step-model';
-import '../cohorts/ca-widgets.css';
 
 /** `/project/:id/actions`: the project's actions, searchable by name, newest first. */
 export function Component() {
@@ -19,7 +18,6 @@ export function Component() {
   const [offset, setOffset] = useState(0);
   const debounced = useDebouncedValue(search.trim(), 250);
   const actions = useActions(projectId, debounced, offset);
-  const rows = actions.data?.results ?? [];
   const newLink = (
     <Link className="button primary" to={`/project/${projectId}/actions/new`}>
       New action
@@ -31,58 +29,71 @@ export function Component() {
       <PageHeader title="Actions" actions={newLink}>
         Named groups of events — “viewed pricing”, “clicked sign up” — to use in insights and cohorts.
       </PageHeader>
-      <div className="ca-toolbar" role="search">
-        <label className="field">
-          <span>Search actions</span>
-          <input
-            type="search"
-            value={search}
-            placeholder="Name contains…"
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
-          />
-        </label>
+      <div className="list-toolbar" role="search">
+        <SearchField
+          label="Search actions"
+          value={search}
+          placeholder="Name contains…"
+          onChange={(value) => {
+            setSearch(value);
+            setOffset(0);
+          }}
+        />
       </div>
-      {actions.isError && <ErrorNotice error={actions.error} title="The actions could not be loaded" />}
-      {actions.isPending && <Spinner label="Loading actions" />}
-      {actions.isSuccess && rows.length === 0 && debounced === '' && (
-        <EmptyState title="No actions yet">
-          <p>An action gives one name to the events that mean the same thing: page views of /pricing, clicks on any “Sign up” button, a custom event.</p>
-          <p>Actions apply to past events too: an insight on an action counts everything that ever matched it.</p>
-          {newLink}
-        </EmptyState>
-      )}
-      {actions.isSuccess && rows.length === 0 && debounced !== '' && <p className="muted">No action name contains “{debounced}”.</p>}
-      {rows.length > 0 && (
-        <table className="data ca-list">
-          <caption className="visually-hidden">Actions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Steps</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((action) => (
-              <tr key={action.id}>
-                <td>
-                  <Link to={`/project/${projectId}/actions/${action.id}`}>{action.name}</Link>
-                  {action.description && <span className="muted small">{action.description}</span>}
-                </td>
-                <td>{stepsSummary(action.steps)}</td>
-                <td>
-                  <time dateTime={action.created_at}>{relativeTime(action.created_at)}</time>
-                  {action.created_by && <span className="muted small">by {action.created_by.first_name || action.created_by.email}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager label="Action pages" offset={offset} pageSize={ACTIONS_PAGE_SIZE} total={actions.data?.count} hasNext={Boolean(actions.data?.next)} onChange={setOffset} />
+      <ListResult
+        query={actions}
+        what="actions"
+        empty={
+          debounced === '' ? (
+            <EmptyState title="No actions yet">
+              <p>An action gives one name to the events that mean the same thing: page views of /pricing, clicks on any “Sign up” button, a custom event.</p>
+              <p>Actions apply to past events too: an insight on an action counts everything that ever matched it.</p>
+              {newLink}
+            </EmptyState>
+          ) : (
+            <p className="muted">No action name contains “{debounced}”.</p>
+          )
+        }
+      >
+        {(rows) => (
+          <>
+            <table className="data">
+              <caption className="visually-hidden">Actions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Steps</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((action) => (
+                  <tr key={action.id}>
+                    <td>
+                      <Link to={`/project/${projectId}/actions/${action.id}`}>{action.name}</Link>
+                      {action.description && <div className="muted small">{action.description}</div>}
+                    </td>
+                    <td>{stepsSummary(action.steps)}</td>
+                    <td>
+                      <time dateTime={action.created_at}>{relativeTime(action.created_at)}</time>
+                      {action.created_by && <div className="muted small">by {action.created_by.first_name || action.created_by.email}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager
+              label="Pages of actions"
+              offset={offset}
+              pageSize={ACTIONS_PAGE_SIZE}
+              shown={rows.length}
+              total={actions.data?.count}
+              hasNext={Boolean(actions.data?.next)}
+              onChange={setOffset}
+            />
+          </>
+        )}
+      </ListResult>
     </>
   );
 }

@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { CohortApi, CohortPersonApi } from '@warren/shared/cohorts-api';
 import { api } from '../api/api-client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Pager } from '../components/Pager';
 import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
-import { Pager } from './Pager';
 import { PERSONS_PAGE_SIZE, cohortKey, useCohortPersons } from './cohort-queries';
 
 /** The members of a cohort, a page at a time, each linking to the person's page; static cohorts can drop a member. */
@@ -81,9 +81,10 @@ export function CohortPersons({ projectId, cohort }: { projectId: number; cohort
         </table>
       )}
       <Pager
-        label="Person pages"
+        label="Pages of persons in the cohort"
         offset={offset}
         pageSize={PERSONS_PAGE_SIZE}
+        shown={rows.length}
         total={cohort.count ?? undefined}
         hasNext={Boolean(persons.data?.next)}
         onChange={setOffset}

@@ -13,7 +13,6 @@ import { CohortStatus } from './CohortStatus';
 import { StaticCohortUpload } from './StaticCohortUpload';
 import { dropFromPage } from './paginated-cache';
 import { cohortKey, cohortsKey, useCohort } from './cohort-queries';
-import './ca-widgets.css';
 import './cohorts.css';
 
 /** `/project/:id/cohorts/new` and `/project/:id/cohorts/:cohortId`: the cohort editor, its status and its persons. */

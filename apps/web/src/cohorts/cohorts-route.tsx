@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
-import { Spinner } from '../components/Spinner';
+import { Pager } from '../components/Pager';
+import { SearchField } from '../components/SearchField';
 import { relativeTime } from '../components/relative-time';
-import { Pager } from './Pager';
 import { cohortTypeLabel } from './cohort-definition-model';
 import { COHORTS_PAGE_SIZE, useCohorts } from './cohort-queries';
 import { useDebouncedValue } from '../components/use-debounced-value';
-import './ca-widgets.css';
 
 /** `/project/:id/cohorts`: the project's cohorts, searchable by name, newest first. */
 export function Component() {
@@ -19,7 +18,6 @@ export function Component() {
   const [offset, setOffset] = useState(0);
   const debounced = useDebouncedValue(search.trim(), 250);
   const cohorts = useCohorts(projectId, debounced, offset);
-  const rows = cohorts.data?.results ?? [];
   const newLink = (
     <Link className="button primary" to={`/project/${projectId}/cohorts/new`}>
       New cohort
@@ -31,59 +29,72 @@ export function Component() {
       <PageHeader title="Cohorts" actions={newLink}>
         Groups of persons by their properties or what they did, for filtering insights and targeting flags.
       </PageHeader>
-      <div className="ca-toolbar" role="search">
-        <label className="field">
-          <span>Search cohorts</span>
-          <input
-            type="search"
-            value={search}
-            placeholder="Name contains…"
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
-          />
-        </label>
+      <div className="list-toolbar" role="search">
+        <SearchField
+          label="Search cohorts"
+          value={search}
+          placeholder="Name contains…"
+          onChange={(value) => {
+            setSearch(value);
+            setOffset(0);
+          }}
+        />
       </div>
-      {cohorts.isError && <ErrorNotice error={cohorts.error} title="The cohorts could not be loaded" />}
-      {cohorts.isPending && <Spinner label="Loading cohorts" />}
-      {cohorts.isSuccess && rows.length === 0 && debounced === '' && (
-        <EmptyState title="No cohorts yet">
-          <p>A cohort is a saved group of persons: “customers on the pro plan”, “signed up but never invited anyone”.</p>
-          <p>Dynamic cohorts recalculate from person properties and events; static cohorts hold the list you upload.</p>
-          {newLink}
-        </EmptyState>
-      )}
-      {cohorts.isSuccess && rows.length === 0 && debounced !== '' && <p className="muted">No cohort name contains “{debounced}”.</p>}
-      {rows.length > 0 && (
-        <table className="data ca-list">
-          <caption className="visually-hidden">Cohorts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Persons</th>
-              <th scope="col">Type</th>
-              <th scope="col">Last calculated</th>
-              <th scope="col">Created by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((cohort) => (
-              <tr key={cohort.id}>
-                <td>
-                  <Link to={`/project/${projectId}/cohorts/${cohort.id}`}>{cohort.name || 'Untitled cohort'}</Link>
-                  {cohort.description && <div className="muted small">{cohort.description}</div>}
-                </td>
-                <td>{cohort.is_calculating ? <span className="badge">Calculating…</span> : (cohort.count ?? '—')}</td>
-                <td>{cohortTypeLabel(cohort)}</td>
-                <td>{cohort.last_calculation ? <time dateTime={cohort.last_calculation}>{relativeTime(cohort.last_calculation)}</time> : '—'}</td>
-                <td>{cohort.created_by ? cohort.created_by.first_name || cohort.created_by.email : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager label="Cohort pages" offset={offset} pageSize={COHORTS_PAGE_SIZE} total={cohorts.data?.count} hasNext={Boolean(cohorts.data?.next)} onChange={setOffset} />
+      <ListResult
+        query={cohorts}
+        what="cohorts"
+        empty={
+          debounced === '' ? (
+            <EmptyState title="No cohorts yet">
+              <p>A cohort is a saved group of persons: “customers on the pro plan”, “signed up but never invited anyone”.</p>
+              <p>Dynamic cohorts recalculate from person properties and events; static cohorts hold the list you upload.</p>
+              {newLink}
+            </EmptyState>
+          ) : (
+            <p className="muted">No cohort name contains “{debounced}”.</p>
+          )
+        }
+      >
+        {(rows) => (
+          <>
+            <table className="data">
+              <caption className="visually-hidden">Cohorts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Persons</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Last calculated</th>
+                  <th scope="col">Created by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((cohort) => (
+                  <tr key={cohort.id}>
+                    <td>
+                      <Link to={`/project/${projectId}/cohorts/${cohort.id}`}>{cohort.name || 'Untitled cohort'}</Link>
+                      {cohort.description && <div className="muted small">{cohort.description}</div>}
+                    </td>
+                    <td>{cohort.is_calculating ? <span className="badge">Calculating…</span> : (cohort.count ?? '—')}</td>
+                    <td>{cohortTypeLabel(cohort)}</td>
+                    <td>{cohort.last_calculation ? <time dateTime={cohort.last_calculation}>{relativeTime(cohort.last_calculation)}</time> : '—'}</td>
+                    <td>{cohort.created_by ? cohort.created_by.first_name || cohort.created_by.email : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager
+              label="Pages of cohorts"
+              offset={offset}
+              pageSize={COHORTS_PAGE_SIZE}
+              shown={rows.length}
+              total={cohorts.data?.count}
+              hasNext={Boolean(cohorts.data?.next)}
+              onChange={setOffset}
+            />
+          </>
+        )}
+      </ListResult>
     </>
   );
 }

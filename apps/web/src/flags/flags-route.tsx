@@ -2,8 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
+import { hasNextPage } from '../components/paging';
+import { SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
 import { FlagTable } from './FlagTable';
 import { FLAGS_PAGE_SIZE, useFlagList, type FlagListFilter } from './flags-api';
@@ -53,11 +56,8 @@ export function Component() {
         </EmptyState>
       ) : (
         <>
-          <div className="flag-toolbar" role="search">
-            <label className="field">
-              <span>Search flags</span>
-              <input type="search" value={typed} placeholder="Key or description" onChange={(e) => setTyped(e.target.value)} />
-            </label>
+          <div className="list-toolbar" role="search">
+            <SearchField label="Search flags" value={typed} placeholder="Key or description" onChange={setTyped} />
             <label className="field" style={{ minWidth: '10rem' }}>
               <span>Status</span>
               <select value={filter.active} onChange={(e) => setFilter({ active: e.target.value as FlagListFilter['active'] })}>
@@ -68,33 +68,22 @@ export function Component() {
             </label>
             {list.isFetching && <Spinner label="Loading" />}
           </div>
-          {list.isPending ? (
-            <Spinner label="Loading flags" />
-          ) : list.isError ? (
-            <ErrorNotice error={list.error} title="The flags could not be loaded" />
-          ) : list.data.results.length === 0 ? (
-            <p className="muted">No flags match these filters.</p>
-          ) : (
-            <FlagTable projectId={projectId} flags={list.data.results} captionId={`${id}-caption`} count={count} />
-          )}
-          {count > FLAGS_PAGE_SIZE && (
-            <nav className="flag-pager" aria-label="Pages">
-              <span className="muted">
-                {filter.offset + 1}–{Math.min(count, filter.offset + FLAGS_PAGE_SIZE)} of {count}
-              </span>
-              <button type="button" className="small" disabled={filter.offset === 0} onClick={() => setFilter({ offset: Math.max(0, filter.offset - FLAGS_PAGE_SIZE) })}>
-                Previous
-              </button>
-              <button
-                type="button"
-                className="small"
-                disabled={filter.offset + FLAGS_PAGE_SIZE >= count}
-                onClick={() => setFilter({ offset: filter.offset + FLAGS_PAGE_SIZE })}
-              >
-                Next
-              </button>
-            </nav>
-          )}
+          <ListResult query={list} what="flags" empty={<p className="muted">No flags match these filters.</p>}>
+            {(flags) => (
+              <>
+                <FlagTable projectId={projectId} flags={flags} captionId={`${id}-caption`} count={count} />
+                <Pager
+                  label="Pages of feature flags"
+                  offset={filter.offset}
+                  pageSize={FLAGS_PAGE_SIZE}
+                  shown={flags.length}
+                  total={count}
+                  hasNext={hasNextPage({ offset: filter.offset, pageSize: FLAGS_PAGE_SIZE, total: count })}
+                  onChange={(offset) => setFilter({ offset })}
+                />
+              </>
+            )}
+          </ListResult>
         </>
       )}
     </>

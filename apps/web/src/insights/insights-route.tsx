@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
-import { Spinner } from '../components/Spinner';
+import { Pager } from '../components/Pager';
+import { hasNextPage } from '../components/paging';
+import { SearchField } from '../components/SearchField';
 import { InsightsTable } from './InsightsTable';
 import { INSIGHTS_PAGE_SIZE, useInsightList } from './insight-requests';
 import { useDebouncedValue } from '../components/use-debounced-value';
@@ -19,7 +21,6 @@ export function Component() {
   const settledSearch = useDebouncedValue(search.trim(), 300);
   const list = useInsightList(projectId, settledSearch, offset);
   const count = list.data?.count ?? 0;
-  const rows = list.data?.results ?? [];
 
   return (
     <>
@@ -33,24 +34,21 @@ export function Component() {
       >
         Saved trends, funnels, retention, paths, stickiness and lifecycle charts.
       </PageHeader>
-      <div className="stack">
-        <label className="field insights-search">
-          <span>Search insights</span>
-          <input
-            type="search"
-            value={search}
-            placeholder="name, description or tag"
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
-          />
-        </label>
-        {list.isError ? (
-          <ErrorNotice error={list.error} title="The insights could not be listed" />
-        ) : list.isLoading ? (
-          <Spinner label="Loading insights" />
-        ) : rows.length === 0 ? (
+      <div className="list-toolbar" role="search">
+        <SearchField
+          label="Search insights"
+          value={search}
+          placeholder="name, description or tag"
+          onChange={(value) => {
+            setSearch(value);
+            setOffset(0);
+          }}
+        />
+      </div>
+      <ListResult
+        query={list}
+        what="insights"
+        empty={
           settledSearch ? (
             <p className="muted">No insight matches “{settledSearch}”.</p>
           ) : (
@@ -61,25 +59,23 @@ export function Component() {
               </p>
             </EmptyState>
           )
-        ) : (
+        }
+      >
+        {(rows) => (
           <>
             <InsightsTable projectId={projectId} insights={rows} />
-            {count > INSIGHTS_PAGE_SIZE && (
-              <nav className="row" aria-label="Pages of insights">
-                <button type="button" className="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - INSIGHTS_PAGE_SIZE))}>
-                  Previous
-                </button>
-                <span className="muted small">
-                  {offset + 1}–{Math.min(offset + INSIGHTS_PAGE_SIZE, count)} of {count}
-                </span>
-                <button type="button" className="small" disabled={offset + INSIGHTS_PAGE_SIZE >= count} onClick={() => setOffset(offset + INSIGHTS_PAGE_SIZE)}>
-                  Next
-                </button>
-              </nav>
-            )}
+            <Pager
+              label="Pages of insights"
+              offset={offset}
+              pageSize={INSIGHTS_PAGE_SIZE}
+              shown={rows.length}
+              total={count}
+              hasNext={hasNextPage({ offset, pageSize: INSIGHTS_PAGE_SIZE, total: count })}
+              onChange={setOffset}
+            />
           </>
         )}
-      </div>
+      </ListResult>
     </>
   );
 }

@@ -27,14 +27,6 @@ export function deletedNoticeOf(state: unknown): DeletedPersonNotice | null {
   return typeof name === 'string' ? { name, withEvents: withEvents === true } : null;
 }
 
-/**
- * "Showing 51–100" for a page of the list. Example: pageRangeLabel(50, 12) -> 'Showing 51–62'
- */
-export function pageRangeLabel(offset: number, shown: number): string {
-  if (shown === 0) return 'No persons';
-  return `Showing ${offset + 1}–${offset + shown}`;
-}
-
 /** The `offset` from the page's search parameters: a whole number of rows, else 0 (a hand-edited URL). */
 export function offsetParam(value: string | null): number {
   const n = Number(value);

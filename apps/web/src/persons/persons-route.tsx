@@ -1,15 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PersonsPageApi } from '@warren/shared/persons-api';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
 import { useDebouncedValue } from '../components/use-debounced-value';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
-import { Spinner } from '../components/Spinner';
-import { deletedNoticeOf, offsetParam, pageRangeLabel, PERSONS_PAGE_SIZE } from './person-model';
+import { Pager } from '../components/Pager';
+import { SearchField } from '../components/SearchField';
+import { deletedNoticeOf, offsetParam, PERSONS_PAGE_SIZE } from './person-model';
 import { PersonsTable } from './PersonsTable';
 import './persons.css';
 
@@ -26,7 +27,6 @@ export function Component() {
   const offset = offsetParam(params.get('offset'));
   const [typed, setTyped] = useState(search);
   const settled = useDebouncedValue(typed.trim(), 300);
-  const searchId = useId();
 
   useEffect(() => {
     if (settled !== search) setParams(settled ? { search: settled } : {}, { replace: true, state: location.state });
@@ -38,7 +38,6 @@ export function Component() {
     placeholderData: keepPreviousData,
   });
   const goTo = (nextOffset: number) => setParams({ ...(search ? { search } : {}), ...(nextOffset > 0 ? { offset: String(nextOffset) } : {}) });
-  const rows = persons.data?.results ?? [];
 
   return (
     <>
@@ -49,39 +48,39 @@ export function Component() {
           <p>{deleted.withEvents ? 'Their events are being deleted in the background.' : 'Their events were kept.'}</p>
         </div>
       )}
-      <div className="stack">
-        <div className="field persons-search">
-          <label htmlFor={searchId}>Search persons</label>
-          <input id={searchId} type="search" placeholder="Email, name or distinct ID" value={typed} onChange={(e) => setTyped(e.target.value)} />
-        </div>
-        {persons.error && <ErrorNotice error={persons.error} title="Could not load persons" />}
-        {persons.isPending ? (
-          <Spinner label="Loading persons" />
-        ) : rows.length === 0 && offset === 0 ? (
-          search ? (
+      <div className="list-toolbar" role="search">
+        <SearchField label="Search persons" value={typed} placeholder="Email, name or distinct ID" onChange={setTyped} />
+      </div>
+      <ListResult
+        query={persons}
+        what="persons"
+        empty={
+          offset > 0 ? (
+            <Pager label="Pages of persons" offset={offset} pageSize={PERSONS_PAGE_SIZE} shown={0} hasNext={false} onChange={goTo} />
+          ) : search ? (
             <p className="muted">No person matches “{search}”.</p>
           ) : (
             <EmptyState title="No persons yet">
               A person appears with their first event. <Link to={`/project/${projectId}/activity`}>Activity</Link> shows how to send one.
             </EmptyState>
           )
-        ) : (
+        }
+      >
+        {(rows) => (
           <>
             <PersonsTable projectId={projectId} persons={rows} />
-            <nav className="row pager" aria-label="Pages of persons">
-              <button type="button" onClick={() => goTo(Math.max(0, offset - PERSONS_PAGE_SIZE))} disabled={offset === 0 || persons.isFetching}>
-                Previous
-              </button>
-              <span className="muted" aria-live="polite">
-                {pageRangeLabel(offset, rows.length)}
-              </span>
-              <button type="button" onClick={() => goTo(offset + PERSONS_PAGE_SIZE)} disabled={!persons.data?.next || persons.isFetching}>
-                Next
-              </button>
-            </nav>
+            <Pager
+              label="Pages of persons"
+              offset={offset}
+              pageSize={PERSONS_PAGE_SIZE}
+              shown={rows.length}
+              hasNext={Boolean(persons.data?.next)}
+              busy={persons.isFetching}
+              onChange={goTo}
+            />
           </>
         )}
-      </div>
+      </ListResult>
     </>
   );
 }
