@@ -16,6 +16,7 @@ import {
   Tooltip,
   type ChartType,
 } from 'chart.js';
+import './charts.css';
 
 Chart.register(LineController, BarController, PieController, DoughnutController, LineElement, BarElement, PointElement, ArcElement, CategoryScale, LinearScale, Tooltip, Legend, Filler);
 
@@ -37,7 +38,8 @@ interface Props {
   onPointClick?: (seriesIndex: number, labelIndex: number) => void;
   /** Accessible summary of what the chart shows (the table beside it carries the numbers). */
   ariaLabel: string;
-  height?: number;
+  /** Pixels, or `fill`: as tall as its container lets it be (a dashboard tile), see `.chart-frame.fill`. */
+  height?: number | 'fill';
 }
 
 /** A Chart.js line, bar or pie chart of series over labels (dates or categories). */
@@ -90,7 +92,7 @@ export function TimeSeriesChart({ labels, series, type = 'line', stacked = false
   }, [labels, series, type, stacked]);
 
   return (
-    <div className="chart-frame" style={{ height }}>
+    <div className={height === 'fill' ? 'chart-frame fill' : 'chart-frame'} style={height === 'fill' ? undefined : { height }}>
       <canvas ref={canvas} role="img" aria-label={ariaLabel} />
     </div>
   );

@@ -5,6 +5,9 @@ import { pathsUi } from './paths/paths-ui';
 import { retentionUi } from './retention/retention-ui';
 import { stickinessUi } from './stickiness/stickiness-ui';
 import { trendsUi } from './trends/trends-ui';
+// Every drawing of a result goes through this registry, so the result views' styles load wherever one is drawn
+// (a dashboard opened first, or a shared page, never loads the insights screens' CSS).
+import '../result/results.css';
 
 /** Every insight kind the builder offers, in tab order. */
 export const INSIGHT_KINDS: InsightKindUi<any>[] = [trendsUi, funnelsUi, retentionUi, pathsUi, stickinessUi, lifecycleUi];

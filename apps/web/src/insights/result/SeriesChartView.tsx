@@ -51,7 +51,7 @@ export function SeriesChartView({ type, stacked, labels, rows, title, rowHeader,
         stacked={stacked}
         ariaLabel={chartSummary(title, rows)}
         onPointClick={onShowPoint ? clickPoint : undefined}
-        height={compact ? 200 : 320}
+        height={compact ? 'fill' : 320}
       />
       {chosenIndex !== null && onShowPoint && (
         <PointChooser

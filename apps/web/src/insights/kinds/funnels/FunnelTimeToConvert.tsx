@@ -17,7 +17,7 @@ export function FunnelTimeToConvert({ result, compact }: { result: FunnelTimeToC
         labels={labels}
         series={[{ label: 'Persons', data: counts }]}
         ariaLabel="Histogram of persons by time to convert"
-        height={compact ? 200 : 300}
+        height={compact ? 'fill' : 300}
       />
       {!compact && (
         <table className="data funnel-ttc-table">

@@ -22,7 +22,7 @@ export function FunnelTrends({ query, results, onShowActors, compact }: Props) {
         labels={lines.labels}
         series={lines.series}
         ariaLabel="Conversion rate over time"
-        height={compact ? 200 : 300}
+        height={compact ? 'fill' : 300}
         onPointClick={
           onShowActors
             ? (seriesIndex, labelIndex) => {

@@ -20,7 +20,7 @@ export function PathsResult({ query, response, onShowActors, compact }: InsightR
       <PathsSankey
         graph={graph}
         ariaLabel={`Paths over ${steps} steps; the busiest are listed in the table below`}
-        height={compact ? 240 : Math.min(640, Math.max(320, Object.keys(graph.labels).length * 18))}
+        height={compact ? 'fill' : Math.min(640, Math.max(320, Object.keys(graph.labels).length * 18))}
         onFlowClick={open ? (index) => open(edges[index]!) : undefined}
       />
       {!compact && (

@@ -11,7 +11,8 @@ interface Props {
   /** The clicked flow's index in `graph.flows`. */
   onFlowClick?: (index: number) => void;
   ariaLabel: string;
-  height?: number;
+  /** Pixels, or `fill`: as tall as its container lets it be (a dashboard tile). */
+  height?: number | 'fill';
 }
 
 /** The paths as a sankey diagram: one column per step, flows as wide as the number of paths through them. */
@@ -65,7 +66,7 @@ export function PathsSankey({ graph, onFlowClick, ariaLabel, height = 420 }: Pro
   }, [graph]);
 
   return (
-    <div className="chart-frame paths-sankey" style={{ height }}>
+    <div className={height === 'fill' ? 'chart-frame paths-sankey fill' : 'chart-frame paths-sankey'} style={height === 'fill' ? undefined : { height }}>
       <canvas ref={canvas} role="img" aria-label={ariaLabel} />
     </div>
   );

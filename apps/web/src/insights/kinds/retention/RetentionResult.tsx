@@ -15,7 +15,7 @@ export function RetentionResult({ query, response, onShowActors, compact }: Insi
   if (grid.cohorts.length === 0) return <p className="muted">No cohorts in this date range.</p>;
   return (
     <div className="stack">
-      <TimeSeriesChart type="line" labels={grid.periods} series={series} ariaLabel="Mean retention per period, in percent" height={compact ? 180 : 240} />
+      <TimeSeriesChart type="line" labels={grid.periods} series={series} ariaLabel="Mean retention per period, in percent" height={compact ? 'fill' : 240} />
       <RetentionTable query={query} grid={grid} onShowActors={onShowActors} compact={compact} />
     </div>
   );

@@ -99,7 +99,7 @@ function PieOfTotals({ totals, onOpen, compact }: { totals: { label: string; val
       series={series}
       ariaLabel={chartSummary('Trends pie chart', totals.map((t) => ({ label: t.label, total: t.value })))}
       onPointClick={onOpen ? (sliceIndex) => onOpen(totals[sliceIndex]!.resultIndex) : undefined}
-      height={compact ? 200 : 320}
+      height={compact ? 'fill' : 320}
     />
   );
 }
