@@ -1,11 +1,11 @@
+import type { InviteApi, UserBasicApi } from '@warren/shared/members-api';
 import type { InviteRecord } from './invite-repository.js';
-import type { userBasicView } from './user-view.js';
 
 /**
  * An invite as PostHog's `/api/organizations/:id/invites/` shows one. Warren sends no email (the link is shared by
  * hand), so `emailing_attempt_made` is false. Example: inviteView(invite, null, false).level === invite.level.
  */
-export function inviteView(invite: InviteRecord, createdBy: ReturnType<typeof userBasicView> | null, expired: boolean) {
+export function inviteView(invite: InviteRecord, createdBy: UserBasicApi | null, expired: boolean): InviteApi {
   return {
     id: invite.id,
     target_email: invite.targetEmail,

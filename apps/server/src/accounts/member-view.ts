@@ -1,3 +1,4 @@
+import type { MemberApi } from '@warren/shared/members-api';
 import { v5 as uuidV5 } from 'uuid';
 import type { MemberRecord } from './member-repository.js';
 import { userBasicView } from './user-view.js';
@@ -11,7 +12,7 @@ export function membershipId(organizationId: string, userId: number): string {
 }
 
 /** A member as PostHog's `/api/organizations/:id/members/` shows one. Example: memberView(m).level === m.level. */
-export function memberView(member: MemberRecord) {
+export function memberView(member: MemberRecord): MemberApi {
   return {
     id: membershipId(member.organizationId, member.user.id),
     user: userBasicView(member.user),

@@ -1,3 +1,5 @@
+import type { UserBasicApi } from '@warren/shared/members-api';
+
 /** The user fields every account view starts from. */
 export interface UserBasicSource {
   id: number;
@@ -12,7 +14,7 @@ export interface UserBasicSource {
  * verification and no hedgehog, so those read as PostHog shows them for a user who never set them.
  * Example: userBasicView(user).email === user.email.
  */
-export function userBasicView(user: UserBasicSource) {
+export function userBasicView(user: UserBasicSource): UserBasicApi {
   return {
     id: user.id,
     uuid: user.uuid,

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
-import type { CreatedInviteApi } from './members-api';
+import type { CreatedInviteApi } from '@warren/shared/members-api';
 import { MEMBER, inviteLevels, inviteProblem, levelName } from './members-model';
 import { useCreateInvite } from './members-queries';
 

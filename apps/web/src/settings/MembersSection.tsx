@@ -5,7 +5,7 @@ import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
 import { CopyButton } from '../components/CopyButton';
 import { InviteForm } from './InviteForm';
-import type { CreatedInviteApi, InviteApi } from './members-api';
+import type { CreatedInviteApi, InviteApi } from '@warren/shared/members-api';
 import { levelName, mayInvite } from './members-model';
 import { useDeleteInvite, useInvites, useMembers } from './members-queries';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Paginated } from '../api/api-client';
-import type { CreatedInviteApi, InviteApi, InviteWrite, MemberApi } from './members-api';
+import type { CreatedInviteApi, InviteApi, InviteWrite, MemberApi } from '@warren/shared/members-api';
 
 const membersKey = (organizationId: string, limit: number) => ['settings', 'members', organizationId, limit] as const;
 const invitesKey = (organizationId: string) => ['settings', 'invites', organizationId] as const;

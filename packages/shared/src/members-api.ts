@@ -1,8 +1,10 @@
 /**
- * Organization members and invites as `/api/organizations/:id/members/` and `/invites/` answer them (the server's
- * memberView and inviteView in apps/server/src/accounts/). Kept here, as only this screen reads them for now.
+ * Organization members and invites as `/api/organizations/:id/members/` and `/invites/` answer them. The server's
+ * userBasicView, memberView and inviteView (apps/server/src/accounts/) are annotated with these types, so the two
+ * sides cannot drift apart.
  */
 
+/** PostHog's `UserBasic`: the user nested in members and invites. Warren keeps no last name, verification or hedgehog. */
 export interface UserBasicApi {
   id: number;
   uuid: string;
@@ -10,6 +12,9 @@ export interface UserBasicApi {
   first_name: string;
   last_name: string;
   email: string;
+  is_email_verified: boolean | null;
+  hedgehog_config: null;
+  role_at_organization: null;
 }
 
 export interface MemberApi {
@@ -19,6 +24,8 @@ export interface MemberApi {
   level: number;
   joined_at: string;
   updated_at: string;
+  is_2fa_enabled: boolean;
+  has_social_auth: boolean;
   last_login: string | null;
 }
 
@@ -26,11 +33,15 @@ export interface InviteApi {
   id: string;
   target_email: string;
   first_name: string;
+  /** Warren sends no email: the link is shared by hand. */
+  emailing_attempt_made: boolean;
   level: number;
   is_expired: boolean;
   created_by: UserBasicApi | null;
   created_at: string;
+  updated_at: string;
   message: string | null;
+  private_project_access: never[];
 }
 
 /** The answer to creating an invite: the only time the link's secret token is shown. */
