@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
@@ -6,18 +5,16 @@ import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
+import { useSearchPaging } from '../components/use-search-paging';
 import { relativeTime } from '../components/relative-time';
-import { useDebouncedValue } from '../components/use-debounced-value';
 import { ACTIONS_PAGE_SIZE, useActions } from './action-queries';
 import { stepsSummary } from './action-step-model';
 
 /** `/project/:id/actions`: the project's actions, searchable by name, newest first. */
 export function Component() {
   const projectId = useProjectId();
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const debounced = useDebouncedValue(search.trim(), 250);
-  const actions = useActions(projectId, debounced, offset);
+  const { typed, setTyped, search, offset, setOffset } = useSearchPaging(250);
+  const actions = useActions(projectId, search, offset);
   const newLink = (
     <Link className="button primary" to={`/project/${projectId}/actions/new`}>
       New action
@@ -30,28 +27,20 @@ export function Component() {
         Named groups of events — “viewed pricing”, “clicked sign up” — to use in insights and cohorts.
       </PageHeader>
       <div className="list-toolbar" role="search">
-        <SearchField
-          label="Search actions"
-          value={search}
-          placeholder="Name contains…"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
+        <SearchField label="Search actions" value={typed} placeholder="Name contains…" onChange={setTyped} />
       </div>
       <ListResult
         query={actions}
         what="actions"
         empty={
-          debounced === '' ? (
+          search === '' ? (
             <EmptyState title="No actions yet">
               <p>An action gives one name to the events that mean the same thing: page views of /pricing, clicks on any “Sign up” button, a custom event.</p>
               <p>Actions apply to past events too: an insight on an action counts everything that ever matched it.</p>
               {newLink}
             </EmptyState>
           ) : (
-            <p className="muted">No action name contains “{debounced}”.</p>
+            <p className="muted">No action name contains “{search}”.</p>
           )
         }
       >

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
@@ -6,18 +5,16 @@ import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
+import { useSearchPaging } from '../components/use-search-paging';
 import { relativeTime } from '../components/relative-time';
 import { cohortTypeLabel } from './cohort-definition-model';
 import { COHORTS_PAGE_SIZE, useCohorts } from './cohort-queries';
-import { useDebouncedValue } from '../components/use-debounced-value';
 
 /** `/project/:id/cohorts`: the project's cohorts, searchable by name, newest first. */
 export function Component() {
   const projectId = useProjectId();
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const debounced = useDebouncedValue(search.trim(), 250);
-  const cohorts = useCohorts(projectId, debounced, offset);
+  const { typed, setTyped, search, offset, setOffset } = useSearchPaging(250);
+  const cohorts = useCohorts(projectId, search, offset);
   const newLink = (
     <Link className="button primary" to={`/project/${projectId}/cohorts/new`}>
       New cohort
@@ -30,28 +27,20 @@ export function Component() {
         Groups of persons by their properties or what they did, for filtering insights and targeting flags.
       </PageHeader>
       <div className="list-toolbar" role="search">
-        <SearchField
-          label="Search cohorts"
-          value={search}
-          placeholder="Name contains…"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
+        <SearchField label="Search cohorts" value={typed} placeholder="Name contains…" onChange={setTyped} />
       </div>
       <ListResult
         query={cohorts}
         what="cohorts"
         empty={
-          debounced === '' ? (
+          search === '' ? (
             <EmptyState title="No cohorts yet">
               <p>A cohort is a saved group of persons: “customers on the pro plan”, “signed up but never invited anyone”.</p>
               <p>Dynamic cohorts recalculate from person properties and events; static cohorts hold the list you upload.</p>
               {newLink}
             </EmptyState>
           ) : (
-            <p className="muted">No cohort name contains “{debounced}”.</p>
+            <p className="muted">No cohort name contains “{search}”.</p>
           )
         }
       >

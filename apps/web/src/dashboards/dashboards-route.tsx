@@ -9,21 +9,19 @@ import { Pager } from '../components/Pager';
 import { hasNextPage } from '../components/paging';
 import { relativeTime } from '../components/relative-time';
 import { SearchField } from '../components/SearchField';
+import { useSearchPaging } from '../components/use-search-paging';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CreateDashboardDialog } from './CreateDashboardDialog';
 import { DASHBOARDS_PAGE_SIZE, useDashboardList, useDeleteDashboard } from './dashboard-requests';
-import { useDebouncedValue } from '../components/use-debounced-value';
 import './dashboards.css';
 
 /** `/project/:projectId/dashboards`: every dashboard of the project, searchable, with create and delete. */
 export function Component() {
   const projectId = useProjectId();
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
+  const { typed, setTyped, search, offset, setOffset } = useSearchPaging(250);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DashboardListItemApi | null>(null);
-  const query = useDebouncedValue(search.trim(), 250);
-  const list = useDashboardList(projectId, query, offset);
+  const list = useDashboardList(projectId, search, offset);
   const remove = useDeleteDashboard(projectId);
   const count = list.data?.count ?? 0;
 
@@ -39,22 +37,14 @@ export function Component() {
         Insights and notes side by side, arranged as you like, shareable by link.
       </PageHeader>
       <div className="list-toolbar" role="search">
-        <SearchField
-          label="Search dashboards"
-          value={search}
-          placeholder="Name or description"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
+        <SearchField label="Search dashboards" value={typed} placeholder="Name or description" onChange={setTyped} />
       </div>
       <ListResult
         query={list}
         what="dashboards"
         empty={
-          <EmptyState title={query ? 'No dashboard matches' : 'No dashboards yet'}>
-            {query ? (
+          <EmptyState title={search ? 'No dashboard matches' : 'No dashboards yet'}>
+            {search ? (
               <p>Try another word, or clear the search.</p>
             ) : (
               <>

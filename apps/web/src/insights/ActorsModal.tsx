@@ -1,14 +1,13 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQueryResult } from '../api/run-query';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
+import { useSearchPaging } from '../components/use-search-paging';
 import { Spinner } from '../components/Spinner';
 import { ACTORS_PAGE_SIZE, actorName, actorsQuery, type ActorApi } from './actors-query';
 import type { InsightActorsSource } from './kinds/insight-kind';
-import { useDebouncedValue } from '../components/use-debounced-value';
 
 interface Props {
   projectId: number;
@@ -19,10 +18,8 @@ interface Props {
 
 /** The persons behind a clicked number of any insight kind, searchable and paged, each linking to their page. */
 export function ActorsModal({ projectId, source, title, onClose }: Props) {
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const debouncedSearch = useDebouncedValue(search, 300);
-  const query = actorsQuery(source, debouncedSearch, offset);
+  const { typed, setTyped, search, offset, setOffset } = useSearchPaging(300);
+  const query = actorsQuery(source, search, offset);
   const result = useQueryResult(projectId, query);
   const rows = (result.data?.results ?? []) as unknown[][];
   const counts = query.select.includes('event_count');
@@ -30,21 +27,13 @@ export function ActorsModal({ projectId, source, title, onClose }: Props) {
   return (
     <Dialog title={title} onClose={onClose} size="wide">
       <div className="stack">
-        <SearchField
-          label="Search persons"
-          value={search}
-          placeholder="email, name or distinct id"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
+        <SearchField label="Search persons" value={typed} placeholder="email, name or distinct id" onChange={setTyped} />
         {result.isError ? (
           <ErrorNotice error={result.error} title="The persons could not be listed" />
         ) : !result.data ? (
           <Spinner label="Finding persons" />
         ) : rows.length === 0 ? (
-          <p className="muted">Nobody here{debouncedSearch ? ' matches that search' : ''}.</p>
+          <p className="muted">Nobody here{search ? ' matches that search' : ''}.</p>
         ) : (
           <table className="data" aria-label="Persons">
             <thead>

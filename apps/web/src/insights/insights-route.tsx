@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
@@ -7,19 +6,17 @@ import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { hasNextPage } from '../components/paging';
 import { SearchField } from '../components/SearchField';
+import { useSearchPaging } from '../components/use-search-paging';
 import { InsightsTable } from './InsightsTable';
 import { INSIGHTS_PAGE_SIZE, useInsightList } from './insight-requests';
-import { useDebouncedValue } from '../components/use-debounced-value';
 import './insights.css';
 
 /** `/insights`: the saved insights, searchable and paged, and the way to a new one. */
 export function Component() {
   const projectId = useProjectId();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const settledSearch = useDebouncedValue(search.trim(), 300);
-  const list = useInsightList(projectId, settledSearch, offset);
+  const { typed, setTyped, search, offset, setOffset } = useSearchPaging(300);
+  const list = useInsightList(projectId, search, offset);
   const count = list.data?.count ?? 0;
 
   return (
@@ -35,22 +32,14 @@ export function Component() {
         Saved trends, funnels, retention, paths, stickiness and lifecycle charts.
       </PageHeader>
       <div className="list-toolbar" role="search">
-        <SearchField
-          label="Search insights"
-          value={search}
-          placeholder="name, description or tag"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
+        <SearchField label="Search insights" value={typed} placeholder="name, description or tag" onChange={setTyped} />
       </div>
       <ListResult
         query={list}
         what="insights"
         empty={
-          settledSearch ? (
-            <p className="muted">No insight matches “{settledSearch}”.</p>
+          search ? (
+            <p className="muted">No insight matches “{search}”.</p>
           ) : (
             <EmptyState title="No saved insights yet">
               <p>An insight answers a question about your events: how many pageviews a day, who signs up and comes back, where people drop off.</p>
