@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ActionApi } from '@warren/shared/actions-api';
-import { api, type Paginated } from '../api/api-client';
+import { api } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
 import { ConfirmDeleteButton } from '../components/ConfirmDeleteButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
-import { dropFromPage } from '../cohorts/paginated-cache';
+import { forgetDeleted } from '../cohorts/paginated-cache';
 import { ActionForm } from './ActionForm';
 import { MatchingEvents } from './MatchingEvents';
 import { actionKey, actionsKey, useAction } from './action-queries';
@@ -64,9 +64,7 @@ export function Component() {
   const current = action.data;
   const remove = async () => {
     await api.patch(`/api/projects/${projectId}/actions/${current.id}/`, { deleted: true });
-    client.removeQueries({ queryKey: actionKey(projectId, current.id) });
-    client.setQueriesData<Paginated<ActionApi>>({ queryKey: [...actionsKey(projectId), 'list'] }, (page) => dropFromPage(page, current.id));
-    await client.invalidateQueries({ queryKey: actionsKey(projectId) });
+    await forgetDeleted(client, actionKey(projectId, current.id), actionsKey(projectId), current.id);
     navigate(`/project/${projectId}/actions`);
   };
   return (

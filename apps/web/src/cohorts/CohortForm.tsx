@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CohortApi } from '@warren/shared/cohorts-api';
 import { api, apiFormRequest } from '../api/api-client';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { DefinitionEditor } from './DefinitionEditor';
+import { NameFields } from './NameFields';
+import { SaveFooter } from './SaveFooter';
+import { useCheckedSave } from './use-checked-save';
 import { cohortFormProblems, cohortFormState, cohortJsonBody, staticCohortUpload, type CohortFormState } from './cohort-form-model';
 
 interface Props {
@@ -19,42 +21,23 @@ interface Props {
 export function CohortForm({ projectId, cohort, onSaved }: Props) {
   const [state, setState] = useState<CohortFormState>(() => cohortFormState(cohort));
   const [file, setFile] = useState<File | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<CohortFormState>) => setState((s) => ({ ...s, ...patch }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = cohortFormProblems(state);
-    setProblems(found);
-    if (found.length > 0) return;
-    setSaving(true);
-    setError(null);
-    try {
+  const { problems, saving, error, submit } = useCheckedSave(
+    () => cohortFormProblems(state),
+    async () => {
       const base = `/api/projects/${projectId}/cohorts/`;
       let saved: CohortApi;
       if (!cohort && state.isStatic && file) saved = await apiFormRequest<CohortApi>('POST', base, staticCohortUpload(state, file, file.name));
       else if (!cohort) saved = await api.post<CohortApi>(base, cohortJsonBody(state, null));
       else saved = await api.patch<CohortApi>(`${base}${cohort.id}/`, cohortJsonBody(state, cohort));
       onSaved(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  );
 
   return (
     <form className="card stack ca-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label className="field">
-        <span>Name</span>
-        <input value={state.name} onChange={(e) => set({ name: e.target.value })} required aria-invalid={problems.includes('Give the cohort a name.')} />
-      </label>
-      <label className="field">
-        <span>Description</span>
-        <textarea className="ca-description" rows={2} value={state.description} onChange={(e) => set({ description: e.target.value })} />
-      </label>
+      <NameFields name={state.name} description={state.description} onChange={set} nameInvalid={problems.includes('Give the cohort a name.')} />
       {!cohort && (
         <fieldset className="ca-kind">
           <legend>Kind</legend>
@@ -79,22 +62,7 @@ export function CohortForm({ projectId, cohort, onSaved }: Props) {
         </label>
       )}
       {!state.isStatic && <DefinitionEditor projectId={projectId} selfId={cohort?.id ?? null} value={state.definition} onChange={(definition) => set({ definition })} />}
-      {problems.length > 0 && (
-        <div role="alert" className="notice notice-error">
-          <strong>Before saving:</strong>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {error !== null && <ErrorNotice error={error} title="The cohort was not saved" />}
-      <div className="row">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : cohort ? 'Save cohort' : 'Create cohort'}
-        </button>
-      </div>
+      <SaveFooter problems={problems} error={error} saving={saving} what="cohort" isNew={!cohort} />
     </form>
   );
 }

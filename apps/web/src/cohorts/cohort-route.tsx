@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CohortApi } from '@warren/shared/cohorts-api';
-import { api, type Paginated } from '../api/api-client';
+import { api } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
 import { ConfirmDeleteButton } from '../components/ConfirmDeleteButton';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,7 +11,7 @@ import { CohortForm } from './CohortForm';
 import { CohortPersons } from './CohortPersons';
 import { CohortStatus } from './CohortStatus';
 import { StaticCohortUpload } from './StaticCohortUpload';
-import { dropFromPage } from './paginated-cache';
+import { forgetDeleted } from './paginated-cache';
 import { cohortKey, cohortsKey, useCohort } from './cohort-queries';
 import './cohorts.css';
 
@@ -68,9 +68,7 @@ export function Component() {
   const current = cohort.data;
   const remove = async () => {
     await api.patch(`/api/projects/${projectId}/cohorts/${current.id}/`, { deleted: true });
-    client.removeQueries({ queryKey: cohortKey(projectId, current.id) });
-    client.setQueriesData<Paginated<CohortApi>>({ queryKey: [...cohortsKey(projectId), 'list'] }, (page) => dropFromPage(page, current.id));
-    await client.invalidateQueries({ queryKey: cohortsKey(projectId) });
+    await forgetDeleted(client, cohortKey(projectId, current.id), cohortsKey(projectId), current.id);
     navigate(`/project/${projectId}/cohorts`);
   };
   return (

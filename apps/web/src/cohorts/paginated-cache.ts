@@ -1,3 +1,4 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { Paginated } from '../api/api-client';
 
 /**
@@ -7,4 +8,14 @@ import type { Paginated } from '../api/api-client';
 export function dropFromPage<T extends { id: number }>(page: Paginated<T> | undefined, id: number): Paginated<T> | undefined {
   if (!page || !page.results.some((x) => x.id === id)) return page;
   return { ...page, count: page.count === undefined ? undefined : page.count - 1, results: page.results.filter((x) => x.id !== id) };
+}
+
+/**
+ * After a record is deleted: its own query is dropped (a refetch would 404), it leaves every cached page of its lists
+ * (`[...listsKey, 'list', …]`) at once, and the lists refetch.
+ */
+export async function forgetDeleted(client: QueryClient, recordKey: QueryKey, listsKey: QueryKey, id: number): Promise<void> {
+  client.removeQueries({ queryKey: recordKey });
+  client.setQueriesData<Paginated<{ id: number }>>({ queryKey: [...listsKey, 'list'] }, (page) => dropFromPage(page, id));
+  await client.invalidateQueries({ queryKey: listsKey });
 }
