@@ -1,4 +1,16 @@
 /**
+ * The objects a personal API key's scopes name (`<object>:read|write`, or `*` for all), as PostHog names them: the
+ * server checks keys against this list and the settings screen offers it.
+ */
+export const SCOPE_OBJECTS = [
+  'action', 'annotation', 'cohort', 'dashboard', 'event_definition', 'experiment', 'export', 'feature_flag', 'group',
+  'insight', 'organization', 'organization_member', 'person', 'project', 'property_definition', 'query',
+  'session_recording', 'sharing_configuration', 'user',
+] as const;
+
+export type ScopeObject = (typeof SCOPE_OBJECTS)[number];
+
+/**
  * A personal API key as `/api/personal_api_keys/` answers it (built by the server's `apiKeyView`). `value` is the key
  * itself only in the answer to a create or a roll, and null everywhere else: it is never shown twice.
  */

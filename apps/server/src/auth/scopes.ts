@@ -1,11 +1,5 @@
-/** Scope objects PostHog names; `<object>:read|write` or `*`. */
-export const SCOPE_OBJECTS = [
-  'action', 'annotation', 'cohort', 'dashboard', 'event_definition', 'experiment', 'export', 'feature_flag', 'group',
-  'insight', 'organization', 'organization_member', 'person', 'project', 'property_definition', 'query',
-  'session_recording', 'sharing_configuration', 'user',
-] as const;
+import { SCOPE_OBJECTS, type ScopeObject } from '@warren/shared/api-keys-api';
 
-export type ScopeObject = (typeof SCOPE_OBJECTS)[number];
 export type RequiredScope = `${ScopeObject}:${'read' | 'write'}`;
 
 /** True when `granted` (a key's scopes) allows `required`; write implies read. Example: hasScope(['query:read'], 'query:read'). */

@@ -1,4 +1,5 @@
-import { SCOPE_OBJECTS, scopeObjectLabel, type ScopeChoice, type ScopeLevel } from './api-key-scopes';
+import { SCOPE_OBJECTS } from '@warren/shared/api-keys-api';
+import { scopeObjectLabel, type ScopeChoice, type ScopeLevel } from './api-key-scopes';
 
 /** All access, or a level (none, read, write) per object the server knows. */
 export function ScopePicker({ value, onChange }: { value: ScopeChoice; onChange: (next: ScopeChoice) => void }) {

@@ -1,14 +1,5 @@
-/**
- * The objects a personal API key's scopes name (`<object>:read|write`), as the server knows them
- * (apps/server/src/auth/scopes.ts; api-key-scopes.test.ts fails when the two lists drift apart).
- */
-export const SCOPE_OBJECTS = [
-  'action', 'annotation', 'cohort', 'dashboard', 'event_definition', 'experiment', 'export', 'feature_flag', 'group',
-  'insight', 'organization', 'organization_member', 'person', 'project', 'property_definition', 'query',
-  'session_recording', 'sharing_configuration', 'user',
-] as const;
+import { SCOPE_OBJECTS, type ScopeObject } from '@warren/shared/api-keys-api';
 
-export type ScopeObject = (typeof SCOPE_OBJECTS)[number];
 export type ScopeLevel = 'none' | 'read' | 'write';
 
 /** What the create form holds: every scope, or a level per object. */
