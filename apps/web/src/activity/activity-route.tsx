@@ -12,6 +12,7 @@ import { EventFilterBar } from './EventFilterBar';
 import { EventsTable } from './EventsTable';
 import { LIVE_INTERVAL_MS, useEventStream } from './use-event-stream';
 import { useDebouncedValue } from '../components/use-debounced-value';
+import { LoadOlderEvents } from './LoadOlderEvents';
 import { WaitingForFirstEvent } from './WaitingForFirstEvent';
 
 /**
@@ -79,13 +80,7 @@ export function Component() {
           ) : (
             <EventsTable projectId={projectId} events={stream.events} caption="Events, newest first" arrivedIds={stream.arrivedIds} />
           )}
-          {stream.hasOlder && (
-            <div>
-              <button type="button" onClick={stream.loadOlder} disabled={stream.isLoadingOlder}>
-                {stream.isLoadingOlder ? 'Loading older events…' : 'Load older events'}
-              </button>
-            </div>
-          )}
+          <LoadOlderEvents stream={stream} />
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 import type { PersonApi } from '@warren/shared/persons-api';
 import { useMemo } from 'react';
 import { EventsTable } from '../activity/EventsTable';
+import { LoadOlderEvents } from '../activity/LoadOlderEvents';
 import { useEventStream } from '../activity/use-event-stream';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
@@ -18,13 +19,7 @@ export function PersonEvents({ projectId, person }: { projectId: number; person:
       ) : (
         <EventsTable projectId={projectId} events={stream.events} caption={`Events of ${person.name}, newest first`} hidePerson />
       )}
-      {stream.hasOlder && (
-        <div>
-          <button type="button" onClick={stream.loadOlder} disabled={stream.isLoadingOlder}>
-            {stream.isLoadingOlder ? 'Loading older events…' : 'Load older events'}
-          </button>
-        </div>
-      )}
+      <LoadOlderEvents stream={stream} />
     </div>
   );
 }
