@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
-import { usePropertyDefinitions } from '../api/definitions';
-import { OPERATOR_LABELS, filterValue, operatorTakesValue, typedValue, type PropertyFilter, type PropertyOperator } from './property-filter-model';
+import { FilterValueInput } from './FilterValueInput';
+import { OperatorSelect } from './OperatorSelect';
+import { PropertyKeyInput } from './PropertyKeyInput';
+import { filterValue, operatorTakesValue, typedValue, type PropertyFilter } from './property-filter-model';
 
 type Kind = 'event' | 'person' | 'session';
 
@@ -49,9 +50,7 @@ function FilterRow({
   onChange: (patch: Partial<PropertyFilter>) => void;
   onRemove: () => void;
 }) {
-  const listId = useId();
   const kind = (kinds.includes(filter.type as Kind) ? filter.type : kinds[0]) as Kind;
-  const names = usePropertyDefinitions(projectId, kind);
   const operator = filter.operator ?? 'exact';
   return (
     <div className="filter-row" role="group" aria-label={`Filter on ${filter.key || 'a property'}`}>
@@ -64,41 +63,12 @@ function FilterRow({
           ))}
         </select>
       )}
-      <input aria-label="Property" placeholder="property" list={listId} value={filter.key} onChange={(e) => onChange({ key: e.target.value })} />
-      <datalist id={listId}>
-        {(names.data?.results ?? []).map((d) => (
-          <option key={d.id} value={d.name} />
-        ))}
-      </datalist>
-      <select aria-label="Operator" value={operator} onChange={(e) => onChange({ operator: e.target.value as PropertyOperator, value: filterValue(e.target.value as PropertyOperator, typedValue(filter.value)) })}>
-        {Object.entries(OPERATOR_LABELS).map(([op, text]) => (
-          <option key={op} value={op}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {operatorTakesValue(operator) && (
-        <ValueInput operator={operator} value={filter.value} onChange={(v) => onChange({ value: v })} />
-      )}
+      <PropertyKeyInput projectId={projectId} kind={kind} value={filter.key} onChange={(key) => onChange({ key })} />
+      <OperatorSelect value={operator} onChange={(next) => onChange({ operator: next, value: filterValue(next, typedValue(filter.value)) })} />
+      {operatorTakesValue(operator) && <FilterValueInput operator={operator} value={filter.value} onChange={(v) => onChange({ value: v })} />}
       <button type="button" className="icon-button" aria-label="Remove filter" onClick={onRemove}>
         ×
       </button>
     </div>
-  );
-}
-
-/** Keeps the typed text (so "a," can become "a, b") while handing the parsed value up. */
-function ValueInput({ operator, value, onChange }: { operator: PropertyOperator; value: PropertyFilter['value']; onChange: (v: PropertyFilter['value']) => void }) {
-  const [text, setText] = useState(() => typedValue(value));
-  return (
-    <input
-      aria-label="Value"
-      placeholder="value"
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        onChange(filterValue(operator, e.target.value));
-      }}
-    />
   );
 }
