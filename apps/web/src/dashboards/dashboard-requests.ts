@@ -6,6 +6,7 @@ import type {
   SharedDashboardApi,
   SharingConfigurationApi,
 } from '@warren/shared/dashboards-api';
+import type { InsightBasicApi } from '@warren/shared/insights-api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Paginated } from '../api/api-client';
 
@@ -105,18 +106,7 @@ export function useRotateSharing(projectId: number, id: number) {
   });
 }
 
-/** A saved insight as the "Add insight" picker lists it (`basic=true`: no results). */
-export interface InsightPick {
-  id: number;
-  short_id: string;
-  name: string | null;
-  derived_name: string | null;
-  description: string;
-  query: Record<string, unknown> | null;
-  dashboards: number[];
-  last_modified_at: string;
-}
-
+/** Saved insights the "Add insight" picker lists at once (`basic=true`: no results). */
 export const INSIGHT_PICK_PAGE_SIZE = 20;
 
 /** Saved insights matching the search, newest changes first, for adding to a dashboard. */
@@ -124,7 +114,7 @@ export function useInsightPicks(projectId: number, search: string) {
   return useQuery({
     queryKey: ['insights', projectId, 'picker', search],
     queryFn: ({ signal }) =>
-      api.get<Paginated<InsightPick>>(`/api/projects/${projectId}/insights/`, { saved: true, basic: true, search, order: '-last_modified_at', limit: INSIGHT_PICK_PAGE_SIZE }, signal),
+      api.get<Paginated<InsightBasicApi>>(`/api/projects/${projectId}/insights/`, { saved: true, basic: true, search, order: '-last_modified_at', limit: INSIGHT_PICK_PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
   });
 }
