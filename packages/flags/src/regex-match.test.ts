@@ -3,14 +3,16 @@ import { test } from 'node:test';
 import { matchProperty } from './match-property.js';
 import { matchRegex } from './regex-match.js';
 
-test('a catastrophic-backtracking pattern against 50k characters evaluates in well under 100 ms', () => {
+// A backtracking engine would not finish these in a lifetime (2^50000 paths); RE2 takes a few milliseconds. The bound
+// is loose so a loaded CI machine cannot fail it, yet it still fails at once on any backtracking engine.
+test('a catastrophic-backtracking pattern against 50k characters evaluates in linear time', () => {
   const hostile = `${'a'.repeat(50_000)}!`;
   for (const pattern of ['(a+)+$', '^(a|aa)+$', '(a*)*b', '^(a|a?)+$']) {
     const started = performance.now();
     const matched = matchProperty({ key: 'name', operator: 'regex', value: pattern }, { name: hostile }, { mode: 'remote', now: new Date() });
     const elapsedMs = performance.now() - started;
     assert.equal(matched, false, pattern);
-    assert.ok(elapsedMs < 100, `${pattern} took ${elapsedMs.toFixed(1)} ms`);
+    assert.ok(elapsedMs < 2_000, `${pattern} took ${elapsedMs.toFixed(1)} ms`);
   }
 });
 
