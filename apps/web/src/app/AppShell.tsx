@@ -9,6 +9,7 @@ import { useProjectId } from './use-project-id';
 const NAV: { to: string; label: string }[] = [
   { to: 'activity', label: 'Activity' },
   { to: 'insights', label: 'Insights' },
+  { to: 'web', label: 'Web analytics' },
   { to: 'dashboards', label: 'Dashboards' },
   { to: 'persons', label: 'Persons' },
   { to: 'feature_flags', label: 'Feature flags' },

@@ -35,6 +35,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'insights', lazy: () => import('../insights/insights-route') },
           { path: 'insights/new', lazy: () => import('../insights/insight-route') },
           { path: 'insights/:shortId', lazy: () => import('../insights/insight-route') },
+          { path: 'web', lazy: () => import('../web-analytics/web-analytics-route') },
           { path: 'dashboards', lazy: () => import('../dashboards/dashboards-route') },
           { path: 'dashboards/:dashboardId', lazy: () => import('../dashboards/dashboard-route') },
           { path: 'feature_flags', lazy: () => import('../flags/flags-route') },

@@ -1,0 +1,35 @@
+import { useId } from 'react';
+import { PERIODS, type PeriodValue, type WebPageState } from './web-page-state';
+
+interface Props {
+  state: WebPageState;
+  onChange: (next: WebPageState) => void;
+  /** Computes everything afresh (the server caches answers for hours). */
+  onRefresh: () => void;
+}
+
+/** The range presets, the compare switch and a refresh. */
+export function WebControls({ state, onChange, onRefresh }: Props) {
+  const id = useId();
+  return (
+    <div className="row web-controls">
+      <div className="field">
+        <label htmlFor={`${id}-period`}>Date range</label>
+        <select id={`${id}-period`} value={state.period} onChange={(e) => onChange({ ...state, period: e.target.value as PeriodValue })}>
+          {PERIODS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="web-compare">
+        <input type="checkbox" checked={state.compare} onChange={(e) => onChange({ ...state, compare: e.target.checked })} />
+        Compare to previous period
+      </label>
+      <button type="button" className="small web-refresh" onClick={onRefresh}>
+        Refresh
+      </button>
+    </div>
+  );
+}
