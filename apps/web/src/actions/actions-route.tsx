@@ -4,6 +4,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
+import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { useSearchPaging } from '../components/use-search-paging';
 import { relativeTime } from '../components/relative-time';
@@ -71,15 +72,7 @@ export function Component() {
                 ))}
               </tbody>
             </table>
-            <Pager
-              label="Pages of actions"
-              offset={offset}
-              pageSize={ACTIONS_PAGE_SIZE}
-              shown={rows.length}
-              total={actions.data?.count}
-              hasNext={Boolean(actions.data?.next)}
-              onChange={setOffset}
-            />
+            <Pager label="Pages of actions" offset={offset} pageSize={ACTIONS_PAGE_SIZE} {...pageOf(actions.data)} onChange={setOffset} />
           </>
         )}
       </ListResult>

@@ -5,6 +5,7 @@ import type { CohortApi, CohortPersonApi } from '@warren/shared/cohorts-api';
 import { api } from '../api/api-client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Pager } from '../components/Pager';
+import { pageOf } from '../components/paging';
 import { Spinner } from '../components/Spinner';
 import { relativeTime } from '../components/relative-time';
 import { PERSONS_PAGE_SIZE, cohortKey, useCohortPersons } from './cohort-queries';
@@ -80,13 +81,13 @@ export function CohortPersons({ projectId, cohort }: { projectId: number; cohort
           </tbody>
         </table>
       )}
+      {/* The members endpoint does not count; the cohort does. */}
       <Pager
         label="Pages of persons in the cohort"
         offset={offset}
         pageSize={PERSONS_PAGE_SIZE}
-        shown={rows.length}
+        {...pageOf(persons.data)}
         total={cohort.count ?? undefined}
-        hasNext={Boolean(persons.data?.next)}
         onChange={setOffset}
       />
     </section>

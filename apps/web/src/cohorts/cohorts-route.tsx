@@ -4,6 +4,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
+import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { useSearchPaging } from '../components/use-search-paging';
 import { relativeTime } from '../components/relative-time';
@@ -72,15 +73,7 @@ export function Component() {
                 ))}
               </tbody>
             </table>
-            <Pager
-              label="Pages of cohorts"
-              offset={offset}
-              pageSize={COHORTS_PAGE_SIZE}
-              shown={rows.length}
-              total={cohorts.data?.count}
-              hasNext={Boolean(cohorts.data?.next)}
-              onChange={setOffset}
-            />
+            <Pager label="Pages of cohorts" offset={offset} pageSize={COHORTS_PAGE_SIZE} {...pageOf(cohorts.data)} onChange={setOffset} />
           </>
         )}
       </ListResult>

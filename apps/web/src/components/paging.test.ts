@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasNextPage, pageRangeLabel } from './paging';
+import { pageOf, pageRangeLabel } from './paging';
 
 test('a page says which rows it shows, and of how many when the total is known', () => {
   assert.equal(pageRangeLabel({ offset: 0, pageSize: 50, shown: 50, total: 120 }), '1–50 of 120');
@@ -14,8 +14,8 @@ test('a page past the last row says so instead of a backwards range', () => {
   assert.equal(pageRangeLabel({ offset: 100, pageSize: 50, shown: 0, total: 80 }), 'Nothing after 100 of 80');
 });
 
-test('a next page exists while rows remain after this one', () => {
-  assert.equal(hasNextPage({ offset: 0, pageSize: 50, total: 51 }), true);
-  assert.equal(hasNextPage({ offset: 0, pageSize: 50, total: 50 }), false);
-  assert.equal(hasNextPage({ offset: 50, pageSize: 50, total: 100 }), false);
+test('a page of a list answer says its rows, its total when counted, and whether a next page is linked', () => {
+  assert.deepEqual(pageOf({ count: 120, next: '/api/x/?offset=50', results: [1, 2] }), { shown: 2, total: 120, hasNext: true });
+  assert.deepEqual(pageOf({ next: null, results: [1] }), { shown: 1, total: undefined, hasNext: false });
+  assert.deepEqual(pageOf(undefined), { shown: 0, total: undefined, hasNext: false });
 });

@@ -18,7 +18,10 @@ export function pageRangeLabel({ offset, pageSize, shown, total }: PagePosition)
   return total === undefined ? range : `${range} of ${total}`;
 }
 
-/** Whether a page follows, from the total when known. Example: hasNextPage({ offset: 50, pageSize: 50, shown: 50, total: 100 }) === false */
-export function hasNextPage({ offset, pageSize, total }: Omit<PagePosition, 'shown'> & { total: number }): boolean {
-  return offset + pageSize < total;
+/**
+ * Where a page the API sent stands: its rows, the total when the API counts, and whether a next page exists (PostHog
+ * lists link the next page). Example: pageOf({ count: 120, next: '…', results: rows }) // { shown: rows.length, total: 120, hasNext: true }
+ */
+export function pageOf(page: { count?: number; next: string | null; results: readonly unknown[] } | undefined): { shown: number; total?: number; hasNext: boolean } {
+  return { shown: page?.results.length ?? 0, total: page?.count, hasNext: Boolean(page?.next) };
 }

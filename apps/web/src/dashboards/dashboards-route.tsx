@@ -6,7 +6,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { hasNextPage } from '../components/paging';
+import { pageOf } from '../components/paging';
 import { relativeTime } from '../components/relative-time';
 import { SearchField } from '../components/SearchField';
 import { useSearchPaging } from '../components/use-search-paging';
@@ -23,7 +23,6 @@ export function Component() {
   const [deleting, setDeleting] = useState<DashboardListItemApi | null>(null);
   const list = useDashboardList(projectId, search, offset);
   const remove = useDeleteDashboard(projectId);
-  const count = list.data?.count ?? 0;
 
   const newButton = (
     <button type="button" className="primary" onClick={() => setCreating(true)}>
@@ -95,15 +94,7 @@ export function Component() {
                 ))}
               </tbody>
             </table>
-            <Pager
-              label="Pages of dashboards"
-              offset={offset}
-              pageSize={DASHBOARDS_PAGE_SIZE}
-              shown={rows.length}
-              total={count}
-              hasNext={hasNextPage({ offset, pageSize: DASHBOARDS_PAGE_SIZE, total: count })}
-              onChange={setOffset}
-            />
+            <Pager label="Pages of dashboards" offset={offset} pageSize={DASHBOARDS_PAGE_SIZE} {...pageOf(list.data)} onChange={setOffset} />
           </>
         )}
       </ListResult>

@@ -5,7 +5,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { hasNextPage } from '../components/paging';
+import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
 import { FlagTable } from './FlagTable';
@@ -72,15 +72,7 @@ export function Component() {
             {(flags) => (
               <>
                 <FlagTable projectId={projectId} flags={flags} captionId={`${id}-caption`} count={count} />
-                <Pager
-                  label="Pages of feature flags"
-                  offset={filter.offset}
-                  pageSize={FLAGS_PAGE_SIZE}
-                  shown={flags.length}
-                  total={count}
-                  hasNext={hasNextPage({ offset: filter.offset, pageSize: FLAGS_PAGE_SIZE, total: count })}
-                  onChange={(offset) => setFilter({ offset })}
-                />
+                <Pager label="Pages of feature flags" offset={filter.offset} pageSize={FLAGS_PAGE_SIZE} {...pageOf(list.data)} onChange={(offset) => setFilter({ offset })} />
               </>
             )}
           </ListResult>

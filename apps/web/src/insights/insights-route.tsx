@@ -4,7 +4,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { hasNextPage } from '../components/paging';
+import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { useSearchPaging } from '../components/use-search-paging';
 import { InsightsTable } from './InsightsTable';
@@ -17,7 +17,6 @@ export function Component() {
   const navigate = useNavigate();
   const { typed, setTyped, search, offset, setOffset } = useSearchPaging(300);
   const list = useInsightList(projectId, search, offset);
-  const count = list.data?.count ?? 0;
 
   return (
     <>
@@ -53,15 +52,7 @@ export function Component() {
         {(rows) => (
           <>
             <InsightsTable projectId={projectId} insights={rows} />
-            <Pager
-              label="Pages of insights"
-              offset={offset}
-              pageSize={INSIGHTS_PAGE_SIZE}
-              shown={rows.length}
-              total={count}
-              hasNext={hasNextPage({ offset, pageSize: INSIGHTS_PAGE_SIZE, total: count })}
-              onChange={setOffset}
-            />
+            <Pager label="Pages of insights" offset={offset} pageSize={INSIGHTS_PAGE_SIZE} {...pageOf(list.data)} onChange={setOffset} />
           </>
         )}
       </ListResult>

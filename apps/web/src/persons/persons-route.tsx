@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
+import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { deletedNoticeOf, offsetParam, PERSONS_PAGE_SIZE } from './person-model';
 import { PersonsTable } from './PersonsTable';
@@ -69,15 +70,7 @@ export function Component() {
         {(rows) => (
           <>
             <PersonsTable projectId={projectId} persons={rows} />
-            <Pager
-              label="Pages of persons"
-              offset={offset}
-              pageSize={PERSONS_PAGE_SIZE}
-              shown={rows.length}
-              hasNext={Boolean(persons.data?.next)}
-              busy={persons.isFetching}
-              onChange={goTo}
-            />
+            <Pager label="Pages of persons" offset={offset} pageSize={PERSONS_PAGE_SIZE} {...pageOf(persons.data)} busy={persons.isFetching} onChange={goTo} />
           </>
         )}
       </ListResult>
