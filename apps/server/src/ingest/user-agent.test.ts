@@ -52,13 +52,21 @@ test('the cache stays bounded under a flood of distinct user agents', () => {
   assert.deepEqual(again, first);
 });
 
-test('crawlers are marked $is_bot from the raw user agent or the request, people are not', () => {
+test('crawlers are marked $is_bot from the browser\'s user agent, people and server SDKs are not', () => {
   const crawler: Record<string, unknown> = { $raw_user_agent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' };
   markBot(crawler, undefined);
   assert.equal(crawler.$is_bot, true);
-  const fromRequest: Record<string, unknown> = {};
+  const fromRequest: Record<string, unknown> = { $lib: 'web' };
   markBot(fromRequest, 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)');
   assert.equal(fromRequest.$is_bot, true);
+  // A server SDK or a script is not a visitor: its own agent is not judged.
+  for (const agent of ['node', 'python-requests/2.31.0', 'curl/8.4.0', 'posthog-node/5.70.0']) {
+    const server: Record<string, unknown> = { $lib: 'posthog-node' };
+    markBot(server, agent);
+    const script: Record<string, unknown> = {};
+    markBot(script, agent);
+    assert.deepEqual([server.$is_bot, script.$is_bot], [undefined, undefined], agent);
+  }
   const person: Record<string, unknown> = { $raw_user_agent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
   markBot(person, undefined);
   assert.equal(person.$is_bot, undefined);

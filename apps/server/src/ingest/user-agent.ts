@@ -119,14 +119,16 @@ export function enrichFromUserAgent(properties: JsonObject, requestUserAgent: st
 }
 
 /**
- * Marks events sent by crawlers and other bots (`$is_bot: true`, recognised by the maintained `isbot` list from
- * `$raw_user_agent` or the request's User-Agent) so web analytics can leave them out; other events get no flag.
- * @example markBot(props, 'Googlebot/2.1 (+http://www.google.com/bot.html)') // props.$is_bot === true
+ * Marks page events from crawlers and other bots (`$is_bot: true`, recognised by the maintained `isbot` list) so web
+ * analytics can leave them out; other events get no flag. Only a browser's user agent is judged: posthog-js's
+ * `$raw_user_agent`, or the request's User-Agent for events from posthog-js (`$lib: web`). Server SDKs and scripts
+ * send their own agent (posthog-node, python-requests, curl…), which says nothing about a visitor.
+ * @example markBot({ $raw_user_agent: 'Googlebot/2.1 (+http://www.google.com/bot.html)' }, undefined) // sets $is_bot
  */
 export function markBot(properties: JsonObject, requestUserAgent: string | undefined): void {
   if (properties.$is_bot !== undefined) return;
   const raw = properties.$raw_user_agent;
-  const userAgent = typeof raw === 'string' && raw !== '' ? raw : requestUserAgent;
+  const userAgent = typeof raw === 'string' && raw !== '' ? raw : properties.$lib === 'web' ? requestUserAgent : undefined;
   if (userAgent && isbot(userAgent)) properties.$is_bot = true;
 }
 
