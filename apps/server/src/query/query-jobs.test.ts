@@ -138,6 +138,8 @@ test('freshness follows the interval, retention the period; SQL is treated as da
   assert.equal(freshnessOf({ kind: 'TrendsQuery' }), 'day');
   assert.equal(freshnessOf({ kind: 'RetentionQuery', retentionFilter: { period: 'Week' } }), 'week');
   assert.equal(freshnessOf({ kind: 'StickinessQuery', interval: 'nonsense' }), 'day');
+  assert.equal(freshnessOf({ kind: 'WebOverviewQuery' }), 'minute');
+  assert.equal(freshnessOf({ kind: 'WebStatsTableQuery', breakdownBy: 'Page' }), 'minute');
   const { kind } = fakeKind([]);
   const d = deps(fakeStore(), kind);
   assert.equal(queryJob({ kind: 'HogQLQuery', query: 'select 1' }, project, d).freshness, 'day');

@@ -76,8 +76,12 @@ export function queryJob(node: QueryNode, project: Project, deps: QueryJobDeps):
   };
 }
 
-/** Insights are fresh for as long as their interval says; retention's interval is its period. */
+/**
+ * Insights are fresh for as long as their interval says; retention's interval is its period. Web analytics figures sit
+ * beside a live count on their page, so they are fresh for minutes, not the hours of a daily insight.
+ */
 export function freshnessOf(node: QueryNode): Freshness {
+  if (typeof node.kind === 'string' && node.kind.startsWith('Web')) return 'minute';
   const retention = node.retentionFilter as { period?: unknown } | undefined;
   const raw = node.kind === 'RetentionQuery' ? retention?.period : node.interval;
   const interval = typeof raw === 'string' ? raw.toLowerCase() : 'day';
