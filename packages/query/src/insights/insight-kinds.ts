@@ -7,7 +7,10 @@ import { pathsActors, planPaths } from './paths/paths-query.js';
 import { planRetention, retentionActors } from './retention/retention-query.js';
 import { planStickiness, stickinessActors } from './stickiness/stickiness-query.js';
 import { planTrends, trendsActors } from './trends/trends-query.js';
+import { planWebGoals } from '../web-analytics/web-goals.js';
 import { planWebOverview } from '../web-analytics/web-overview.js';
+import { planWebStatsTable } from '../web-analytics/web-stats-table.js';
+import { planWebVitals } from '../web-analytics/web-vitals.js';
 import { HogQLError } from '../hogql/hogql-error.js';
 
 export interface InsightKind {
@@ -24,6 +27,9 @@ export const INSIGHT_KINDS: Readonly<Record<string, InsightKind>> = {
   LifecycleQuery: { plan: planLifecycle, actors: lifecycleActors },
   PathsQuery: { plan: planPaths, actors: pathsActors },
   WebOverviewQuery: { plan: planWebOverview, actors: noActors('WebOverviewQuery') },
+  WebStatsTableQuery: { plan: planWebStatsTable, actors: noActors('WebStatsTableQuery') },
+  WebGoalsQuery: { plan: planWebGoals, actors: noActors('WebGoalsQuery') },
+  WebVitalsQuery: { plan: planWebVitals, actors: noActors('WebVitalsQuery') },
 };
 
 function noActors(kind: string): InsightKind['actors'] {

@@ -57,19 +57,37 @@ async function goalCondition(goal: ConversionGoal | null | undefined, ctx: Insig
 /** Page views and screen views: what web analytics counts as views. */
 export const VIEW_EVENT = hCall('in', hField('event'), hCall('tuple', hConstant('$pageview'), hConstant('$screen')));
 
+/** The events web analytics counts for `spec`: with a goal, views and conversions; else views. */
+export function countedEvent(spec: Pick<WebSpec, 'goal'>): HExpr {
+  return spec.goal ? hOr([VIEW_EVENT, spec.goal]) : VIEW_EVENT;
+}
+
 /**
  * The events a period reads: inside it, in a session, not from a bot, passing the filters, and either a view or
  * (with a goal) a conversion. Sessions are attributed to a period by their start, checked by the caller's HAVING.
  */
 export function periodEvents(spec: WebSpec, range: QueryDateRange, extra: HExpr[] = []): HExpr {
-  return hAnd([
-    ...dateWindow(range),
-    hCall('notEmpty', hField('$session_id')),
-    hNot(hField('session', '$is_bot')),
-    spec.goal ? hOr([VIEW_EVENT, spec.goal]) : VIEW_EVENT,
-    ...spec.filters,
-    ...extra,
-  ]);
+  return webEvents(hAnd(dateWindow(range)), countedEvent(spec), spec.filters, extra);
+}
+
+/**
+ * The events a query over both periods reads (the current one and, with compare, the previous one): `counted`
+ * events in a session, not from a bot, passing `filters`.
+ */
+export function bothPeriodsEvents(spec: WebSpec, counted: HExpr, filters: readonly HExpr[] = spec.filters, extra: HExpr[] = []): HExpr {
+  return webEvents(hOr([inPeriod(spec.current), ...(spec.previous ? [inPeriod(spec.previous)] : [])]), counted, filters, extra);
+}
+
+function webEvents(window: HExpr, counted: HExpr, filters: readonly HExpr[], extra: HExpr[]): HExpr {
+  return hAnd([window, hCall('notEmpty', hField('$session_id')), hNot(hField('session', '$is_bot')), counted, ...filters, ...extra]);
+}
+
+/**
+ * `at` inside the period; constant false for an absent (not compared) period, so one statement can carry both
+ * periods' figures side by side. @example inPeriod(spec.previous, hField('start'))
+ */
+export function inPeriod(range: QueryDateRange | null, at: HExpr = hField('timestamp')): HExpr {
+  return range ? hAnd(dateWindow(range, at)) : hConstant(false);
 }
 
 /** `start` (a session's start, selected by the inner query) inside the period. */
@@ -78,6 +96,14 @@ export function sessionStartedIn(range: QueryDateRange): HExpr {
 }
 
 /** The sessions reads of a period are narrowed to sessions begun around it. */
-export function sessionWindowOf(range: QueryDateRange): SessionWindow {
+export function sessionWindowOf(range: Pick<QueryDateRange, 'from' | 'to'>): SessionWindow {
   return { from: constant(range.from), to: constant(range.to) };
+}
+
+/** The sessions reads of both periods: from the earlier start to the later end. */
+export function sessionWindowOfBoth(spec: WebSpec): SessionWindow {
+  const ranges = [spec.current, ...(spec.previous ? [spec.previous] : [])];
+  const from = new Date(Math.min(...ranges.map((r) => r.from.getTime())));
+  const to = new Date(Math.max(...ranges.map((r) => r.to.getTime())));
+  return sessionWindowOf({ from, to });
 }

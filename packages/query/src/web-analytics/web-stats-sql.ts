@@ -1,0 +1,137 @@
+import { hAnd, hCall, hCompare, hConstant, hField, type HExpr, type HOrderExpr, type HQuery } from '../hogql/hogql-ast.js';
+import { HogQLError } from '../hogql/hogql-error.js';
+import { templateSelect } from '../insights/hogql-template.js';
+import type { BreakdownDefinition } from './web-breakdowns.js';
+import { cleanPath, type PathCleaningRule } from './web-path-cleaning.js';
+import { sortKeys, type WebStatsMetric, type WebStatsSettings } from './web-stats-settings.js';
+import { bothPeriodsEvents, countedEvent, inPeriod, VIEW_EVENT, type WebSpec } from './web-spec.js';
+
+/** What one stats table is built from. */
+export interface StatsTableParts {
+  spec: WebSpec;
+  settings: WebStatsSettings;
+  breakdown: BreakdownDefinition;
+  rules: readonly PathCleaningRule[];
+  /** Its scroll and time-on-page join reads the page left, with `$pathname` filters applied to that page. */
+  previousPageFilters: readonly HExpr[];
+}
+
+/** Events that carry what the previous page was like: the next view, or leaving the site. */
+const PAGE_LEAVING = hCall('in', hField('event'), hCall('tuple', hConstant('$pageview'), hConstant('$pageleave')));
+
+// One row per session and value (with, for the Page table, the session's entry page), and each period's counts: an
+// event counts for a period when it and its session's start both fall inside it, so a session that began before
+// the current period never leaks into it.
+const ROWS = `
+  SELECT
+    any(session.person_id) AS person_id,
+    {breakdown} AS breakdown_value,
+    countIf({counted_cur}) AS n_cur,
+    countIf({counted_prev}) AS n_prev,
+    countIf({view_cur}) AS views_cur,
+    countIf({view_prev}) AS views_prev,
+    countIf({goal_cur}) AS goals_cur,
+    countIf({goal_prev}) AS goals_prev,
+    any(session.$is_bounce) AS bounce,
+    any(session.$start_timestamp) AS start,
+    any({entry_page}) AS entry_page
+  FROM events
+  WHERE {where}
+  GROUP BY $session_id, breakdown_value`;
+
+// Each metric and its previous-period twin over the rows; {cur} / {prev} say a row's session belongs to the period.
+const AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
+  visitors: 'uniqIf(person_id, {cur}) AS visitors, uniqIf(person_id, {prev}) AS previous_visitors',
+  views: 'sumIf(views_cur, {cur}) AS views, sumIf(views_prev, {prev}) AS previous_views',
+  // {landed} narrows the Page table's bounce rate to the rows of the page a session began on (true elsewhere).
+  bounce_rate: 'avgIf(bounce, {cur} AND {landed}) AS bounce_rate, avgIf(bounce, {prev} AND {landed}) AS previous_bounce_rate',
+  total_conversions: 'sumIf(goals_cur, {cur}) AS total_conversions, sumIf(goals_prev, {prev}) AS previous_total_conversions',
+  unique_conversions:
+    'uniqIf(person_id, {cur} AND goals_cur > 0) AS unique_conversions, uniqIf(person_id, {prev} AND goals_prev > 0) AS previous_unique_conversions',
+  conversion_rate:
+    'if(visitors = 0, NULL, unique_conversions / visitors) AS conversion_rate, if(previous_visitors = 0, NULL, previous_unique_conversions / previous_visitors) AS previous_conversion_rate',
+};
+
+const aggregated = (metrics: readonly WebStatsMetric[]) => `
+  SELECT breakdown_value, ${metrics.map((m) => AGGREGATES[m]).join(', ')}
+  FROM (${ROWS})
+  WHERE {keep}
+  GROUP BY breakdown_value
+  HAVING visitors > 0`;
+
+// Scroll depth and time on page describe the page a view or page leave left (posthog-js's $prev_pageview_*).
+const PREVIOUS_PAGE_METRICS = `
+  SELECT
+    {previous_page} AS breakdown_value,
+    toNullable(avgIf({scroll}, {event_cur})) AS average_scroll_percentage,
+    toNullable(avgIf({scroll}, {event_prev})) AS previous_average_scroll_percentage,
+    toNullable(avgIf(multiIf(isNull({scroll}), NULL, {scroll} > 0.8, 1, 0), {event_cur})) AS scroll_gt80_percentage,
+    toNullable(avgIf(multiIf(isNull({scroll}), NULL, {scroll} > 0.8, 1, 0), {event_prev})) AS previous_scroll_gt80_percentage,
+    toNullable(avgIf(least(toFloat(properties.$prev_pageview_duration), toFloat(86400)), {event_cur})) AS avg_time_on_page,
+    toNullable(avgIf(least(toFloat(properties.$prev_pageview_duration), toFloat(86400)), {event_prev})) AS previous_avg_time_on_page
+  FROM events
+  WHERE {previous_page_where}
+  GROUP BY breakdown_value`;
+
+const PAGE_METRICS: readonly WebStatsMetric[] = ['average_scroll_percentage', 'scroll_gt80_percentage', 'avg_time_on_page'];
+
+/** The Page table with scroll depth or time on page: its counts joined to the metrics of the page left. */
+const withPageMetrics = (metrics: readonly WebStatsMetric[]) => {
+  const from = (m: WebStatsMetric) => (PAGE_METRICS.includes(m) ? 'page_metrics' : 'counts');
+  const columns = metrics.map((m) => `${from(m)}.${m} AS ${m}, ${from(m)}.previous_${m} AS previous_${m}`);
+  return `
+  SELECT counts.breakdown_value AS breakdown_value, ${columns.join(', ')}
+  FROM (${aggregated(metrics.filter((m) => !PAGE_METRICS.includes(m)))}) AS counts
+  LEFT JOIN (${PREVIOUS_PAGE_METRICS}) AS page_metrics ON counts.breakdown_value = page_metrics.breakdown_value`;
+};
+
+/**
+ * The HogQL of one stats table, both periods in one statement: per value, each metric as a current and a previous
+ * column (the previous ones stay zero or null without compare), sorted and paged in the engine so the previous
+ * values always belong to the rows shown. One row more than the limit is asked for, to tell whether more follow.
+ * @example await statsTableQuery({ spec, settings, breakdown: breakdownDefinition('Country', []), rules: [], … })
+ */
+export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
+  const { spec, settings, breakdown } = parts;
+  const page = settings.breakdown === 'Page';
+  const joined = page && settings.metrics.some((m) => PAGE_METRICS.includes(m));
+  const text = joined ? withPageMetrics(settings.metrics) : aggregated(settings.metrics);
+  const previous = spec.previous;
+  const flag = (range: typeof previous, n: string) =>
+    range ? hAnd([inPeriod(range, hField('start')), hCompare('>', hField(n), hConstant(0))]) : hConstant(false);
+  const eventIn = (range: typeof previous) => (range ? hAnd([inPeriod(range), inPeriod(range, hField('session', '$start_timestamp'))]) : hConstant(false));
+  const scroll = hCall('toFloat', hField('properties', '$prev_pageview_max_scroll_percentage'));
+  // A page's bounce rate is that of the sessions that began on it: each such session has exactly one row (session,
+  // page) whose page is its entry page, so the bounce rate needs no second pass over the events. Other tables read
+  // no entry page (it costs the landing-event tuple of every session).
+  const bounceByEntry = page && settings.metrics.includes('bounce_rate');
+  const query = await templateSelect(text, {
+    breakdown: breakdown.value,
+    keep: breakdown.keep,
+    where: bothPeriodsEvents(spec, countedEvent(spec)),
+    counted_cur: inPeriod(spec.current),
+    counted_prev: inPeriod(previous),
+    view_cur: hAnd([VIEW_EVENT, inPeriod(spec.current)]),
+    view_prev: previous ? hAnd([VIEW_EVENT, inPeriod(previous)]) : hConstant(false),
+    goal_cur: spec.goal ? hAnd([spec.goal, inPeriod(spec.current)]) : hConstant(false),
+    goal_prev: spec.goal && previous ? hAnd([spec.goal, inPeriod(previous)]) : hConstant(false),
+    cur: flag(spec.current, 'n_cur'),
+    prev: flag(previous, 'n_prev'),
+    entry_page: bounceByEntry ? cleanPath(hField('session', '$entry_pathname'), parts.rules) : hConstant(null),
+    landed: bounceByEntry ? hCompare('==', hField('breakdown_value'), hField('entry_page')) : hConstant(true),
+    ...(joined && {
+      previous_page: cleanPath(hField('properties', '$prev_pageview_pathname'), parts.rules),
+      previous_page_where: bothPeriodsEvents(spec, PAGE_LEAVING, parts.previousPageFilters, [
+        hCall('isNotNull', hField('properties', '$prev_pageview_pathname')),
+      ]),
+      scroll,
+      event_cur: eventIn(spec.current),
+      event_prev: eventIn(previous),
+    }),
+  });
+  if (query.node !== 'SelectQuery') throw new HogQLError('unsupported', 'A stats table compiles to one SELECT');
+  query.order_by = sortKeys(settings).map(([column, direction]): HOrderExpr => ({ node: 'OrderExpr', expr: hField(column), order: direction }));
+  query.limit = hConstant(settings.limit + 1);
+  query.offset = hConstant(settings.offset);
+  return query;
+}
