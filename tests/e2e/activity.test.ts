@@ -154,7 +154,13 @@ test('a hidden tab makes no live checks, and showing it again checks at once', a
   await page.waitForTimeout(3_000);
   assert.equal(checks, before, 'no live check while hidden');
 
+  // Shown again, the page asks at once rather than at its next tick: the request leaves well inside one interval
+  // (the answer itself may take longer on a busy machine, so it gets a generous wait).
+  const asked = page.waitForRequest((request) => request.url().includes('/events/') && request.url().includes('after='), { timeout: 10_000 });
+  const shownAt = Date.now();
   await setVisibility('visible');
-  await eventButton('sent while hidden').waitFor({ timeout: 2_000 });
+  await asked;
+  assert.ok(Date.now() - shownAt < 2_000, `asked ${Date.now() - shownAt} ms after being shown`);
+  await eventButton('sent while hidden').waitFor({ timeout: 15_000 });
   await session.screenshot('activity-stream');
 });
