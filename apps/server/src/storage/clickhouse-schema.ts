@@ -1,3 +1,5 @@
+import { ENTRY_TUPLE_FIELDS } from '@warren/query/hogql/sessions-source';
+
 /**
  * ClickHouse DDL for everything analytical. One dialect for chDB (embedded) and a ClickHouse server.
  *
@@ -97,12 +99,8 @@ const CORE_TABLES: readonly string[] = [
  * `entry` is the landing event's attribution and device fields, taken from the first event with a `$current_url`
  * (else the first event); `exit_url` from the last event with one. Readers: packages/query/src/hogql/sessions-source.ts.
  */
-export const SESSION_ENTRY_FIELDS = [
-  '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
-  'gclid', 'gad_source', 'fbclid', 'msclkid', '$device_type', '$browser', '$os', '$viewport_width', '$viewport_height',
-  '$geoip_country_code', '$geoip_subdivision_1_code', '$geoip_subdivision_1_name', '$geoip_city_name', '$browser_language',
-  '$timezone', '$host', '$is_bot',
-] as const;
+/** The landing event's properties kept in `entry`, in tuple order: the list the sessions reader reads by position. */
+export const SESSION_ENTRY_FIELDS = ENTRY_TUPLE_FIELDS;
 
 const entryType = `Tuple(${SESSION_ENTRY_FIELDS.map(() => 'Nullable(String)').join(', ')})`;
 const landingKeyType = "Tuple(UInt8, DateTime64(6, 'UTC'))";
