@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ProjectApi } from '@warren/shared/projects-api';
 import { toggleIsOn, togglePatch, type ProjectToggle } from './project-settings-model';
 import { SaveStatus } from './SaveStatus';
@@ -9,7 +9,10 @@ export function ProjectToggleSwitch({ project, toggle }: { project: ProjectApi; 
   const save = useSaveProject(project.id);
   const id = useId();
   // While a save is under way the switch shows the state being saved (it is not disabled, which would drop focus).
-  const on = toggleIsOn(toggle, save.isPending && save.variables ? { ...project, ...save.variables } : project);
+  // The flip is held in component state, set inside the change event, so React never puts the old state back in
+  // between the click and the mutation's own re-render.
+  const [flipped, setFlipped] = useState<boolean | null>(null);
+  const on = flipped ?? toggleIsOn(toggle, project);
   return (
     <div className="setting toggle-setting">
       <input
@@ -19,7 +22,11 @@ export function ProjectToggleSwitch({ project, toggle }: { project: ProjectApi; 
         checked={on}
         aria-busy={save.isPending}
         aria-describedby={`${id}-help`}
-        onChange={(e) => save.mutate(togglePatch(toggle, e.target.checked))}
+        onChange={(e) => {
+          const checked = e.target.checked;
+          setFlipped(checked);
+          save.mutate(togglePatch(toggle, checked), { onSettled: () => setFlipped(null) });
+        }}
       />
       <div>
         <label htmlFor={id} className="field-label">
