@@ -1,0 +1,99 @@
+/**
+ * Asks each question of Warren (its compiler's plan, the plan's statements on the store, then `shape`) and of the
+ * hand-written baseline on the same store, one warm-up each, then alternately, and keeps the median times.
+ */
+import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
+import { MAX_EXECUTION_TIME_SECONDS } from '@warren/query/hogql/compile-hogql';
+import { HogQLError } from '@warren/query/hogql/hogql-error';
+import { insightKind } from '@warren/query/insights/insight-kinds';
+import type { InsightPlan, StatementResult } from '@warren/query/insights/insight-statement';
+import { firstDifference, warrenAnswer, type Answer } from './answers.js';
+import type { Baseline } from './baselines.js';
+import { CONTEXT, type Question } from './questions.js';
+
+export type Side = { kind: 'measured'; medianMs: number; runsMs: number[]; answer: Answer } | { kind: 'unavailable' | 'error'; message: string };
+
+export interface Outcome {
+  question: Question;
+  warren: Side;
+  baseline: Side;
+  /** Null when both answered the same numbers; undefined when one side has no answer. */
+  difference?: string | null;
+}
+
+type Ask = () => Promise<Answer>;
+
+/** Long enough for either side at this scale on a busy machine: a slow answer is measured, not cut off. */
+const STATEMENT_TIMEOUT_MS = 600_000;
+/** Warren's statements carry the server's query limit; the bench lifts it to this to measure them past it. */
+const LIFTED_LIMIT_SECONDS = STATEMENT_TIMEOUT_MS / 1000;
+/** What the server allows a query: past it, the server would answer an error instead. */
+export const SERVER_LIMIT_MS = MAX_EXECUTION_TIME_SECONDS * 1000;
+
+/** Times one question on both sides: `runs` alternating runs after one warm-up each. */
+export async function measureQuestion(store: ChdbEventStore, question: Question, baseline: Baseline | undefined, runs: number): Promise<Outcome> {
+  const askWarren: Ask = async () => warrenAnswer(question.name, await runWarren(store, question));
+  const askBaseline: Ask = async () => {
+    if (!baseline) throw new HogQLError('unsupported', 'no baseline written yet');
+    return baseline.answer(await store.query(baseline.sql, baseline.params, { timeoutMs: STATEMENT_TIMEOUT_MS }));
+  };
+  let warren = await warmUp(askWarren);
+  let base = await warmUp(askBaseline);
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    if (warren.kind === 'measured') warren = await timed(askWarren, warren, times[0]);
+    if (base.kind === 'measured') base = await timed(askBaseline, base, times[1]);
+  }
+  const finish = (side: Side, runsMs: number[]): Side => (side.kind === 'measured' ? { ...side, medianMs: median(runsMs), runsMs } : side);
+  const outcome: Outcome = { question, warren: finish(warren, times[0]), baseline: finish(base, times[1]) };
+  if (warren.kind === 'measured' && base.kind === 'measured') outcome.difference = firstDifference(warren.answer, base.answer);
+  return outcome;
+}
+
+/** Warren's compiled plan for a question (throws HogQLError 'unsupported' for a kind it does not know yet). */
+export async function planWarren(question: Question): Promise<InsightPlan> {
+  const kind = insightKind(question.query.kind);
+  if (!kind) throw new HogQLError('unsupported', `${question.query.kind} is not an insight kind yet`);
+  return kind.plan(question.query as never, CONTEXT);
+}
+
+/**
+ * Warren's `results` for a question, as the server computes them, except that the server's query time limit is
+ * lifted (the report says when a run went past it).
+ */
+async function runWarren(store: ChdbEventStore, question: Question): Promise<unknown> {
+  const plan = await planWarren(question);
+  const results: StatementResult[] = [];
+  for (const statement of plan.statements) {
+    const sql = statement.sql.replace(`max_execution_time=${MAX_EXECUTION_TIME_SECONDS}`, `max_execution_time=${LIFTED_LIMIT_SECONDS}`);
+    results.push(await store.query(sql, statement.params, { timeoutMs: STATEMENT_TIMEOUT_MS }));
+  }
+  return plan.shape(results);
+}
+
+async function warmUp(ask: Ask): Promise<Side> {
+  try {
+    return { kind: 'measured', medianMs: NaN, runsMs: [], answer: await ask() };
+  } catch (error) {
+    const unsupported = error instanceof HogQLError && error.code === 'unsupported';
+    return { kind: unsupported ? 'unavailable' : 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Adds one run's time to `runsMs`; a run that fails turns the side into an error. */
+async function timed(ask: Ask, side: Side, runsMs: number[]): Promise<Side> {
+  const started = performance.now();
+  try {
+    await ask();
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  runsMs.push(performance.now() - started);
+  return side;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,70 @@
+/**
+ * Where Warren's web queries spend their time: the parts of their statements run alone on the same store — the
+ * sessions merge (raw_sessions grouped by session, with and without the landing tuple `entry`, and that tuple only
+ * read), the events scan (views grouped by session, and by session and path), the overrides — each the median of
+ * `runs`. The whole statements are timed by the questions themselves.
+ */
+import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
+import { TEAM } from './generate.js';
+import { median } from './measure.js';
+import { WINDOW } from './questions.js';
+
+const clickhouseTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '000');
+const PARAMS = { team: TEAM, from: clickhouseTime(WINDOW.from), to: clickhouseTime(WINDOW.to) };
+const SESSION_DAYS = `session_day = toDate(0) OR (session_day >= toDate({from:DateTime64(6, 'UTC')}) - 1 AND session_day <= toDate({to:DateTime64(6, 'UTC')}) + 1)`;
+const EVENTS_IN_WINDOW = `team_id = {team:Int64} AND timestamp >= {from:DateTime64(6, 'UTC')} AND timestamp <= {to:DateTime64(6, 'UTC')} AND \`$session_id\` != ''`;
+
+const PART_TIMEOUT_MS = 600_000;
+
+const PARTS: [name: string, sql: string][] = [
+  [
+    'sessions merge, counters only (min/max, person, pageviews, clicks)',
+    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, max(max_timestamp) AS e, argMinMerge(person_id) AS p,
+       uniqExactIfMerge(pageviews) AS v, uniqExactIfMerge(autocaptures) AS a
+     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING p != toUUID('00000000-0000-0000-0000-000000000001'))`,
+  ],
+  [
+    'sessions merge, counters + landing tuple (entry)',
+    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, argMinMerge(person_id) AS p, uniqExactIfMerge(pageviews) AS v,
+       argMinMerge(entry) AS en
+     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING tupleElement(en, 25) IS NULL OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
+  ],
+  [
+    'landing tuple (entry) only read, no merge',
+    `SELECT countIf(tupleElement(finalizeAggregation(entry), 25) = 'true') FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS})`,
+  ],
+  [
+    'events scan: views of the window grouped by session',
+    `SELECT count(), sum(v) FROM (SELECT \`$session_id\`, count() AS v FROM events
+     WHERE ${EVENTS_IN_WINDOW} AND event IN ('$pageview', '$screen') GROUP BY \`$session_id\`)`,
+  ],
+  [
+    'events scan: views of the window grouped by session and path',
+    `SELECT count(), sum(v) FROM (SELECT \`$session_id\`, JSONExtractString(properties, '$pathname') AS p, count() AS v FROM events
+     WHERE ${EVENTS_IN_WINDOW} AND event IN ('$pageview', '$screen') GROUP BY \`$session_id\`, p)`,
+  ],
+  [
+    'overrides (merged persons), grouped by distinct id',
+    `SELECT count() FROM (SELECT distinct_id, argMax(person_id, version) FROM person_distinct_id_overrides WHERE team_id = {team:Int64}
+     GROUP BY distinct_id HAVING argMax(is_deleted, version) = 0)`,
+  ],
+];
+
+/** Prints a line per part and returns the lines for the report. */
+export async function profileParts(store: ChdbEventStore, runs: number, log: (line: string) => void): Promise<string[]> {
+  const lines: string[] = [];
+  const time = async (name: string, sql: string, params: Record<string, unknown>) => {
+    await store.query(sql, params, { timeoutMs: PART_TIMEOUT_MS });
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await store.query(sql, params, { timeoutMs: PART_TIMEOUT_MS });
+      times.push(performance.now() - started);
+    }
+    const line = `  ${median(times).toFixed(1).padStart(8)}  ${name}`;
+    log(line);
+    lines.push(line);
+  };
+  for (const [name, sql] of PARTS) await time(name, sql, PARAMS);
+  return lines;
+}

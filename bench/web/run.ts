@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:web`: Warren's web analytics queries (sessions model) against hand-written ClickHouse SQL over the
+ * raw events table, on the same chDB. Prints, never fails.
+ *
+ * 1. Generates `BENCH_SESSIONS` (default 2,000,000) sessions, about 5 events each (10M events), inside ClickHouse
+ *    into a fresh store in a temp directory (the server's DDL), inserted through `events` so the sessions
+ *    materialized view fills `raw_sessions` as ingestion does. The model is documented in generate.ts.
+ * 2. Asks WebOverviewQuery and the WebStatsTableQuery Page table over the last 30 days of Warren —
+ *    `insightKind(kind).plan(query, ctx)`, the plan's statements on the store, `shape` — and of the baselines
+ *    (baselines.ts) with the same semantics. One warm-up each, then `BENCH_RUNS` (default 5) alternating runs; prints
+ *    medians, the ratio, the issue's targets (< 300 ms, < 500 ms, both faster than the raw SQL), and checks both gave
+ *    the same numbers. A question Warren cannot compile yet is reported as not available.
+ * 3. With `BENCH_PROFILE=1`, or when a target is missed, times the parts of Warren's query alone (profile.ts).
+ *
+ * Small runs while developing: `BENCH_SESSIONS=100000 npm run bench:web`. `BENCH_SHOW_SQL=1` also prints the SQL
+ * Warren compiled for each question (stderr). `BENCH_STORE_DIR=<dir>` keeps the generated store there and, when it
+ * already holds one, asks the questions of it without generating again (the sessions count then comes from it).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
+import { machineBusyCpuSec, processCpuSec } from '../shared/cpu-time.js';
+import { BASELINES } from './baselines.js';
+import { DATA_LAST_DAY, firstDataDay, generate, reuse } from './generate.js';
+import { measureQuestion, planWarren, type Outcome } from './measure.js';
+import { profileParts } from './profile.js';
+import { NOW, QUESTIONS, type Question } from './questions.js';
+import { formatReport } from './report.js';
+
+function positiveEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const sessions = positiveEnv('BENCH_SESSIONS', 2_000_000);
+  const runs = positiveEnv('BENCH_RUNS', 5);
+  const loadBefore = os.loadavg()[0];
+  const started = Date.now();
+  const kept = process.env.BENCH_STORE_DIR;
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warren-bench-web-'));
+  const store = new ChdbEventStore(dataDir);
+  try {
+    await store.migrate();
+    let data = kept ? await reuse(store) : null;
+    if (data) log(`reusing the ${data.sessions.toLocaleString('en-US')} sessions in ${dataDir}`);
+    else {
+      log(`generating ${sessions.toLocaleString('en-US')} sessions in ${dataDir}...`);
+      data = await generate(store, sessions, log);
+    }
+    log(`  ${data.events.toLocaleString('en-US')} events, ${data.sessionRows.toLocaleString('en-US')} raw_sessions rows`);
+    const outcomes: Outcome[] = [];
+    const cpu = { wallMs: performance.now(), machine: machineBusyCpuSec(), own: processCpuSec(process.pid) };
+    for (const question of QUESTIONS) {
+      log(`${question.title}...`);
+      if (process.env.BENCH_SHOW_SQL) await showSql(question);
+      const outcome = await measureQuestion(store, question, BASELINES[question.name], runs);
+      logOutcome(outcome);
+      outcomes.push(outcome);
+    }
+    const [wallSec, machine, own] = [(performance.now() - cpu.wallMs) / 1000, machineBusyCpuSec(), processCpuSec(process.pid)];
+    const missed = outcomes.some((o) => o.warren.kind === 'measured' && (o.warren.medianMs >= o.question.targetMs || (o.baseline.kind === 'measured' && o.warren.medianMs >= o.baseline.medianMs)));
+    const profile = process.env.BENCH_PROFILE || missed ? await profileParts(store, runs, log) : [];
+    log(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    const run = {
+      cores: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      nodeVersion: process.version,
+      chdbVersion: chdbVersion(),
+      runs,
+      askedAt: NOW.toISOString().replace('T', ' ').replace('.000Z', ' UTC'),
+      firstDay: firstDataDay(),
+      lastDay: DATA_LAST_DAY,
+      loadBefore,
+      ownCpuShare: own === null || cpu.own === null ? null : (own - cpu.own) / wallSec,
+      otherCpuShare: machine === null || cpu.machine === null || own === null || cpu.own === null ? null : (machine - cpu.machine - (own - cpu.own)) / wallSec,
+    };
+    console.log(formatReport(run, data, outcomes, profile));
+  } finally {
+    await store.close();
+    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function showSql(question: Question): Promise<void> {
+  try {
+    for (const statement of (await planWarren(question)).statements) log(`  Warren SQL: ${statement.sql}\n  params: ${JSON.stringify(statement.params)}`);
+  } catch (error) {
+    log(`  Warren SQL: none (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function logOutcome(o: Outcome): void {
+  const side = (name: string, s: Outcome['warren']) => (s.kind === 'measured' ? `${name} ${s.medianMs.toFixed(1)} ms` : `${name} ${s.kind}: ${s.message.split('\n')[0].slice(0, 200)}`);
+  log(`  ${side('Warren', o.warren)}; ${side('raw SQL', o.baseline)}`);
+  if (typeof o.difference === 'string') log(`  !!! MISMATCH: ${o.difference}`);
+}
+
+function chdbVersion(): string {
+  const file = path.join(import.meta.dirname, '..', '..', 'node_modules', 'chdb', 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench:web] ${line}\n`);
+}
+
+await main();
