@@ -25,6 +25,7 @@ import type { IdentityProcessor } from './identity/identity-processor.js';
 import type { PersonRepository } from './identity/person-repository.js';
 import { registerCaptureRoutes } from './ingest/capture-routes.js';
 import type { CaptureWorkerPool } from './ingest/capture-worker-pool.js';
+import type { CookielessSalts } from './ingest/cookieless-salts.js';
 import type { IngestPipeline } from './ingest/ingest-pipeline.js';
 import { registerIngestionWarningsRoutes } from './ingest/ingestion-warnings-routes.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
@@ -59,6 +60,8 @@ export interface AppDeps {
   identity: IdentityProcessor;
   pipeline: IngestPipeline;
   captureWorkers: CaptureWorkerPool | null;
+  /** Names cookieless visitors at capture; without it their events are dropped. */
+  cookielessSalts?: CookielessSalts;
   limits?: IngestLimits;
   /** Sees every route as it is registered (the route-permissions test walks the route table with it). */
   onRoute?: (route: RouteOptions) => void;
@@ -99,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = deps.limits ?? DEFAULT_INGEST_LIMITS;
   const bodyChunkTimeoutMs = deps.config.http.bodyChunkTimeoutMs;
   await registerCaptureRoutes(app, {
-    deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits, workers: deps.captureWorkers },
+    deps: { projects: deps.projects, pipeline: deps.pipeline, metrics: deps.metrics, limits, workers: deps.captureWorkers, cookielessSalts: deps.cookielessSalts },
     bodyChunkTimeoutMs,
   });
   const flags = new FlagRepository(deps.metaDb);

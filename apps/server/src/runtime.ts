@@ -9,6 +9,7 @@ import { IdentityProcessor } from './identity/identity-processor.js';
 import { KyselyIdentityStores } from './identity/identity-stores.js';
 import { KyselyPersonRepository } from './identity/kysely-person-repository.js';
 import { CaptureWorkerPool } from './ingest/capture-worker-pool.js';
+import { CookielessSalts } from './ingest/cookieless-salts.js';
 import { IngestPipeline } from './ingest/ingest-pipeline.js';
 import { DEFAULT_INGEST_LIMITS } from './ingest/limits.js';
 import type { IngestRecord } from './ingest/ingest-record.js';
@@ -52,7 +53,9 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   const captureWorkers = config.ingest.workers > 0 ? new CaptureWorkerPool(config.ingest.workers, DEFAULT_INGEST_LIMITS) : null;
   captureWorkers?.setProjects(await projects.captureProjects());
   if (captureWorkers) projects.onChange(async () => captureWorkers.replaceProjects(await projects.captureProjects()));
-  const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline, captureWorkers };
+  const cookielessSalts = new CookielessSalts(path.join(config.dataDir, 'cookieless-salts.json'));
+  await cookielessSalts.start();
+  const deps: AppDeps = { config, logger, metrics, eventStore, metaDb, projects, persons, identity, pipeline, captureWorkers, cookielessSalts };
   const app = await buildApp(deps);
   return {
     app,
@@ -65,6 +68,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
       await pipeline.stop();
       await definitions.stop();
       await captureWorkers?.close();
+      cookielessSalts.stop();
       await metaDb.destroy();
       await eventStore.close();
     },

@@ -1,6 +1,7 @@
 import type { Metrics } from '../platform/metrics.js';
 import type { ProjectRepository } from '../projects/project-repository.js';
 import type { CaptureWorkerPool } from './capture-worker-pool.js';
+import type { CookielessSalts } from './cookieless-salts.js';
 import { decodeCapture, type CaptureRequestData, type DecodedCapture } from './decode-capture.js';
 import type { IngestLimits } from './limits.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
@@ -22,6 +23,8 @@ export interface CaptureDeps {
   limits: IngestLimits;
   /** Decodes off the main thread; without it decoding runs inline. */
   workers: CaptureWorkerPool | null;
+  /** Names cookieless visitors; without it their events are dropped. */
+  cookielessSalts?: Pick<CookielessSalts, 'current'>;
 }
 
 export type CaptureOutcome =
@@ -31,7 +34,7 @@ export type CaptureOutcome =
 /** Decode (in a worker) -> durable append -> the answer. One bad event never fails its batch. */
 export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Promise<CaptureOutcome> {
   if (deps.pipeline.overloaded) return { ok: false, status: 503, code: 'overloaded', detail: 'Ingestion is behind; retry later.' };
-  const data: CaptureRequestData = { ...input, nowMs: Date.now() };
+  const data: CaptureRequestData = { ...input, nowMs: Date.now(), cookielessSalts: deps.cookielessSalts?.current() };
   let decoded = await decode(data, deps);
   if (decoded.kind === 'unknown_token') {
     // Workers know the projects that existed when they started; a token they do not know is checked once here.

@@ -1,4 +1,5 @@
 import type { WarningRow } from '../identity/identity-output.js';
+import type { DaySalts } from './cookieless.js';
 import { decodeCaptureBody } from './decode-body.js';
 import { extractEnvelope } from './extract-envelope.js';
 import { sharedGeoIp } from './geoip.js';
@@ -21,6 +22,8 @@ export interface CaptureRequestData {
   bearerToken: string | null;
   /** Server receive time, ms. */
   nowMs: number;
+  /** The cookieless salts of the days in use when the request arrived (cookieless-salts.ts). */
+  cookielessSalts?: DaySalts;
 }
 
 /** The CPU-heavy half of a capture request, ready for the durable append; plain data, so it can cross threads. */
@@ -61,6 +64,7 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
     ip: project.anonymizeIps ? null : data.ip,
     userAgent: data.userAgent,
     geo: { connectionIp: data.ip, lookup: sharedGeoIp() },
+    cookielessSalts: data.cookielessSalts,
   };
   const out: Extract<DecodedCapture, { kind: 'events' }> = { kind: 'events', teamId: project.id, identities: [], rows: [], warnings: [], drops: [], uuids: [] };
   for (const raw of envelope.envelope.events) {

@@ -3,6 +3,7 @@
  * Never throws for bad client data; records warnings for what it had to fix.
  */
 import { v7 as uuidV7 } from 'uuid';
+import { applyCookieless, isCookieless } from './cookieless.js';
 import { extractDistinctId } from './distinct-id.js';
 import { resolveEventTime } from './event-timestamp.js';
 import { enrichWithGeoIp } from './geoip.js';
@@ -27,8 +28,9 @@ export type NormalizeOutcome =
 /**
  * Validates and normalizes one event. Takes ownership of `raw` (its `properties` object is mutated and reused, not
  * copied). Drops (with a reason): invalid uuid, missing event name, non-object properties, too many properties,
- * missing distinct id, `$groupidentify` with a non-object `$group_set`, serialized size over the cap. Fixes (with a
- * warning): bad timestamps, long distinct ids, non-object `$set`/`$set_once`, non-boolean `$process_person_profile`.
+ * missing distinct id, `$groupidentify` with a non-object `$group_set`, serialized size over the cap, a cookieless
+ * event that cannot be named (cookieless.ts). Fixes (with a warning): bad timestamps, long distinct ids, non-object
+ * `$set`/`$set_once`, non-boolean `$process_person_profile`.
  * @example normalizeEvent({event: 'e', distinct_id: 'u1'}, {teamId: 1, now, sentAt: null, ip: '1.2.3.4', userAgent: undefined}, DEFAULT_INGEST_LIMITS)
  * // {ok:true, event:{uuid:<v7>, event:'e', distinctId:'u1', timestamp: now, properties:{$ip:'1.2.3.4'}, ...}, warnings:[]}
  */
@@ -64,6 +66,14 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
   applyIp(properties, ctx.ip);
   markBot(properties, ctx.userAgent);
   enrichFromUserAgent(properties, ctx.userAgent);
+  let distinctId = distinct.distinctId;
+  if (isCookieless(properties)) {
+    // After the IP and user agent have served GeoIP and device detection: naming the visitor removes them.
+    const connectionIp = ctx.geo?.connectionIp ?? ctx.ip ?? '';
+    const named = applyCookieless(event, properties, distinctId, { teamId: ctx.teamId, connectionIp, requestUserAgent: ctx.userAgent, salts: ctx.cookielessSalts ?? {}, timestampMs: time.ms });
+    if (!named.ok) return drop(named.reason, { uuid, event, ...named.details });
+    distinctId = named.distinctId;
+  }
   adoptTopLevelSessionId(raw, properties);
   const elementsChain = takeElementsChain(raw, properties);
 
@@ -72,7 +82,7 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
     return drop('too_many_properties', { uuid, event, maxProperties: limits.maxProperties });
   }
   const sizeBytes =
-    Buffer.byteLength(propertiesJson) + Buffer.byteLength(event) + Buffer.byteLength(distinct.distinctId) + Buffer.byteLength(elementsChain) + ROW_OVERHEAD_BYTES;
+    Buffer.byteLength(propertiesJson) + Buffer.byteLength(event) + Buffer.byteLength(distinctId) + Buffer.byteLength(elementsChain) + ROW_OVERHEAD_BYTES;
   if (sizeBytes > limits.maxEventBytes) {
     return drop('message_size_too_large', { uuid, event, sizeBytes, maxEventBytes: limits.maxEventBytes });
   }
@@ -82,7 +92,7 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
       teamId: ctx.teamId,
       uuid,
       event,
-      distinctId: distinct.distinctId,
+      distinctId,
       timestamp: new Date(time.ms).toISOString(),
       createdAt: ctx.now.toISOString(),
       properties,

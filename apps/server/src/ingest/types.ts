@@ -1,3 +1,4 @@
+import type { DaySalts } from './cookieless.js';
 import type { GeoIpLookup } from './geoip.js';
 /** Contracts between the ingestion steps: decode -> extract -> normalize -> (durable log) -> identity -> store. */
 
@@ -39,7 +40,10 @@ export type DropReason =
   | 'message_size_too_large'
   | 'too_many_properties'
   | 'invalid_event_shape'
-  | 'duplicate_event';
+  | 'duplicate_event'
+  | 'cookieless_unsupported_event'
+  | 'cookieless_missing_input'
+  | 'cookieless_day_unavailable';
 
 /** A warning recorded for an event that was still stored. */
 export type WarningType =
@@ -74,6 +78,8 @@ export interface NormalizeContext {
   userAgent: string | undefined;
   /** The client address even when the project discards it (for GeoIP only, never stored), and the lookup to use. */
   geo?: { connectionIp: string | null; lookup: GeoIpLookup };
+  /** The salts of the days in use, to name cookieless visitors (cookieless.ts); without them such events are dropped. */
+  cookielessSalts?: DaySalts;
 }
 
 /** An event ready for the durable log and the store. Everything here is plain JSON (it is written to disk). */
