@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { PERIODS, type PeriodValue, type WebPageState } from './web-page-state';
 
 interface Props {
@@ -11,6 +11,10 @@ interface Props {
 /** The range presets, the compare switch and a refresh. */
 export function WebControls({ state, onChange, onRefresh }: Props) {
   const id = useId();
+  // The page state lives in the URL, which updates after the change event; holding the tick here keeps React from
+  // putting the old state back in between.
+  const [compare, setCompare] = useState(state.compare);
+  useEffect(() => setCompare(state.compare), [state.compare]);
   return (
     <div className="row web-controls">
       <div className="field">
@@ -24,7 +28,14 @@ export function WebControls({ state, onChange, onRefresh }: Props) {
         </select>
       </div>
       <label className="web-compare">
-        <input type="checkbox" checked={state.compare} onChange={(e) => onChange({ ...state, compare: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={compare}
+          onChange={(e) => {
+            setCompare(e.target.checked);
+            onChange({ ...state, compare: e.target.checked });
+          }}
+        />
         Compare to previous period
       </label>
       <button type="button" className="small web-refresh" onClick={onRefresh}>
