@@ -4,13 +4,14 @@
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
 import { HogQLError } from '@warren/query/hogql/hogql-error';
+import { measureAlternating, type Side as AlternatingSide } from '../shared/alternating-runs.js';
 import { insightKind } from '@warren/query/insights/insight-kinds';
 import type { InsightPlan, StatementResult } from '@warren/query/insights/insight-statement';
 import { warrenAnswer, firstDifference, type Answer } from './answers.js';
 import type { Baseline } from './baselines.js';
 import { CONTEXT, type Question } from './questions.js';
 
-export type Side = { kind: 'measured'; medianMs: number; runsMs: number[]; answer: Answer } | { kind: 'unavailable' | 'error'; message: string };
+export type Side = AlternatingSide<Answer>;
 
 export interface Outcome {
   question: Question;
@@ -20,21 +21,12 @@ export interface Outcome {
   difference?: string | null;
 }
 
-type Ask = () => Promise<Answer>;
-
 /** Times one question on both sides: `runs` alternating runs after one warm-up each. */
 export async function measureQuestion(store: ChdbEventStore, question: Question, baseline: Baseline, runs: number): Promise<Outcome> {
-  const askWarren: Ask = async () => warrenAnswer(question.name, await runWarren(store, question));
-  const askBaseline: Ask = async () => baseline.answer(await store.query(baseline.sql, baseline.params));
-  let warren = await warmUp(askWarren);
-  let base = await warmUp(askBaseline);
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    if (warren.kind === 'measured') warren = await timed(askWarren, warren, times[0]);
-    if (base.kind === 'measured') base = await timed(askBaseline, base, times[1]);
-  }
-  const finish = (side: Side, runsMs: number[]): Side => (side.kind === 'measured' ? { ...side, medianMs: median(runsMs), runsMs } : side);
-  const outcome: Outcome = { question, warren: finish(warren, times[0]), baseline: finish(base, times[1]) };
+  const askWarren = async () => warrenAnswer(question.name, await runWarren(store, question));
+  const askBaseline = async () => baseline.answer(await store.query(baseline.sql, baseline.params));
+  const { warren, baseline: base } = await measureAlternating(askWarren, askBaseline, runs);
+  const outcome: Outcome = { question, warren, baseline: base };
   if (warren.kind === 'measured' && base.kind === 'measured') outcome.difference = firstDifference(question.name, warren.answer, base.answer);
   return outcome;
 }
@@ -52,31 +44,4 @@ async function runWarren(store: ChdbEventStore, question: Question): Promise<unk
   const results: StatementResult[] = [];
   for (const statement of plan.statements) results.push(await store.query(statement.sql, statement.params));
   return plan.shape(results);
-}
-
-async function warmUp(ask: Ask): Promise<Side> {
-  try {
-    return { kind: 'measured', medianMs: NaN, runsMs: [], answer: await ask() };
-  } catch (error) {
-    const unsupported = error instanceof HogQLError && error.code === 'unsupported';
-    return { kind: unsupported ? 'unavailable' : 'error', message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** Adds one run's time to `runsMs`; a run that fails turns the side into an error. */
-async function timed(ask: Ask, side: Side, runsMs: number[]): Promise<Side> {
-  const started = performance.now();
-  try {
-    await ask();
-  } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-  }
-  runsMs.push(performance.now() - started);
-  return side;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
-import { machineBusyCpuSec, processCpuSec } from '../shared/cpu-time.js';
+import { chdbVersion, startCpuWindow } from '../shared/cpu-time.js';
 import { BASELINES } from './baselines.js';
 import { DATA_LAST_DAY, firstDataDay, generate } from './generate.js';
 import { measureQuestion, planWarren, type Outcome } from './measure.js';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const data = await generate(store, targetEvents, log);
     log(`  ${data.events.toLocaleString('en-US')} events, ${data.persons.toLocaleString('en-US')} persons`);
     const outcomes: Outcome[] = [];
-    const cpu = { wallMs: performance.now(), machine: machineBusyCpuSec(), own: processCpuSec(process.pid) };
+    const stopCpu = startCpuWindow();
     for (const question of QUESTIONS) {
       log(`${question.title}...`);
       if (process.env.BENCH_SHOW_SQL) await showSql(question);
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       logOutcome(outcome);
       outcomes.push(outcome);
     }
-    const [wallSec, machine, own] = [(performance.now() - cpu.wallMs) / 1000, machineBusyCpuSec(), processCpuSec(process.pid)];
+    const cpuShares = stopCpu();
     log(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
     const run = {
       cores: os.availableParallelism(),
@@ -65,8 +65,7 @@ async function main(): Promise<void> {
       firstDay: firstDataDay(),
       lastDay: DATA_LAST_DAY,
       loadBefore,
-      ownCpuShare: own === null || cpu.own === null ? null : (own - cpu.own) / wallSec,
-      otherCpuShare: machine === null || cpu.machine === null || own === null || cpu.own === null ? null : (machine - cpu.machine - (own - cpu.own)) / wallSec,
+      ...cpuShares,
     };
     console.log(formatReport(run, data, outcomes));
   } finally {
@@ -87,11 +86,6 @@ function logOutcome(o: Outcome): void {
   const side = (name: string, s: Outcome['warren']) => (s.kind === 'measured' ? `${name} ${s.medianMs.toFixed(1)} ms` : `${name} ${s.kind}: ${s.message.split('\n')[0].slice(0, 200)}`);
   log(`  ${side('Warren', o.warren)}; ${side('baseline', o.baseline)}`);
   if (typeof o.difference === 'string') log(`  !!! MISMATCH: ${o.difference}`);
-}
-
-function chdbVersion(): string {
-  const file = path.join(import.meta.dirname, '..', '..', 'node_modules', 'chdb', 'package.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 function log(line: string): void {

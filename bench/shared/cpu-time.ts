@@ -1,5 +1,6 @@
 /** CPU time of one process and of the whole machine, read from Linux's /proc. */
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Linux reports process times in USER_HZ ticks, 100 per second on every mainstream kernel config. */
 const TICKS_PER_SEC = 100;
@@ -26,4 +27,36 @@ export function machineBusyCpuSec(): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU used during a stretch of wall time, as shares of one core: this process (chDB included) and everything else. */
+export interface CpuShares {
+  ownCpuShare: number | null;
+  otherCpuShare: number | null;
+}
+
+/**
+ * Starts measuring; the returned function ends the stretch and says how busy this process and the others were.
+ * Example: const stop = startCpuWindow(); await work(); const { otherCpuShare } = stop();
+ */
+export function startCpuWindow(): () => CpuShares {
+  const wallMs = performance.now();
+  const machineStart = machineBusyCpuSec();
+  const ownStart = processCpuSec(process.pid);
+  return () => {
+    const wallSec = (performance.now() - wallMs) / 1000;
+    const machine = machineBusyCpuSec();
+    const own = processCpuSec(process.pid);
+    const ownUsed = own === null || ownStart === null ? null : own - ownStart;
+    return {
+      ownCpuShare: ownUsed === null ? null : ownUsed / wallSec,
+      otherCpuShare: ownUsed === null || machine === null || machineStart === null ? null : (machine - machineStart - ownUsed) / wallSec,
+    };
+  };
+}
+
+/** The installed chDB package's version, for reports. */
+export function chdbVersion(): string {
+  const file = path.join(import.meta.dirname, '..', '..', 'node_modules', 'chdb', 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }

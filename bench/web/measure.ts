@@ -5,13 +5,14 @@
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
 import { MAX_EXECUTION_TIME_SECONDS } from '@warren/query/hogql/compile-hogql';
 import { HogQLError } from '@warren/query/hogql/hogql-error';
+import { measureAlternating, type Side as AlternatingSide } from '../shared/alternating-runs.js';
 import { insightKind } from '@warren/query/insights/insight-kinds';
 import type { InsightPlan, StatementResult } from '@warren/query/insights/insight-statement';
 import { firstDifference, warrenAnswer, type Answer } from './answers.js';
 import type { Baseline } from './baselines.js';
 import { CONTEXT, type Question } from './questions.js';
 
-export type Side = { kind: 'measured'; medianMs: number; runsMs: number[]; answer: Answer } | { kind: 'unavailable' | 'error'; message: string };
+export type Side = AlternatingSide<Answer>;
 
 export interface Outcome {
   question: Question;
@@ -20,8 +21,6 @@ export interface Outcome {
   /** Null when both answered the same numbers; undefined when one side has no answer. */
   difference?: string | null;
 }
-
-type Ask = () => Promise<Answer>;
 
 /** Long enough for either side at this scale on a busy machine: a slow answer is measured, not cut off. */
 const STATEMENT_TIMEOUT_MS = 600_000;
@@ -32,20 +31,13 @@ export const SERVER_LIMIT_MS = MAX_EXECUTION_TIME_SECONDS * 1000;
 
 /** Times one question on both sides: `runs` alternating runs after one warm-up each. */
 export async function measureQuestion(store: ChdbEventStore, question: Question, baseline: Baseline | undefined, runs: number): Promise<Outcome> {
-  const askWarren: Ask = async () => warrenAnswer(question.name, await runWarren(store, question));
-  const askBaseline: Ask = async () => {
+  const askWarren = async () => warrenAnswer(question.name, await runWarren(store, question));
+  const askBaseline = async () => {
     if (!baseline) throw new HogQLError('unsupported', 'no baseline written yet');
     return baseline.answer(await store.query(baseline.sql, baseline.params, { timeoutMs: STATEMENT_TIMEOUT_MS }));
   };
-  let warren = await warmUp(askWarren);
-  let base = await warmUp(askBaseline);
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    if (warren.kind === 'measured') warren = await timed(askWarren, warren, times[0]);
-    if (base.kind === 'measured') base = await timed(askBaseline, base, times[1]);
-  }
-  const finish = (side: Side, runsMs: number[]): Side => (side.kind === 'measured' ? { ...side, medianMs: median(runsMs), runsMs } : side);
-  const outcome: Outcome = { question, warren: finish(warren, times[0]), baseline: finish(base, times[1]) };
+  const { warren, baseline: base } = await measureAlternating(askWarren, askBaseline, runs);
+  const outcome: Outcome = { question, warren, baseline: base };
   if (warren.kind === 'measured' && base.kind === 'measured') outcome.difference = firstDifference(warren.answer, base.answer);
   return outcome;
 }
@@ -69,31 +61,4 @@ async function runWarren(store: ChdbEventStore, question: Question): Promise<unk
     results.push(await store.query(sql, statement.params, { timeoutMs: STATEMENT_TIMEOUT_MS }));
   }
   return plan.shape(results);
-}
-
-async function warmUp(ask: Ask): Promise<Side> {
-  try {
-    return { kind: 'measured', medianMs: NaN, runsMs: [], answer: await ask() };
-  } catch (error) {
-    const unsupported = error instanceof HogQLError && error.code === 'unsupported';
-    return { kind: unsupported ? 'unavailable' : 'error', message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** Adds one run's time to `runsMs`; a run that fails turns the side into an error. */
-async function timed(ask: Ask, side: Side, runsMs: number[]): Promise<Side> {
-  const started = performance.now();
-  try {
-    await ask();
-  } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-  }
-  runsMs.push(performance.now() - started);
-  return side;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

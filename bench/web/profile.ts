@@ -6,7 +6,7 @@
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
 import { TEAM } from './generate.js';
-import { median } from './measure.js';
+import { median } from '../shared/alternating-runs.js';
 import { WINDOW } from './questions.js';
 
 const clickhouseTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '000');

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
-import { machineBusyCpuSec, processCpuSec } from '../shared/cpu-time.js';
+import { chdbVersion, startCpuWindow } from '../shared/cpu-time.js';
 import { BASELINES } from './baselines.js';
 import { DATA_LAST_DAY, firstDataDay, generate, reuse } from './generate.js';
 import { measureQuestion, planWarren, type Outcome } from './measure.js';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     }
     log(`  ${data.events.toLocaleString('en-US')} events, ${data.sessionRows.toLocaleString('en-US')} raw_sessions rows`);
     const outcomes: Outcome[] = [];
-    const cpu = { wallMs: performance.now(), machine: machineBusyCpuSec(), own: processCpuSec(process.pid) };
+    const stopCpu = startCpuWindow();
     for (const question of QUESTIONS) {
       log(`${question.title}...`);
       if (process.env.BENCH_SHOW_SQL) await showSql(question);
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       logOutcome(outcome);
       outcomes.push(outcome);
     }
-    const [wallSec, machine, own] = [(performance.now() - cpu.wallMs) / 1000, machineBusyCpuSec(), processCpuSec(process.pid)];
+    const cpuShares = stopCpu();
     const missed = outcomes.some((o) => o.warren.kind === 'measured' && (o.warren.medianMs >= o.question.targetMs || (o.baseline.kind === 'measured' && o.warren.medianMs >= o.baseline.medianMs)));
     const profile = process.env.BENCH_PROFILE || missed ? await profileParts(store, runs, log) : [];
     log(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
@@ -74,8 +74,7 @@ async function main(): Promise<void> {
       firstDay: firstDataDay(),
       lastDay: DATA_LAST_DAY,
       loadBefore,
-      ownCpuShare: own === null || cpu.own === null ? null : (own - cpu.own) / wallSec,
-      otherCpuShare: machine === null || cpu.machine === null || own === null || cpu.own === null ? null : (machine - cpu.machine - (own - cpu.own)) / wallSec,
+      ...cpuShares,
     };
     console.log(formatReport(run, data, outcomes, profile));
   } finally {
@@ -96,11 +95,6 @@ function logOutcome(o: Outcome): void {
   const side = (name: string, s: Outcome['warren']) => (s.kind === 'measured' ? `${name} ${s.medianMs.toFixed(1)} ms` : `${name} ${s.kind}: ${s.message.split('\n')[0].slice(0, 200)}`);
   log(`  ${side('Warren', o.warren)}; ${side('raw SQL', o.baseline)}`);
   if (typeof o.difference === 'string') log(`  !!! MISMATCH: ${o.difference}`);
-}
-
-function chdbVersion(): string {
-  const file = path.join(import.meta.dirname, '..', '..', 'node_modules', 'chdb', 'package.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 function log(line: string): void {
