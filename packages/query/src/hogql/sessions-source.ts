@@ -7,8 +7,8 @@ import { overridesSource } from './table-sources.js';
 export type SessionFieldType = 'string' | 'number' | 'datetime' | 'boolean';
 
 /**
- * The fields of `raw_sessions.entry`, in tuple order (apps/server/src/storage/clickhouse-schema.ts,
- * SESSION_ENTRY_FIELDS, must list the same properties in the same order; a test checks).
+ * The fields of `raw_sessions.entry`, in tuple order: the sessions view (apps/server/src/storage/clickhouse-schema.ts)
+ * writes the tuple from this same list.
  */
 export const ENTRY_TUPLE_FIELDS = [
   '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',

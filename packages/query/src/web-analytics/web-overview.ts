@@ -1,4 +1,4 @@
-import { hAnd, hCall, hCompare, hConstant, hField, type HExpr } from '../hogql/hogql-ast.js';
+import { hAnd, hCall, hCompare, hConstant, type HExpr } from '../hogql/hogql-ast.js';
 import type { QueryDateRange } from '../insights/date-range.js';
 import { resolvedDateRangeJson } from '../insights/date-range.js';
 import { templateSelect } from '../insights/hogql-template.js';
@@ -73,7 +73,7 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   return {
     statements,
     shape: (results) => (spec.goal ? shapeConversions(results) : shapeOverview(results)),
-    extra: { samplingRate: { numerator: 1 }, dateFrom: isoDate(spec.current.from), dateTo: isoDate(spec.current.to), ...{ resolved_date_range: resolvedDateRangeJson(spec.current) } },
+    extra: { samplingRate: { numerator: 1 }, dateFrom: spec.current.from.toISOString(), dateTo: spec.current.to.toISOString(), resolved_date_range: resolvedDateRangeJson(spec.current) },
   };
 }
 
@@ -134,8 +134,4 @@ function shapeConversions(results: readonly StatementResult[]): WebOverviewItem[
     item('unique conversions', 'unit', now.unique_conversions ?? 0, before?.unique_conversions),
     item('conversion rate', 'percentage', rate(now), before ? rate(before) : undefined),
   ];
-}
-
-function isoDate(instant: Date): string {
-  return instant.toISOString();
 }
