@@ -18,7 +18,7 @@ export function ensureWebAppBuilt(logger: Logger, distDir = WEB_DIST_DIR): void 
   if (fs.existsSync(path.join(distDir, 'index.html'))) return;
   logger.info('building the web app (first start)');
   const vite = path.resolve(WEB_APP_DIR, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_APP_DIR, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: WEB_APP_DIR, stdio: 'inherit' });
   if (result.status !== 0) logger.error('the web app did not build: run `npm run build:web` and restart');
 }
 
