@@ -1,3 +1,5 @@
+import { expandSnapshotEvent, type RawRrwebEvent } from '../replay/snapshot-expand.js';
+import { summarizeSnapshots } from '../replay/snapshot-summary.js';
 import { clickhouseTime } from './clickhouse-time.js';
 import type { NormalizedEvent } from './types.js';
 
@@ -13,20 +15,30 @@ export interface SnapshotRow {
   snapshot_data: string;
   snapshot_bytes: number;
   lib: string;
+  event_count: number;
+  click_count: number;
+  keypress_count: number;
+  mouse_activity_count: number;
+  console_log_count: number;
+  console_warn_count: number;
+  console_error_count: number;
+  active_milliseconds: number;
+  urls: string[];
 }
 
 /**
- * A `$snapshot` event (from `/s/`) as a session_replay_events row: the rrweb events kept verbatim, with the time
- * span they cover so playback can fetch blocks in order. Example: snapshotRow(e).session_id === e.properties.$session_id.
+ * A `$snapshot` event (from `/s/`) as a session_replay_events row: the rrweb events as plain JSON (posthog-js's
+ * compressed fields expanded, see replay/snapshot-expand.ts), the time span they cover so playback can fetch blocks
+ * in order, and their summary (counts, active time, URLs) that the recordings view adds up per session.
+ * Example: snapshotRow(e).session_id === e.properties.$session_id.
  */
 export function snapshotRow(event: NormalizedEvent): SnapshotRow {
   const p = event.properties;
-  const data = Array.isArray(p.$snapshot_data) ? p.$snapshot_data : p.$snapshot_data === undefined ? [] : [p.$snapshot_data];
-  const times = data
-    .map((e) => (typeof e === 'object' && e !== null ? Number((e as { timestamp?: unknown }).timestamp) : NaN))
-    .filter((t) => Number.isFinite(t) && t > 0 && t < 8.64e15);
-  const first = times.length ? new Date(Math.min(...times)).toISOString() : event.timestamp;
-  const last = times.length ? new Date(Math.max(...times)).toISOString() : event.timestamp;
+  const raw = Array.isArray(p.$snapshot_data) ? p.$snapshot_data : p.$snapshot_data === undefined ? [] : [p.$snapshot_data];
+  const data = raw.map((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? expandSnapshotEvent(e as RawRrwebEvent) : e));
+  const summary = summarizeSnapshots(data.filter((e): e is RawRrwebEvent => typeof e === 'object' && e !== null));
+  const first = summary.firstTimestampMs !== null ? new Date(summary.firstTimestampMs).toISOString() : event.timestamp;
+  const last = summary.lastTimestampMs !== null ? new Date(summary.lastTimestampMs).toISOString() : event.timestamp;
   const serialized = JSON.stringify(data);
   return {
     team_id: event.teamId,
@@ -40,5 +52,14 @@ export function snapshotRow(event: NormalizedEvent): SnapshotRow {
     snapshot_data: serialized,
     snapshot_bytes: typeof p.$snapshot_bytes === 'number' ? p.$snapshot_bytes : serialized.length,
     lib: typeof p.$lib === 'string' ? p.$lib : '',
+    event_count: summary.eventCount,
+    click_count: summary.clickCount,
+    keypress_count: summary.keypressCount,
+    mouse_activity_count: summary.mouseActivityCount,
+    console_log_count: summary.consoleLogCount,
+    console_warn_count: summary.consoleWarnCount,
+    console_error_count: summary.consoleErrorCount,
+    active_milliseconds: summary.activeMilliseconds,
+    urls: summary.urls,
   };
 }
