@@ -36,14 +36,12 @@ export interface VariantStatistics {
 export interface StatsOptions {
   /** Interval level: 0.9, 0.95 (default) or 0.99. Frequentist alpha = 1 - confidenceLevel. */
   confidenceLevel?: number;
-  /** Seed of the Monte-Carlo parts (Bayesian funnel intervals and expected loss). Default 42. */
-  seed?: number;
-  /** Monte-Carlo draws per variant. Default 100,000. */
-  draws?: number;
   /** Use the CUPED covariate when every variant carries one. Default true. */
   cuped?: boolean;
   /** Minimum exposures per variant before figures are computed (PostHog: 50). */
   minimumSamples?: number;
+  /** The flag's split (e.g. rollout percentages by variant key); when given, the result carries an SRM check. */
+  expectedSplit?: Record<string, number>;
 }
 
 export interface CompareInput {
@@ -104,6 +102,8 @@ export interface CompareResult {
   variant_results: VariantResult[];
   /** Whether CUPED adjusted the figures (every variant had a covariate with variance). */
   cuped_applied: boolean;
+  /** Present when `options.expectedSplit` was given. */
+  sample_ratio_mismatch?: SampleRatioMismatch;
 }
 
 /** One point estimate with the variance of its sampling distribution (used by every normal-model test). */
