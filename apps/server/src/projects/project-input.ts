@@ -1,6 +1,7 @@
 import { propertyFiltersToHogQL, type PropertyFilter } from '@warren/query/hogql/property-filter';
 import { assertTimezone } from '@warren/query/hogql/timezone';
 import { AppError, validationError } from '../platform/app-error.js';
+import { replaySettingsFrom, type FindFlag } from '../replay/settings/replay-settings-input.js';
 import type { ProjectSettings } from './project-repository.js';
 
 const MAX_NAME = 200;
@@ -13,10 +14,11 @@ const BOOLEAN_FIELDS = [
 
 /**
  * Validates a create or update body over the current settings (or the defaults), as DRF would: read-only and unknown
- * fields are ignored, the first bad field is reported with its name in `attr`. Example:
+ * fields are ignored, the first bad field is reported with its name in `attr`; `findFlag` resolves the session
+ * recording linked flag among the project's flags (none on a project being created). Example:
  * await projectSettingsFrom({ timezone: 'Europe/Berlin' }, DEFAULT_PROJECT_SETTINGS) // { …, timezone: 'Europe/Berlin' }
  */
-export async function projectSettingsFrom(body: unknown, current: ProjectSettings): Promise<ProjectSettings> {
+export async function projectSettingsFrom(body: unknown, current: ProjectSettings, findFlag: FindFlag = async () => null): Promise<ProjectSettings> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new AppError(400, 'invalid_request', 'parse_error', 'JSON parse error - expected an object.');
   }
@@ -31,6 +33,9 @@ export async function projectSettingsFrom(body: unknown, current: ProjectSetting
     else if (b[field] !== undefined) settings[key] = booleanOf(b[field], field);
   }
   if (b.test_account_filters !== undefined) settings.testAccountFilters = await testAccountFiltersOf(b.test_account_filters);
+  const replay = await replaySettingsFrom(b, current.replay, current.sessionRecordingRetentionDays, findFlag);
+  settings.replay = replay.replay;
+  settings.sessionRecordingRetentionDays = replay.retentionDays;
   return settings;
 }
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { PropertyFilter } from '@warren/query/hogql/property-filter';
 import { generateToken, hashApiKey } from '../auth/api-key-format.js';
+import { replaySettingsColumns, replaySettingsOfRow } from '../replay/settings/replay-settings-columns.js';
+import { DEFAULT_REPLAY_SETTINGS, DEFAULT_RETENTION_DAYS, type NetworkRedaction, type ReplaySettings } from '../replay/settings/replay-settings.js';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 
 export type ProjectRow = Selectable<MetaSchema['projects']>;
@@ -19,6 +21,10 @@ export interface Project {
   sessionRecordingOptIn: boolean;
   /** Applied when a query sets `filterTestAccounts`; absent on projects built by hand in tests. */
   testAccountFilters?: PropertyFilter[];
+  /** Days recordings are kept (PostHog's `session_recording_retention_period`); absent on hand-built projects: 30. */
+  sessionRecordingRetentionDays?: number;
+  /** Sampling, triggers, capture and masking of session replay; absent on hand-built projects: the defaults. */
+  replay?: ReplaySettings;
   createdAt: string;
   updatedAt?: string;
 }
@@ -32,6 +38,8 @@ export interface ProjectSettings {
   autocaptureOptOut: boolean;
   sessionRecordingOptIn: boolean;
   testAccountFilters: PropertyFilter[];
+  sessionRecordingRetentionDays: number;
+  replay: ReplaySettings;
 }
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
@@ -42,6 +50,8 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   autocaptureOptOut: false,
   sessionRecordingOptIn: true,
   testAccountFilters: [],
+  sessionRecordingRetentionDays: DEFAULT_RETENTION_DAYS,
+  replay: DEFAULT_REPLAY_SETTINGS,
 };
 
 const TOKEN_CACHE_MS = 30_000;
@@ -78,15 +88,15 @@ export class ProjectRepository {
   }
 
   /** The cached project of a token, without touching the database (null when not cached or unknown). */
-  cachedCaptureProject(token: string): { id: number; anonymizeIps: boolean } | null {
+  cachedCaptureProject(token: string): { id: number; anonymizeIps: boolean; networkRedaction: NetworkRedaction } | null {
     const project = this.byToken.get(token)?.project;
-    return project ? { id: project.id, anonymizeIps: project.anonymizeIps } : null;
+    return project ? captureProjectOf(project) : null;
   }
 
   /** Every project's token, for the capture workers. */
-  async captureProjects(): Promise<[string, { id: number; anonymizeIps: boolean }][]> {
-    const rows = await this.db.selectFrom('projects').select(['id', 'api_token', 'anonymize_ips']).execute();
-    return rows.map((r) => [r.api_token, { id: r.id, anonymizeIps: Boolean(r.anonymize_ips) }]);
+  async captureProjects(): Promise<[string, { id: number; anonymizeIps: boolean; networkRedaction: NetworkRedaction }][]> {
+    const rows = await this.db.selectFrom('projects').selectAll().execute();
+    return rows.map((r) => [r.api_token, captureProjectOf(toProject(r))]);
   }
 
   /** The project whose secret key (`phs_…`) this is, or null. */
@@ -180,6 +190,11 @@ export async function insertProject(db: MetaDb, organizationId: string, settings
   return toProject(row);
 }
 
+/** What capture needs of a project: its id, whether IPs are dropped, and the network redaction rules for snapshots. */
+export function captureProjectOf(project: Project): { id: number; anonymizeIps: boolean; networkRedaction: NetworkRedaction } {
+  return { id: project.id, anonymizeIps: project.anonymizeIps, networkRedaction: (project.replay ?? DEFAULT_REPLAY_SETTINGS).networkRedaction };
+}
+
 function toColumns(settings: ProjectSettings) {
   return {
     name: settings.name,
@@ -189,6 +204,8 @@ function toColumns(settings: ProjectSettings) {
     autocapture_opt_out: settings.autocaptureOptOut ? 1 : 0,
     session_recording_opt_in: settings.sessionRecordingOptIn ? 1 : 0,
     test_account_filters: JSON.stringify(settings.testAccountFilters),
+    session_recording_retention_days: settings.sessionRecordingRetentionDays,
+    ...replaySettingsColumns(settings.replay),
   };
 }
 
@@ -205,6 +222,8 @@ export function toProject(row: ProjectRow): Project {
     autocaptureOptOut: Boolean(row.autocapture_opt_out),
     sessionRecordingOptIn: Boolean(row.session_recording_opt_in),
     testAccountFilters: JSON.parse(row.test_account_filters ?? '[]') as PropertyFilter[],
+    sessionRecordingRetentionDays: Number(row.session_recording_retention_days ?? DEFAULT_RETENTION_DAYS),
+    replay: replaySettingsOfRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at ?? row.created_at,
   };
@@ -220,5 +239,7 @@ export function settingsOf(project: Project): ProjectSettings {
     autocaptureOptOut: project.autocaptureOptOut,
     sessionRecordingOptIn: project.sessionRecordingOptIn,
     testAccountFilters: project.testAccountFilters ?? [],
+    sessionRecordingRetentionDays: project.sessionRecordingRetentionDays ?? DEFAULT_RETENTION_DAYS,
+    replay: project.replay ?? DEFAULT_REPLAY_SETTINGS,
   };
 }

@@ -5,6 +5,7 @@ import { notFound, validationError } from '../platform/app-error.js';
 import { pageLinks, pageOf } from '../platform/pagination.js';
 import { registerProjectRoute } from '../platform/project-route.js';
 import { registerUserRoute } from '../platform/user-route.js';
+import { linkedFlagLookup } from '../replay/settings/linked-flag-lookup.js';
 import { ADMIN, membershipLevels, requireLevel } from '../organizations/membership-levels.js';
 import { currentOrganizationId, organizationIdParam, refuseProjectScopedKey } from '../organizations/organization-access.js';
 import type { EventStore } from '../storage/event-store.js';
@@ -104,7 +105,7 @@ function registerProjectDetailRoutes(app: FastifyInstance, authenticator: Authen
       scope: 'project:write',
       handler: async ({ project, principal, request }) => {
         const level = await adminOf(principal, project);
-        const settings = await projectSettingsFrom(request.body ?? {}, settingsOf(project));
+        const settings = await projectSettingsFrom(request.body ?? {}, settingsOf(project), linkedFlagLookup(deps.db, project.id));
         const saved = await deps.projects.update(project.id, settings);
         if (!saved) throw notFound('Project not found.');
         return projectView(saved, level);

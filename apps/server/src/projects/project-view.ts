@@ -1,4 +1,6 @@
 import type { ProjectApi } from '@warren/shared/projects-api';
+import { replaySettingsView } from '../replay/settings/replay-settings-view.js';
+import { DEFAULT_REPLAY_SETTINGS, DEFAULT_RETENTION_DAYS } from '../replay/settings/replay-settings.js';
 import type { Project } from './project-repository.js';
 
 /**
@@ -22,6 +24,7 @@ export function projectView(project: Project, membershipLevel: number | null): P
     anonymize_ips: project.anonymizeIps,
     autocapture_opt_out: project.autocaptureOptOut,
     session_recording_opt_in: project.sessionRecordingOptIn,
+    ...replaySettingsView(project.replay ?? DEFAULT_REPLAY_SETTINGS, project.sessionRecordingRetentionDays ?? DEFAULT_RETENTION_DAYS),
     test_account_filters: project.testAccountFilters ?? [],
     test_account_filters_default_checked: false,
     app_urls: [],
