@@ -1,4 +1,4 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
   value: string;
@@ -9,27 +9,31 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> &
 
 /**
  * A text box that hands its value up only when the user is done with it (blur, Enter, or picking a suggestion), so a
- * query is not recalculated on every keystroke of an event name or a regex.
+ * query is not recalculated on every keystroke of an event name or a regex. Only text being typed is held here; the
+ * rest of the time the box shows `value` itself, so a change from outside (a step moved up) shows in the same render
+ * rather than one effect later.
  */
 export function CommitInput({ value, onCommit, known, ...rest }: Props) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  const [typed, setTyped] = useState<string | null>(null);
   const commit = (next: string) => {
+    setTyped(null);
     if (next.trim() !== value) onCommit(next.trim());
   };
   return (
     <input
       {...rest}
-      value={text}
+      value={typed ?? value}
       onChange={(e) => {
-        setText(e.target.value);
+        setTyped(e.target.value);
         if (known?.includes(e.target.value)) commit(e.target.value);
       }}
-      onBlur={() => commit(text)}
+      onBlur={() => {
+        if (typed !== null) commit(typed);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
-          commit(text);
+          if (typed !== null) commit(typed);
         }
       }}
     />
