@@ -1,0 +1,32 @@
+import { clockTime } from './recording-format';
+import { SPEEDS, type Player } from './use-replayer';
+
+/** Play / pause, the clock, the speed and whether inactivity is skipped. */
+export function PlayerControls({ player, durationMs }: { player: Player; durationMs: number }) {
+  const playing = player.status === 'playing' || player.status === 'buffering';
+  const ready = player.status !== 'loading';
+  return (
+    <div className="replay-controls">
+      <button type="button" className="primary replay-play" disabled={!ready} onClick={playing ? player.pause : player.play}>
+        {playing ? 'Pause' : player.status === 'ended' ? 'Replay' : 'Play'}
+      </button>
+      <span className="replay-clock mono" aria-label="Position">
+        {clockTime(player.currentMs)} / {clockTime(durationMs)}
+      </span>
+      <div role="group" aria-label="Speed" className="replay-speeds">
+        {SPEEDS.map((s) => (
+          <button key={s} type="button" className="small" aria-pressed={player.speed === s} onClick={() => player.setSpeed(s)}>
+            {s}×
+          </button>
+        ))}
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={player.skipInactive} onChange={(e) => player.setSkipInactive(e.target.checked)} />
+        Skip inactivity
+      </label>
+      <span className="muted small" role="status">
+        {player.status === 'buffering' ? 'Loading more of the recording…' : player.skipping ? 'Skipping inactivity…' : player.status === 'ended' ? 'End of recording' : ''}
+      </span>
+    </div>
+  );
+}

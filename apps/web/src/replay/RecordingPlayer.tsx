@@ -1,0 +1,78 @@
+import type { SessionRecordingApi } from '@warren/shared/replay-api';
+import { useMemo, useRef } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ConsolePane } from './ConsolePane';
+import { NetworkPane } from './NetworkPane';
+import { PlayerControls } from './PlayerControls';
+import { PlayerInspector } from './PlayerInspector';
+import { useSessionEvents } from './replay-requests';
+import { ReplayStage } from './ReplayStage';
+import { SessionEventsPane } from './SessionEventsPane';
+import { Timeline } from './Timeline';
+import { eventMarks, recordingMarks } from './timeline-model';
+import { useReplayer } from './use-replayer';
+import type { SnapshotsState } from './use-snapshots';
+
+interface Props {
+  projectId: number;
+  recording: SessionRecordingApi;
+  snapshots: SnapshotsState;
+  initialOffsetMs: number;
+}
+
+/** The player: the recorded page, its timeline and controls, and the session's events, console and network beneath. */
+export function RecordingPlayer({ projectId, recording, snapshots, initialOffsetMs }: Props) {
+  const mount = useRef<HTMLDivElement>(null);
+  const startMs = Date.parse(recording.start_time);
+  const durationMs = Math.max(Date.parse(recording.end_time) - startMs, recording.recording_duration * 1000);
+  const player = useReplayer(mount, snapshots.blocks, { startMs, durationMs, initialOffsetMs, complete: snapshots.done });
+  const events = useSessionEvents(projectId, recording);
+
+  const lastLoaded = snapshots.blocks.at(-1)?.at(-1)?.timestamp;
+  const loadedMs = snapshots.done ? durationMs : lastLoaded === undefined ? 0 : lastLoaded - startMs;
+  const marks = useMemo(
+    () => [...eventMarks(events.data ?? [], startMs), ...recordingMarks(snapshots.clicks, snapshots.console, startMs)],
+    [events.data, snapshots.clicks, snapshots.console, startMs],
+  );
+  const overlay = snapshots.error
+    ? null
+    : player.status === 'loading'
+      ? snapshots.done
+        ? 'This recording has no page to show (no full snapshot was recorded).'
+        : 'Loading the recording…'
+      : null;
+  const errors = snapshots.console.filter((c) => c.level === 'error').length;
+
+  return (
+    <div className="stack">
+      {snapshots.error ? <ErrorNotice error={snapshots.error} title="The recording could not be loaded" /> : null}
+      <section className="replay-player" aria-label="Player" data-status={player.status}>
+        <ReplayStage mount={mount} viewport={player.viewport} overlay={overlay} />
+        <Timeline durationMs={durationMs} currentMs={player.currentMs} loadedMs={loadedMs} marks={marks} onSeek={player.seek} />
+        <PlayerControls player={player} durationMs={durationMs} />
+      </section>
+      <PlayerInspector
+        tabs={[
+          {
+            id: 'events',
+            label: 'Events',
+            badge: events.data ? String(events.data.length) : undefined,
+            content: <SessionEventsPane events={events.data} loading={events.isPending} startMs={startMs} currentMs={player.currentMs} onSeek={player.seek} />,
+          },
+          {
+            id: 'console',
+            label: 'Console',
+            badge: errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : String(snapshots.console.length),
+            content: <ConsolePane entries={snapshots.console} startMs={startMs} currentMs={player.currentMs} onSeek={player.seek} />,
+          },
+          {
+            id: 'network',
+            label: 'Network',
+            badge: String(snapshots.network.length),
+            content: <NetworkPane entries={snapshots.network} startMs={startMs} currentMs={player.currentMs} onSeek={player.seek} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}

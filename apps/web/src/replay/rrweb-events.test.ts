@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { canStartPlayback, inTimeOrder } from './rrweb-events';
+
+test('time order is stable for equal times, so a Meta stays before its full snapshot', () => {
+  const meta = { type: 4, timestamp: 5 };
+  const full = { type: 2, timestamp: 5 };
+  const early = { type: 3, timestamp: 1 };
+  assert.deepEqual(inTimeOrder([meta, full, early]), [early, meta, full]);
+});
+
+test('playback waits for two events and a full snapshot', () => {
+  assert.equal(canStartPlayback([{ type: 4, timestamp: 1 }]), false);
+  assert.equal(canStartPlayback([{ type: 4, timestamp: 1 }, { type: 3, timestamp: 2 }]), false);
+  assert.equal(canStartPlayback([{ type: 4, timestamp: 1 }, { type: 2, timestamp: 2 }]), true);
+});
