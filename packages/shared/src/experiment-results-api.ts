@@ -90,6 +90,8 @@ export interface ExperimentQueryResponseApi {
   warnings: ExperimentWarningApi[];
   /** Warren: persons left out because they were exposed to more than one variant (`exclude` handling). */
   excluded_multiple_variants: number;
+  /** Warren: true when CUPED's pre-exposure covariate adjusted the figures (mean metrics). */
+  cuped_applied: boolean;
   /** Warren: with `include_timeseries: true`. */
   timeseries?: ExperimentTimeseriesPointApi[];
   stats_method: 'bayesian' | 'frequentist';
