@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { EventType, IncrementalSource, MouseInteractions } from '@rrweb/types';
 import { loadRecordedRequests } from '../../apps/server/src/ingest/test-support/recorded-requests.js';
-import { generateRecording, gunzipLatin1, snapshotRequestBodies, type GeneratedRecording, type RrwebEvent, type SnapshotEvent } from './rrweb-recording-generator.js';
+import { generateRecording, gunzipLatin1, relabelRecording, snapshotRequestBodies, type GeneratedRecording, type RrwebEvent, type SnapshotEvent } from './rrweb-recording-generator.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const FIVE_MINUTES = 5 * 60_000;
@@ -114,4 +114,19 @@ test('mouse moves are batched as rrweb does, and the summary counts what the eve
   assert.equal(consoleEvents.length, log + warn + error);
   const inputs = recording.rrwebEvents.filter((e) => e.type === EventType.IncrementalSnapshot && e.data.source === IncrementalSource.Input);
   assert.ok(inputs.every((e) => /^\*+$/.test((e.data as { text: string }).text)), 'typed text is masked');
+});
+
+test('a relabelled recording is another session at another time with the same content', () => {
+  const original = generateRecording({ seed: 9, durationMs: 60_000 });
+  const copy = relabelRecording(original, { seed: 1, shiftMs: -3_600_000, token: 'phc_other' });
+  assert.notEqual(copy.sessionId, original.sessionId);
+  assert.match(copy.sessionId, UUID_V7);
+  assert.equal(copy.summary.startMs, original.summary.startMs - 3_600_000);
+  const posted = postedEvents(copy);
+  const uuids = new Set([...posted, ...postedEvents(original)].map((e) => e.uuid));
+  assert.equal(uuids.size, posted.length * 2, 'every $snapshot has a fresh uuid');
+  assert.ok(posted.every((e) => e.properties.$session_id === copy.sessionId && e.properties.token === 'phc_other'));
+  const data = posted.flatMap((e) => e.properties.$snapshot_data as { timestamp: number }[]);
+  assert.deepEqual(data.map((e) => e.timestamp), original.rrwebEvents.map((e) => e.timestamp - 3_600_000));
+  assert.deepEqual(copy.rrwebEvents.map((e) => e.type), original.rrwebEvents.map((e) => e.type));
 });

@@ -121,6 +121,42 @@ export function generateRecording(options: RecordingOptions = {}): GeneratedReco
   return { ...ids, rrwebEvents, requests, summary: summarize(rrwebEvents, writer) };
 }
 
+/**
+ * The same recording for another session: new ids, times shifted by `shiftMs`, fresh `$snapshot` uuids. Costs a
+ * shallow copy per event, so thousands of distinct recordings can be seeded from a few generated ones.
+ * Example: relabelRecording(generateRecording(), { seed: 2, shiftMs: -3_600_000 }).sessionId
+ */
+export function relabelRecording(recording: GeneratedRecording, options: { seed: number; shiftMs: number; sessionId?: string; distinctId?: string; token?: string }): GeneratedRecording {
+  const rng = seededRandom(options.seed);
+  const startMs = recording.summary.startMs + options.shiftMs;
+  const ids = {
+    sessionId: options.sessionId ?? seededUuidv7(rng, startMs - 40),
+    windowId: seededUuidv7(rng, startMs - 40),
+    distinctId: options.distinctId ?? seededUuidv7(rng, startMs - 60_000),
+  };
+  const shift = <T extends { timestamp: number }>(e: T): T => ({ ...e, timestamp: e.timestamp + options.shiftMs });
+  const iso = (value: string | undefined) => (value === undefined ? undefined : new Date(Date.parse(value) + options.shiftMs).toISOString());
+  const requests = recording.requests.map((request) => ({
+    sentAtMs: request.sentAtMs + options.shiftMs,
+    events: request.events.map((event) => ({
+      ...event,
+      uuid: seededUuidv7(rng, Date.parse(event.timestamp) + options.shiftMs),
+      properties: {
+        ...event.properties,
+        $snapshot_data: (event.properties.$snapshot_data as { timestamp: number }[]).map(shift),
+        $session_id: ids.sessionId,
+        $window_id: ids.windowId,
+        token: options.token ?? event.properties.token,
+        distinct_id: ids.distinctId,
+      },
+      timestamp: iso(event.timestamp) as string,
+      sent_at: iso(event.sent_at),
+    })),
+  }));
+  const summary = { ...recording.summary, startMs, endMs: recording.summary.endMs + options.shiftMs, activeSpans: recording.summary.activeSpans.map(([a, b]) => [a + options.shiftMs, b + options.shiftMs] as [number, number]) };
+  return { ...ids, rrwebEvents: recording.rrwebEvents.map(shift), requests, summary };
+}
+
 /** The body posthog-js posts to `/s/` for one request: the JSON array of `$snapshot` events, gzipped. */
 export function snapshotRequestBody(request: SnapshotRequest): Buffer {
   return gzipSync(Buffer.from(JSON.stringify(request.events), 'utf8'));
