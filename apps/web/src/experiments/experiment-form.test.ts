@@ -58,6 +58,9 @@ test('an existing flag must be multivariate with control first', () => {
   assert.match(flagProblem(flag([]))!, /not a multivariate flag/);
   assert.match(flagProblem(flag(['test', 'control']))!, /must be control/);
   assert.equal(flagProblem(flag(['control', 'test'])), null);
+  const picked = { ...named(), flagMode: 'existing' as const };
+  assert.match(validateExperiment({ ...picked, existingVariants: ['a', 'control'] }).flagKey!, /must be control/);
+  assert.deepEqual(validateExperiment({ ...picked, existingVariants: ['control', 'a'] }), {});
 });
 
 test('a stored draft comes back to the form with its flag variants, exposure and method', () => {

@@ -144,6 +144,10 @@ export function validateExperiment(form: ExperimentForm): FieldErrors {
   if (!key) errors.flagKey = form.flagMode === 'new' ? 'Give the flag a key.' : 'Pick a flag.';
   else if (!KEY_PATTERN.test(key)) errors.flagKey = 'Only letters, numbers, hyphens (-) & underscores (_) are allowed.';
   if (form.flagMode === 'new') Object.assign(errors, variantErrors(form.variants));
+  else if (key && !errors.flagKey) {
+    const problem = flagProblem({ key, filters: { groups: [], multivariate: { variants: form.existingVariants.map((k) => ({ key: k, rollout_percentage: 0 })) } } });
+    if (problem) errors.flagKey = problem;
+  }
   if (form.exposure === 'custom' && !form.customExposureEvent.trim()) errors.customExposureEvent = 'Pick the event that marks a person as exposed.';
   Object.assign(errors, metricListErrors('primary', form.primaryMetrics), metricListErrors('secondary', form.secondaryMetrics));
   return errors;

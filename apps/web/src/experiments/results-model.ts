@@ -1,4 +1,4 @@
-import type { ExperimentMetricGoal, ExperimentMetricType } from '@warren/shared/experiments-api';
+import type { ExperimentMetric, ExperimentMetricGoal, ExperimentMetricType } from '@warren/shared/experiments-api';
 import type { ExperimentQueryResponseApi, ExperimentSrmApi, ExperimentStatsBaseApi, ExperimentVariantResultApi } from '@warren/shared/experiment-results-api';
 
 /** One variant's line of the results table, every figure already in words and numbers to show. */
@@ -188,4 +188,13 @@ export function cumulativeSeries(response: Pick<ExperimentQueryResponseApi, 'tim
     }),
   }));
   return { labels, series };
+}
+
+/**
+ * The `/query/` body for one metric's results, with the day-by-day series for the chart. Built in one place so the
+ * page's summary and the metric's card share one cached answer.
+ * Example: experimentResultsQuery(5, metric) → { kind: 'ExperimentQuery', experiment_id: 5, metric, include_timeseries: true }
+ */
+export function experimentResultsQuery(experimentId: number, metric: ExperimentMetric) {
+  return { kind: 'ExperimentQuery' as const, experiment_id: experimentId, metric, include_timeseries: true };
 }

@@ -1,0 +1,168 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { ExperimentApi } from '@warren/shared/experiments-api';
+import { ApiError, errorMessage } from '../api/api-client';
+import { FieldError, invalidProps } from '../flags/FieldError';
+import { ExperimentCode } from './ExperimentCode';
+import { ExposureSection } from './ExposureSection';
+import { FlagSection } from './FlagSection';
+import { MetricList } from './MetricList';
+import { SampleSizeCalculator } from './SampleSizeCalculator';
+import { SavedMetricsPicker } from './SavedMetricsPicker';
+import { errorSlot, experimentBody, suggestedFlagKey, validateExperiment, variantKeys, type ExperimentForm, type FieldErrors } from './experiment-form';
+import { useSaveExperiment } from './experiments-api';
+import { metricFromForm } from './metric-form';
+
+interface Props {
+  projectId: number;
+  /** null for a new experiment. */
+  experimentId: number | null;
+  initial: ExperimentForm;
+  onSaved: (experiment: ExperimentApi) => void;
+}
+
+/** Sets up an experiment (new, or a draft): flag and variants, exposure, metrics, method, sample size, and its code. */
+export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: Props) {
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [form, setForm] = useState<ExperimentForm>(initial);
+  const [keyTouched, setKeyTouched] = useState(experimentId !== null);
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+  const save = useSaveExperiment(projectId);
+  const isNew = experimentId === null;
+  const errors: FieldErrors = { ...(attempted ? validateExperiment(form) : {}), ...serverErrors };
+
+  useEffect(() => {
+    if (focusTick > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusTick]);
+
+  // Functional updates: the calculator reports its recommendation from an effect, after other edits of the render.
+  const change = (patch: Partial<ExperimentForm>) => {
+    if ('flagKey' in patch) setKeyTouched(patch.flagKey !== '');
+    setForm((current) => {
+      const next = { ...current, ...patch };
+      // Until the key is typed, a new flag's key follows the experiment's name.
+      if ('name' in patch && isNew && next.flagMode === 'new' && !keyTouched) next.flagKey = suggestedFlagKey(next.name);
+      return next;
+    });
+    setServerErrors({});
+    setFormError(null);
+    setSavedAt(null);
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (Object.keys(validateExperiment(form)).length > 0) {
+      setFocusTick((t) => t + 1);
+      return;
+    }
+    save.mutate(
+      { id: experimentId, body: experimentBody(form, isNew) },
+      {
+        onSuccess: (saved) => {
+          setAttempted(false);
+          setSavedAt(Date.now());
+          onSaved(saved);
+        },
+        onError: (error) => {
+          const slot = error instanceof ApiError ? errorSlot(error.attr) : 'form';
+          if (slot === 'form' || !(error instanceof ApiError)) setFormError(errorMessage(error));
+          else setServerErrors({ [slot]: error.detail });
+          setFocusTick((t) => t + 1);
+        },
+      },
+    );
+  }
+
+  const keys = variantKeys(form);
+  const metricEvents = [...form.primaryMetrics, ...form.secondaryMetrics].flatMap((m) => {
+    const metric = metricFromForm(m);
+    if (metric.metric_type === 'funnel') return metric.series.map((s) => (s.kind === 'EventsNode' ? (s.event ?? '') : ''));
+    if (metric.metric_type === 'mean') return [m.source.event];
+    return [m.numerator.event, m.denominator.event];
+  });
+  return (
+    <form ref={formRef} className="experiment-setup" onSubmit={submit} noValidate aria-label={isNew ? 'New experiment' : 'Edit experiment'}>
+      {(formError || (attempted && Object.keys(errors).length > 0)) && (
+        <div role="alert" className="notice notice-error">
+          <strong>The experiment was not saved</strong>
+          <p>{formError ?? 'Fix the fields marked below.'}</p>
+        </div>
+      )}
+
+      <section className="card stack" aria-labelledby={`${id}-about`}>
+        <h2 id={`${id}-about`}>Experiment</h2>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} type="text" value={form.name} placeholder="e.g. One-page checkout" onChange={(e) => change({ name: e.target.value })} {...invalidProps(`${id}-name-error`, errors.name)} />
+          <FieldError id={`${id}-name-error`} message={errors.name} />
+        </div>
+        <label className="field">
+          <span>Hypothesis (optional)</span>
+          <textarea rows={2} value={form.description} placeholder="What you expect to change, and why" onChange={(e) => change({ description: e.target.value })} />
+        </label>
+      </section>
+
+      <section className="card stack" aria-labelledby={`${id}-flag`}>
+        <h2 id={`${id}-flag`}>Feature flag and variants</h2>
+        <FlagSection projectId={projectId} form={form} onChange={change} errors={errors} locked={!isNew} />
+      </section>
+
+      <section className="card stack" aria-labelledby={`${id}-exposure`}>
+        <h2 id={`${id}-exposure`}>Exposure</h2>
+        <ExposureSection projectId={projectId} form={form} onChange={change} errors={errors} />
+      </section>
+
+      <section className="card stack" aria-labelledby={`${id}-metrics`}>
+        <h2 id={`${id}-metrics`}>Metrics</h2>
+        <p className="muted small" style={{ margin: 0 }}>
+          Primary metrics decide the experiment; secondary ones are watched for side effects. Metrics can be added until launch.
+        </p>
+        <h3>Primary</h3>
+        <MetricList projectId={projectId} kind="Primary" metrics={form.primaryMetrics} onChange={(primaryMetrics) => change({ primaryMetrics })} errors={errors} />
+        <h3>Secondary</h3>
+        <MetricList projectId={projectId} kind="Secondary" metrics={form.secondaryMetrics} onChange={(secondaryMetrics) => change({ secondaryMetrics })} errors={errors} />
+        <h3>Saved metrics</h3>
+        <SavedMetricsPicker projectId={projectId} chosen={form.savedMetrics} onChange={(savedMetrics) => change({ savedMetrics })} />
+      </section>
+
+      <section className="card stack" aria-labelledby={`${id}-stats`}>
+        <h2 id={`${id}-stats`}>Statistics</h2>
+        <fieldset className="served-value">
+          <legend className="visually-hidden">Method</legend>
+          <label>
+            <input type="radio" name={`${id}-method`} checked={form.statsMethod === 'bayesian'} onChange={() => change({ statsMethod: 'bayesian' })} />
+            Bayesian <span className="muted small">(chance to win; the default)</span>
+          </label>
+          <label>
+            <input type="radio" name={`${id}-method`} checked={form.statsMethod === 'frequentist'} onChange={() => change({ statsMethod: 'frequentist' })} />
+            Frequentist <span className="muted small">(p-values and confidence intervals)</span>
+          </label>
+        </fieldset>
+        <h3>Sample size</h3>
+        <SampleSizeCalculator projectId={projectId} variantCount={Math.max(2, keys.length)} minimumDetectableEffect={form.minimumDetectableEffect} onChange={change} />
+      </section>
+
+      {form.flagKey.trim() !== '' && keys.length >= 2 && (
+        <ExperimentCode flagKey={form.flagKey.trim()} variants={keys} exposureEvent={form.exposure === 'custom' ? form.customExposureEvent.trim() || null : null} metricEvents={metricEvents} />
+      )}
+
+      <div className="flag-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : isNew ? 'Save as draft' : 'Save changes'}
+        </button>
+        <Link to={`/project/${projectId}/experiments`}>Back to experiments</Link>
+        {savedAt !== null && (
+          <span role="status" className="muted">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

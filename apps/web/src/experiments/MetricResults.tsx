@@ -1,0 +1,68 @@
+import { useId, useState } from 'react';
+import type { ExperimentMetric } from '@warren/shared/experiments-api';
+import type { ExperimentQueryResponseApi } from '@warren/shared/experiment-results-api';
+import { useQueryResult } from '../api/run-query';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Spinner } from '../components/Spinner';
+import { CumulativeChart } from './CumulativeChart';
+import { ResultsTable } from './ResultsTable';
+import { metricSummary, metricTitle } from './metric-form';
+import { experimentResultsQuery, resultWarnings, variantRows } from './results-model';
+
+interface Props {
+  projectId: number;
+  experimentId: number;
+  metric: ExperimentMetric;
+  /** "Primary metric 1". */
+  label: string;
+}
+
+/**
+ * One metric's results: `ExperimentQuery` through `/query/` (with the day-by-day series for the chart), warnings in
+ * plain words, the per-variant table with interval bars, and the cumulative chart.
+ */
+export function MetricResults({ projectId, experimentId, metric, label }: Props) {
+  const id = useId();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const result = useQueryResult(projectId, experimentResultsQuery(experimentId, metric), { refreshKey });
+  const response = result.data as ExperimentQueryResponseApi | undefined;
+  const title = metricTitle(metric);
+  return (
+    <section className="card stack metric-results" aria-labelledby={`${id}-title`}>
+      <div className="metric-results-head">
+        <div>
+          <h3 id={`${id}-title`}>
+            {label}: {title}
+          </h3>
+          {metric.name && <span className="muted small">{metricSummary(metric)}</span>}
+          {metric.goal === 'decrease' && <span className="muted small"> · a decrease is good</span>}
+        </div>
+        <button type="button" className="small" disabled={result.isFetching} onClick={() => setRefreshKey((k) => k + 1)}>
+          {result.isFetching ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      {result.isError && <ErrorNotice error={result.error} title="The results could not be computed" />}
+      {!response && result.isFetching && <Spinner label="Computing results" />}
+      {response && <MetricResponse response={response} metric={metric} label={`${label} results`} title={title} />}
+    </section>
+  );
+}
+
+function MetricResponse({ response, metric, label, title }: { response: ExperimentQueryResponseApi; metric: ExperimentMetric; label: string; title: string }) {
+  const rows = variantRows(response, metric.metric_type, metric.goal ?? 'increase');
+  const warnings = resultWarnings(response);
+  return (
+    <>
+      {warnings.map((warning) => (
+        <div key={warning} role="alert" className="notice experiment-warning">
+          {warning}
+        </div>
+      ))}
+      <ResultsTable rows={rows} metricType={metric.metric_type} method={response.stats_method} label={label} />
+      {response.excluded_multiple_variants > 0 && (
+        <p className="muted small">{response.excluded_multiple_variants} people saw more than one variant and are left out.</p>
+      )}
+      <CumulativeChart response={response} metricType={metric.metric_type} title={title} />
+    </>
+  );
+}
