@@ -5,6 +5,12 @@ import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, sessionRowsSelect } from 
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * chDB's own `timeout` only rejects the promise: the engine keeps computing on the session's one connection, and every
+ * later query waits behind it (and once received the tail of its output). So a read carries ClickHouse's
+ * `max_execution_time`, which cancels the query in the engine, and the promise timeout is only a backstop this much later.
+ */
+const BACKSTOP_GRACE_MS = 5_000;
 
 /** chDB (ClickHouse in-process) under `<dataDir>/clickhouse`. Only the async API is used, so no call blocks the event loop. */
 export class ChdbEventStore implements EventStore {
@@ -61,8 +67,9 @@ export class ChdbEventStore implements EventStore {
 
   async query(sql: string, params: Record<string, unknown> = {}, options: QueryOptions = {}): Promise<QueryResult> {
     const started = performance.now();
-    const result = await this.run(sql, params, 'JSONCompact', options.timeoutMs);
-    const parsed = result.json<{ meta: { name: string; type: string }[]; data: unknown[][] }>();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const result = await this.run(withExecutionLimit(sql, timeoutMs), params, 'JSONCompact', timeoutMs + BACKSTOP_GRACE_MS);
+    const parsed = lastJsonDocument(result.text()) as { meta: { name: string; type: string }[]; data: unknown[][] };
     return { columns: parsed.meta, rows: parsed.data, elapsedMs: performance.now() - started };
   }
 
@@ -92,6 +99,29 @@ export class ChdbEventStore implements EventStore {
       throw toStoreError(error);
     }
   }
+}
+
+/**
+ * A SELECT with ClickHouse's execution limit appended (a trailing SETTINGS clause overrides an earlier one, so a query
+ * with its own SETTINGS keeps them). Statements that set their own limit, or are read-only (which forbids changing any
+ * setting after it), and statements other than reads are returned as they are. Example:
+ * withExecutionLimit('SELECT 1', 2500) === 'SELECT 1\nSETTINGS max_execution_time = 2.5'.
+ */
+export function withExecutionLimit(sql: string, timeoutMs: number): string {
+  const statement = sql.trimEnd().replace(/;+$/, '');
+  if (!/^[\s(]*(SELECT|WITH)\b/i.test(statement) || /\b(max_execution_time|readonly)\s*=/i.test(statement)) return sql;
+  return `${statement}\nSETTINGS max_execution_time = ${Math.max(timeoutMs, 1) / 1000}`;
+}
+
+/**
+ * The last JSON document of a chDB answer. A query that fails after its JSON output began leaves that output (closed
+ * with an empty `data`) in the connection's buffer, where it prefixes the next query's answer. JSON escapes raw
+ * newlines and tabs inside strings, so a line that opens with `{` followed by a tab-indented `"meta"` can only be the
+ * start of a document. Example: lastJsonDocument('{\n\t"meta": []}\n{\n\t"meta": [1]}') deep-equals { meta: [1] }.
+ */
+export function lastJsonDocument(text: string): unknown {
+  const start = text.lastIndexOf('\n{\n\t"meta":');
+  return JSON.parse(start > 0 ? text.slice(start + 1) : text);
 }
 
 function toStoreError(error: unknown): EventStoreError {

@@ -45,6 +45,17 @@ export function eventStoreConformance(name: string, open: () => Promise<EventSto
     assert.equal(Number(result.rows[0][0]), 0);
   });
 
+  test(`${name}: a query over its time limit is stopped in the engine, and the next query answers at once and intact`, async () => {
+    const started = performance.now();
+    const endless = 'SELECT count() FROM numbers(100000000000) WHERE sipHash64(number) % 7 = 3';
+    await assert.rejects(store.query(endless, {}, { timeoutMs: 200 }), (e: unknown) => e instanceof EventStoreError && e.kind === 'timeout');
+    assert.ok(performance.now() - started < 3_000, 'the limit is enforced by the engine, not only by the caller giving up');
+    const next = performance.now();
+    const result = await store.query('SELECT {n:UInt32} + 1 AS m', { n: 41 });
+    assert.deepEqual(result.rows, [[42]], 'no output of the stopped query leaks into the next answer');
+    assert.ok(performance.now() - next < 2_000, 'the next query does not wait behind the stopped one');
+  });
+
   test(`${name}: bad SQL fails with a typed EventStoreError`, async () => {
     await assert.rejects(store.query('SELECT ((('), (e: unknown) => e instanceof EventStoreError && e.kind === 'syntax');
     await assert.rejects(store.query('SELECT * FROM no_such_table'), (e: unknown) => e instanceof EventStoreError);
