@@ -25,7 +25,7 @@ const MERGED = `SELECT
  * being full marks. It ranks recordings where someone did a lot above long idle tabs.
  */
 const DERIVED = `
-      greatest(0, dateDiff('second', start_time, end_time)) AS duration,
+      toUInt64(greatest(0, intDiv(toUnixTimestamp64Milli(end_time) - toUnixTimestamp64Milli(start_time), 1000))) AS duration,
       least(duration, toUInt64(round(active_milliseconds / 1000))) AS active_seconds,
       duration - active_seconds AS inactive_seconds,
       round(50 * least(1, active_seconds / greatest(duration, 1))
