@@ -94,12 +94,6 @@ export class ExperimentRepository {
     return rows.map(toRecord);
   }
 
-  /** Ids of live experiments per flag id, for the flags' `experiment_set`. */
-  async idsByFlag(teamId: number, flagId: number): Promise<number[]> {
-    const rows = await this.db.selectFrom('experiments').select('id').where('team_id', '=', teamId).where('feature_flag_id', '=', flagId).where('deleted', '=', 0).orderBy('id').execute();
-    return rows.map((r) => r.id);
-  }
-
   async create(teamId: number, featureFlagId: number, fields: ExperimentFields, userId: number | null): Promise<ExperimentRecord> {
     const now = new Date().toISOString();
     const inserted = await this.db
