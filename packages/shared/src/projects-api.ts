@@ -76,7 +76,11 @@ export interface ProjectApi extends ProjectReplaySettingsApi {
 export type ProjectSettingsPatch = Partial<
   Pick<ProjectApi, 'name' | 'timezone' | 'week_start_day' | 'anonymize_ips' | 'autocapture_opt_out' | 'session_recording_opt_in' | 'test_account_filters'>
 > &
-  Partial<Omit<ProjectReplaySettingsApi, 'session_recording_sample_rate' | 'session_recording_masking_config' | 'session_recording_network_payload_capture_config'>> & {
+  Partial<
+    Omit<ProjectReplaySettingsApi, 'session_recording_sample_rate' | 'session_recording_linked_flag' | 'session_recording_masking_config' | 'session_recording_network_payload_capture_config'>
+  > & {
+    /** The flag's key is enough: the server looks up its id. */
+    session_recording_linked_flag?: { id?: number; key: string; variant?: string } | null;
     /** A number or a decimal string. */
     session_recording_sample_rate?: string | number | null;
     /** Keys left out take their defaults (`maskAllInputs` on). */

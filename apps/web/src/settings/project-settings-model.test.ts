@@ -6,7 +6,7 @@ const toggle = (field: string) => PROJECT_TOGGLES.find((t) => t.field === field)
 
 test('autocapture is on when the project has not opted out, and turning it off opts out', () => {
   const autocapture = toggle('autocapture_opt_out');
-  assert.equal(toggleIsOn(autocapture, { anonymize_ips: false, autocapture_opt_out: false, session_recording_opt_in: false }), true);
+  assert.equal(toggleIsOn(autocapture, { anonymize_ips: false, autocapture_opt_out: false, session_recording_opt_in: false, capture_console_log_opt_in: true, capture_performance_opt_in: false }), true);
   assert.deepEqual(togglePatch(autocapture, false), { autocapture_opt_out: true });
   assert.deepEqual(togglePatch(autocapture, true), { autocapture_opt_out: false });
 });
@@ -14,7 +14,7 @@ test('autocapture is on when the project has not opted out, and turning it off o
 test('discard IP and session replay map straight onto their fields', () => {
   assert.deepEqual(togglePatch(toggle('anonymize_ips'), true), { anonymize_ips: true });
   assert.deepEqual(togglePatch(toggle('session_recording_opt_in'), false), { session_recording_opt_in: false });
-  assert.equal(toggleIsOn(toggle('anonymize_ips'), { anonymize_ips: true, autocapture_opt_out: true, session_recording_opt_in: false }), true);
+  assert.equal(toggleIsOn(toggle('anonymize_ips'), { anonymize_ips: true, autocapture_opt_out: true, session_recording_opt_in: false, capture_console_log_opt_in: true, capture_performance_opt_in: false }), true);
 });
 
 test('timezones are grouped by region, with UTC and the current value always offered, regionless names last', () => {

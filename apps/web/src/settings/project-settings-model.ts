@@ -2,7 +2,7 @@ import type { ProjectApi, ProjectSettingsPatch } from '@warren/shared/projects-a
 
 /** A project setting shown as an on/off switch: what the user reads, and which stored field it sets (maybe inverted). */
 export interface ProjectToggle {
-  field: 'anonymize_ips' | 'autocapture_opt_out' | 'session_recording_opt_in';
+  field: 'anonymize_ips' | 'autocapture_opt_out' | 'session_recording_opt_in' | 'capture_console_log_opt_in' | 'capture_performance_opt_in';
   label: string;
   description: string;
   /** True when "on" in the screen means `false` in the API (PostHog stores autocapture as an opt-out). */
@@ -26,6 +26,22 @@ export const PROJECT_TOGGLES: readonly ProjectToggle[] = [
     field: 'session_recording_opt_in',
     label: 'Session replay',
     description: 'posthog-js records sessions so they can be watched back.',
+    inverted: false,
+  },
+];
+
+/** Session replay's on/off capture settings, shown in the replay section. */
+export const REPLAY_TOGGLES: readonly ProjectToggle[] = [
+  {
+    field: 'capture_console_log_opt_in',
+    label: 'Record console logs',
+    description: "The browser console's logs, warnings and errors are recorded with each session.",
+    inverted: false,
+  },
+  {
+    field: 'capture_performance_opt_in',
+    label: 'Record network timings',
+    description: 'Each network request the page makes is recorded with its URL and timings.',
     inverted: false,
   },
 ];

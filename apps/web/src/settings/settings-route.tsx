@@ -9,6 +9,7 @@ import { PersonalApiKeysSection } from './PersonalApiKeysSection';
 import { ProjectNameForm } from './ProjectNameForm';
 import { ProjectTokenField } from './ProjectTokenField';
 import { ProjectToggleSwitch } from './ProjectToggleSwitch';
+import { ReplaySettingsSection } from './ReplaySettingsSection';
 import { TimezoneSelect } from './TimezoneSelect';
 import { useProject } from './settings-queries';
 import './settings.css';
@@ -47,6 +48,8 @@ export function Component() {
           <ProjectToggleSwitch key={toggle.field} project={p} toggle={toggle} />
         ))}
       </section>
+
+      <ReplaySettingsSection project={p} />
 
       <PersonalApiKeysSection projectId={p.id} projectName={p.name} />
 
