@@ -14,6 +14,7 @@ import { registerInsightsAndDashboards } from './dashboards/insights-dashboards-
 import { registerDefinitionRoutes } from './definitions/definition-routes.js';
 import { registerEventsRoutes } from './events/events-routes.js';
 import { registerExportRoutes } from './exports/export-routes.js';
+import { registerExperiments } from './experiments/register-experiments.js';
 import { registerFeatureFlagRoutes } from './flags/feature-flag-routes.js';
 import { FlagRepository } from './flags/flag-repository.js';
 import { registerFlagsRoutes } from './flags/flags-routes.js';
@@ -46,6 +47,8 @@ import { QueryExecutor } from './query/query-executor.js';
 import { registerQueryRoutes } from './query/query-routes.js';
 import { registerPosthogJsStatic } from './remote-config/posthog-js-static.js';
 import { registerRemoteConfigRoutes } from './remote-config/remote-config-routes.js';
+import { registerRecordingRoutes } from './replay/recording-routes.js';
+import { startRecordingRetentionSweep } from './replay/recording-retention.js';
 import type { EventStore } from './storage/event-store.js';
 import type { MetaDb } from './storage/meta-schema.js';
 
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerFlagsRoutes(app, { deps: flagsRequestDeps, projects: deps.projects, limits, bodyChunkTimeoutMs });
   registerFeatureFlagRoutes(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
   registerLocalEvaluationRoutes(app, authenticator, { projects: deps.projects, projectFlags, flags });
+  registerExperiments(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
   registerRemoteConfigRoutes(app, deps.projects, async (teamId) => (await projectFlags.forProject(teamId)).definitions.some((f) => f.active));
   registerPosthogJsStatic(app);
   const actions = new ActionRepository(deps.metaDb);
@@ -140,5 +144,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrganizationResources(app, authenticator, { db: deps.metaDb, projects: deps.projects, eventStore: deps.eventStore, changePassword: accounts.changePassword });
   registerAnnotationRoutes(app, authenticator, { db: deps.metaDb, annotations: new AnnotationRepository(deps.metaDb) });
   registerDefinitionRoutes(app, authenticator, deps.metaDb);
+  registerRecordingRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, persons: deps.persons });
+  const stopRecordingSweep = startRecordingRetentionSweep(deps.eventStore, deps.metaDb, deps.logger);
+  app.addHook('onClose', async () => stopRecordingSweep());
   return app;
 }

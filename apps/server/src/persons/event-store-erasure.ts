@@ -1,4 +1,5 @@
 import { clickhouseTime } from '../ingest/clickhouse-time.js';
+import { erasePersonRecordings } from '../replay/recording-retention.js';
 import { sessionRowsSelect } from '../storage/clickhouse-schema.js';
 import type { EventStore } from '../storage/event-store.js';
 
@@ -42,13 +43,9 @@ export async function eraseEvents(store: EventStore, target: ErasureTarget): Pro
   );
 }
 
-/** Deletes the session recordings (snapshots) captured under the persons' distinct ids. */
+/** Deletes the session recordings that have snapshots under the persons' distinct ids (snapshots and metadata). */
 export async function eraseRecordings(store: EventStore, target: ErasureTarget): Promise<void> {
-  if (target.distinctIds.length === 0) return;
-  await store.command(
-    `DELETE FROM session_replay_events WHERE team_id = {team:Int64} AND inserted_at <= {upTo:DateTime64(6, 'UTC')} AND distinct_id IN {ids:Array(String)}`,
-    params(target),
-  );
+  await erasePersonRecordings(store, target.teamId, target.distinctIds, clickhouseTime(target.storedUpTo));
 }
 
 /** How many of the persons' events are left (a deletion is verified when none are). */

@@ -2,6 +2,7 @@ import { INTERVALS } from '@warren/query/insights/date-range';
 import type { ActionDefinition } from '@warren/query/insights/insight-context';
 import type { CohortRef } from '@warren/query/cohorts/cohort-condition';
 import { insightKind, type InsightKind } from '@warren/query/insights/insight-kinds';
+import { EXPERIMENT_QUERY_KINDS, experimentQueryJob } from '../experiments/results/experiment-query-job.js';
 import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { MetaDb } from '../storage/meta-schema.js';
@@ -62,6 +63,7 @@ export function queryJob(node: QueryNode, project: Project, deps: QueryJobDeps):
       calculate: (signal) => runActorsQuery(actors, project, { store, db: deps.db, contextFor }, budget(), signal),
     };
   }
+  if (EXPERIMENT_QUERY_KINDS.has(node.kind)) return experimentQueryJob(node, project, deps, base);
   const kind = kinds(node.kind);
   if (!kind) throw parseError(`Unsupported query kind: ${String(node.kind).slice(0, 100)}`);
   return {

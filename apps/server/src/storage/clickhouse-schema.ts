@@ -1,5 +1,18 @@
 import { ENTRY_TUPLE_FIELDS } from '@warren/query/hogql/sessions-source';
 
+/** What each snapshot row adds to its recording's metadata (computed at ingest: apps/server/src/replay/snapshot-summary.ts). */
+const SNAPSHOT_SUMMARY_COLUMNS = [
+  'event_count UInt32 DEFAULT 0',
+  'click_count UInt32 DEFAULT 0',
+  'keypress_count UInt32 DEFAULT 0',
+  'mouse_activity_count UInt32 DEFAULT 0',
+  'console_log_count UInt32 DEFAULT 0',
+  'console_warn_count UInt32 DEFAULT 0',
+  'console_error_count UInt32 DEFAULT 0',
+  'active_milliseconds UInt64 DEFAULT 0',
+  'urls Array(String) DEFAULT []',
+];
+
 /**
  * ClickHouse DDL for everything analytical. One dialect for chDB (embedded) and a ClickHouse server.
  *
@@ -67,12 +80,13 @@ const CORE_TABLES: readonly string[] = [
     distinct_id String,
     uuid UUID,
     timestamp DateTime64(3, 'UTC'),
-    first_event_ts DateTime64(3, 'UTC'),
-    last_event_ts DateTime64(3, 'UTC'),
-    snapshot_data String,
+    first_event_ts DateTime64(3, 'UTC') CODEC(Delta, ZSTD(1)),
+    last_event_ts DateTime64(3, 'UTC') CODEC(Delta, ZSTD(1)),
+    snapshot_data String CODEC(ZSTD(3)),
     snapshot_bytes UInt64,
     lib String,
-    inserted_at DateTime64(6, 'UTC') DEFAULT now64(6)
+    inserted_at DateTime64(6, 'UTC') DEFAULT now64(6),
+    ${SNAPSHOT_SUMMARY_COLUMNS.join(',\n    ')}
   ) ENGINE = ReplacingMergeTree(inserted_at)
   PARTITION BY toYYYYMM(timestamp)
   ORDER BY (team_id, session_id, window_id, timestamp, uuid)`,
@@ -153,8 +167,68 @@ export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
   `CREATE MATERIALIZED VIEW IF NOT EXISTS raw_sessions_mv TO raw_sessions AS ${sessionRowsSelect()}`,
 ];
 
+/**
+ * Recordings' metadata: one row per session, kept current by a view as snapshot rows are inserted (the rows carry
+ * their own counts, computed at ingest). Times, URLs and the first distinct id are aggregates a replayed insert
+ * cannot change; the counts are sums, kept exact by the ingest pipeline's uuid dedup (a retried or replayed
+ * `$snapshot` is never inserted twice). Ordered by the day in the (UUIDv7) session id like raw_sessions, so a date
+ * range reads only the recordings that started near it. Readers: apps/server/src/replay/recording-list-query.ts.
+ */
+export const recordingSummarySelect = (where = 'true') => `SELECT
+    team_id,
+    session_id,
+    ${SESSION_DAY_SQL('session_id')} AS session_day,
+    min(first_event_ts) AS start_time,
+    max(last_event_ts) AS end_time,
+    max(timestamp) AS last_snapshot_at,
+    argMinState(distinct_id, first_event_ts) AS distinct_id,
+    argMinIfState(urls[1], first_event_ts, notEmpty(urls)) AS first_url,
+    groupUniqArrayArray(urls) AS all_urls,
+    any(lib) AS lib,
+    sum(toUInt64(event_count)) AS event_count,
+    sum(snapshot_bytes) AS snapshot_bytes,
+    sum(toUInt64(click_count)) AS click_count,
+    sum(toUInt64(keypress_count)) AS keypress_count,
+    sum(toUInt64(mouse_activity_count)) AS mouse_activity_count,
+    sum(toUInt64(console_log_count)) AS console_log_count,
+    sum(toUInt64(console_warn_count)) AS console_warn_count,
+    sum(toUInt64(console_error_count)) AS console_error_count,
+    sum(active_milliseconds) AS active_milliseconds
+  FROM session_replay_events
+  WHERE session_id != '' AND (${where})
+  GROUP BY team_id, session_id, session_day`;
+
+export const CLICKHOUSE_REPLAY_TABLES: readonly string[] = [
+  // Data dirs from before recordings had metadata: the summary columns and codecs, added in place.
+  ...SNAPSHOT_SUMMARY_COLUMNS.map((c) => `ALTER TABLE session_replay_events ADD COLUMN IF NOT EXISTS ${c}`),
+  `ALTER TABLE session_replay_events MODIFY COLUMN snapshot_data String CODEC(ZSTD(3))`,
+  `CREATE TABLE IF NOT EXISTS session_replay_summaries (
+    team_id Int64,
+    session_id String,
+    session_day Date,
+    start_time SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    end_time SimpleAggregateFunction(max, DateTime64(3, 'UTC')),
+    last_snapshot_at SimpleAggregateFunction(max, DateTime64(3, 'UTC')),
+    distinct_id AggregateFunction(argMin, String, DateTime64(3, 'UTC')),
+    first_url AggregateFunction(argMinIf, String, DateTime64(3, 'UTC'), UInt8),
+    all_urls SimpleAggregateFunction(groupUniqArrayArray, Array(String)),
+    lib SimpleAggregateFunction(any, String),
+    event_count SimpleAggregateFunction(sum, UInt64),
+    snapshot_bytes SimpleAggregateFunction(sum, UInt64),
+    click_count SimpleAggregateFunction(sum, UInt64),
+    keypress_count SimpleAggregateFunction(sum, UInt64),
+    mouse_activity_count SimpleAggregateFunction(sum, UInt64),
+    console_log_count SimpleAggregateFunction(sum, UInt64),
+    console_warn_count SimpleAggregateFunction(sum, UInt64),
+    console_error_count SimpleAggregateFunction(sum, UInt64),
+    active_milliseconds SimpleAggregateFunction(sum, UInt64)
+  ) ENGINE = AggregatingMergeTree
+  ORDER BY (team_id, session_day, session_id)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS session_replay_summaries_mv TO session_replay_summaries AS ${recordingSummarySelect()}`,
+];
+
 /** Every analytical table, in creation order (the sessions view after the events it reads). */
-export const CLICKHOUSE_TABLES: readonly string[] = [...CORE_TABLES, ...CLICKHOUSE_SESSION_TABLES];
+export const CLICKHOUSE_TABLES: readonly string[] = [...CORE_TABLES, ...CLICKHOUSE_SESSION_TABLES, ...CLICKHOUSE_REPLAY_TABLES];
 
 export const CLICKHOUSE_SUPPORT_TABLES: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS ingestion_warnings (

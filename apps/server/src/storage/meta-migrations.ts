@@ -6,6 +6,9 @@ import { projectsSettings } from './migrations/0006_projects_settings.js';
 import { annotationsDefinitions } from './migrations/0009_annotations_definitions.js';
 import { accounts } from './migrations/0005_accounts.js';
 import { exportsMigration } from './migrations/0010_exports.js';
+import { sessionRecordings } from './migrations/0011_session_recordings.js';
+import { experiments } from './migrations/0013_experiments.js';
+import { replaySettings } from './migrations/0012_replay_settings.js';
 
 /**
  * Migrations in code, applied in name order on start. Written with Kysely's builder so SQLite and PostgreSQL share them.
@@ -191,7 +194,10 @@ const migrations: Record<string, Migration> = {
   '0007_cohorts': cohorts,
   '0009_annotations_definitions': annotationsDefinitions,
   '0010_exports': exportsMigration,
+  '0011_session_recordings': sessionRecordings,
   '0008_insights_dashboards': insightsDashboards,
+  '0012_replay_settings': replaySettings,
+  '0013_experiments': experiments,
 };
 
 export const metaMigrations: MigrationProvider = {

@@ -21,6 +21,22 @@ export interface MetaSchema {
     /** JSON array of PostHog property filters applied when a query sets `filterTestAccounts`. */
     test_account_filters: Generated<string>;
     updated_at: string | null;
+    /** Session replay settings (migration 0012; replay/settings/replay-settings.ts): JSON columns hold arrays or objects. */
+    session_recording_sample_rate: number | null;
+    session_recording_minimum_duration_ms: number | null;
+    session_recording_linked_flag: string | null;
+    session_recording_url_triggers: Generated<string>;
+    session_recording_url_blocklist: Generated<string>;
+    session_recording_event_triggers: Generated<string>;
+    session_recording_trigger_match_type: string | null;
+    capture_console_log_opt_in: Generated<number>;
+    capture_performance_opt_in: Generated<number>;
+    session_recording_record_headers: Generated<number>;
+    session_recording_record_body: Generated<number>;
+    session_recording_network_redaction: Generated<string>;
+    session_recording_masking: Generated<string>;
+    session_recording_record_canvas: Generated<number>;
+    session_recording_retention_days: Generated<number>;
   };
   users: {
     id: Generated<number>;
@@ -119,6 +135,10 @@ export interface MetaSchema {
     updated_at: string;
     deleted: number;
   };
+  /** Who has opened which recording (a recording is a `$session_id`; the recording itself is in the event store). */
+  session_recording_views: { team_id: number; session_id: string; user_id: number; viewed_at: string };
+  /** Recordings deleted through the API: never listed or served again, their snapshots removed by the retention sweep. */
+  session_recording_deletions: { team_id: number; session_id: string; deleted_by: number | null; deleted_at: string };
   /** Export jobs (PostHog's exported assets); the file lies under `<dataDir>/exports/<content_location>`. */
   exported_assets: {
     id: Generated<number>;
@@ -311,6 +331,67 @@ export interface MetaSchema {
     created_at: string;
     created_by: number | null;
     updated_at: string;
+  };
+  /** A/B tests on a feature flag; JSON columns hold PostHog's shapes (parameters, metrics, exposure criteria, …). */
+  experiments: {
+    id: Generated<number>;
+    team_id: number;
+    name: string;
+    description: string | null;
+    feature_flag_id: number;
+    holdout_id: number | null;
+    start_date: string | null;
+    end_date: string | null;
+    parameters: string;
+    filters: string;
+    metrics: string;
+    metrics_secondary: string;
+    secondary_metrics: string;
+    stats_config: string | null;
+    exposure_criteria: string | null;
+    primary_metrics_ordered_uuids: string | null;
+    secondary_metrics_ordered_uuids: string | null;
+    type: string;
+    archived: number;
+    deleted: number;
+    conclusion: string | null;
+    conclusion_comment: string | null;
+    shipped_variant: string | null;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Shares of users kept out of every experiment that uses the holdout; `filters` is PostHog's JSON list. */
+  experiment_holdouts: {
+    id: Generated<number>;
+    team_id: number;
+    name: string;
+    description: string | null;
+    filters: string;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Experiment metrics kept once and linked to many experiments. */
+  experiment_saved_metrics: {
+    id: Generated<number>;
+    team_id: number;
+    name: string;
+    description: string | null;
+    query: string;
+    tags: string;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Which saved metrics an experiment uses, primary or secondary (`metadata` JSON). */
+  experiment_to_saved_metrics: {
+    id: Generated<number>;
+    team_id: number;
+    experiment_id: number;
+    saved_metric_id: number;
+    metadata: string;
+    created_at: string;
   };
 }
 
