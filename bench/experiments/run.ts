@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { planExperimentStatistics } from '@warren/query/experiments/experiment-query';
-import { experimentSpec, type ExperimentDefinition, type ExperimentMetric } from '@warren/query/experiments/experiment-spec';
+import { experimentSpec, type ExperimentDefinition, type ExperimentFunnelMetric } from '@warren/query/experiments/experiment-spec';
 import type { VariantStatistics } from '@warren/query/experiments/experiment-rows';
 import { planFunnels } from '@warren/query/insights/funnels/funnels-query';
 import { insightContext } from '@warren/query/insights/insight-context';
@@ -42,7 +42,7 @@ const EXPERIMENT: ExperimentDefinition = {
   exposureCriteria: { multiple_variant_handling: 'exclude' },
 };
 const STEPS = ['viewed_checkout', 'added_payment', 'purchased'];
-const METRIC: ExperimentMetric = {
+const METRIC: ExperimentFunnelMetric = {
   metric_type: 'funnel',
   series: STEPS.map((event) => ({ kind: 'EventsNode' as const, event })),
   conversion_window: 14,
