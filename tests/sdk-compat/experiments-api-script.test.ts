@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PostHog } from 'posthog-node';
+import { eventually } from '../support/api-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 // A script written for PostHog's experiments API (plain fetch, a personal API key, PostHog's paths and bodies) run
@@ -50,7 +51,7 @@ async function inBatches<T, R>(items: T[], width: number, fn: (item: T) => Promi
   return out;
 }
 
-test('a PostHog experiments script: create, launch (posthog-node gets control/test), conclude, ship a variant to everyone, archive', async () => {
+test('a PostHog experiments script: create, launch (posthog-node gets control/test), read results through /query/, conclude, ship a variant to everyone, archive', async () => {
   const created = await posthogApi('POST', '/experiments/', {
     name: 'Pricing page CTA',
     description: 'Does a louder button sell more?',
@@ -75,10 +76,29 @@ test('a PostHog experiments script: create, launch (posthog-node gets control/te
   assert.equal(launched.status, 200, JSON.stringify(launched.body));
   assert.equal(launched.body.feature_flag.active, true);
   await local.reloadFeatureFlags();
-  const ids = Array.from({ length: 60 }, (_, i) => `visitor-${i}`);
-  const served = await inBatches(ids, 20, (id) => remoteVariant('pricing-cta', id));
+  // Enough visitors for PostHog's minimum of 100 exposures per variant before figures are given.
+  const ids = Array.from({ length: 260 }, (_, i) => `visitor-${i}`);
+  // As an app would: ask for the variant (posthog-node sends the $feature_flag_called exposure), then convert.
+  const served = await inBatches(ids, 20, (id) => remote.getFeatureFlag('pricing-cta', id));
   assert.deepEqual([...new Set(served)].sort(), ['control', 'test'], 'both variants are served');
   assert.deepEqual(await inBatches(ids, 20, (id) => localVariant('pricing-cta', id)), served, 'local evaluation agrees per visitor');
+  const buyers = ids.filter((id, i) => (served[i] === 'test' ? i % 2 === 0 : i % 4 === 0));
+  for (const id of buyers) remote.capture({ distinctId: id, event: 'purchase', properties: { amount: 20 } });
+  await remote.flush();
+
+  const metric = experiment.metrics[0];
+  const results = await eventually(async () => {
+    const res = await posthogApi('POST', '/query/', { query: { kind: 'ExperimentQuery', experiment_id: experiment.id, metric } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const exposed = res.body.baseline.number_of_samples + res.body.variant_results[0].number_of_samples;
+    const converted = res.body.baseline.sum + res.body.variant_results[0].sum;
+    return exposed === ids.length && converted === buyers.length ? res.body : null;
+  }, 30_000);
+  const controlBuyers = buyers.filter((id) => served[ids.indexOf(id)] === 'control').length;
+  assert.deepEqual([results.baseline.key, results.baseline.sum], ['control', controlBuyers]);
+  assert.deepEqual([results.variant_results[0].key, results.variant_results[0].sum], ['test', buyers.length - controlBuyers]);
+  assert.equal(results.variant_results[0].method, 'bayesian');
+  assert.ok(results.variant_results[0].chance_to_win > 0.9, `test converts at twice control's rate: ${JSON.stringify(results.variant_results[0])}`);
 
   const stopped = await posthogApi('PATCH', `/experiments/${experiment.id}/`, { end_date: new Date(Date.now() + 1000).toISOString(), conclusion: 'won', conclusion_comment: 'Test converts better.' });
   assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
