@@ -120,7 +120,7 @@ test('filters, ordering and paging', async () => {
   assert.deepEqual(ids(await list('session_ids=' + encodeURIComponent(JSON.stringify([A, C])))), [A]);
   assert.deepEqual(ids(await list('console_log_filters=' + encodeURIComponent('[{"key":"level","value":["error"],"operator":"exact","type":"log_entry"}]'))), [A]);
   assert.deepEqual(ids(await list('having_predicates=' + encodeURIComponent('[{"type":"recording","key":"duration","value":60,"operator":"gt"}]'))), [A]);
-  assert.deepEqual(ids(await list('date_from=-15m')), [A]);
+  assert.deepEqual(ids(await list('date_from=-15M')), [A]);
   assert.equal((await api(warren, 'GET', `${base}?order=nonsense`)).status, 400);
 });
 
