@@ -14,7 +14,7 @@ export interface TestStatistic {
 
 /**
  * Two-sided two-proportion z-test with the pooled variance under H0: p_variant = p_control.
- * @example twoProportionZTest({ n: 1000, successes: 100 }, { n: 1000, successes: 130 }).p_value // ≈ 0.0343
+ * @example twoProportionZTest({ n: 1000, successes: 100 }, { n: 1000, successes: 130 }).p_value // ≈ 0.0355
  */
 export function twoProportionZTest(control: { n: number; successes: number }, variant: { n: number; successes: number }): TestStatistic {
   const pooled = (control.successes + variant.successes) / (control.n + variant.n);

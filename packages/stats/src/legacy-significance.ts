@@ -23,7 +23,7 @@ export interface LegacyVerdict {
 /**
  * The legacy verdict from exposures, chance-to-be-best probabilities and posteriors (control first): not enough
  * exposure → low win probability → high expected loss of the observed leader → significant.
- * @example legacyVerdict([500, 500], [0.02, 0.98], [0.1, 0.13], posteriors).significance_code // 'significant'
+ * @example legacyVerdict([1000, 1000], [0.018, 0.982], [0.1, 0.13], [betaPosterior(100, 900), betaPosterior(130, 870)]).significance_code // 'significant'
  */
 export function legacyVerdict(exposures: number[], probabilities: number[], observedRates: number[], posteriors: Posterior[]): LegacyVerdict {
   if (exposures.some((n) => n < LEGACY_MINIMUM_EXPOSURE)) {

@@ -72,7 +72,7 @@ export function probabilityBest(posteriors: Posterior[]): number[] {
 
 /**
  * Quantile of the relative difference (B − A) / A: solves P(B ≤ (1 + r)·A) = p for r.
- * @example relativeDifferenceQuantile(betaPosterior(130, 870), betaPosterior(100, 900), 0.5) // ≈ 0.29
+ * @example relativeDifferenceQuantile(betaPosterior(130, 870), betaPosterior(100, 900), 0.5) // ≈ 0.298
  */
 export function relativeDifferenceQuantile(b: Posterior, a: Posterior, p: number): number {
   const cdfOfR = (r: number) =>
@@ -86,7 +86,7 @@ export function relativeDifferenceQuantile(b: Posterior, a: Posterior, p: number
 
 /**
  * Expected relative loss of choosing B over A: E[max(0, (A − B)/A)] when higher is better, E[max(0, (B − A)/A)] when lower is.
- * @example relativeExpectedLoss(betaPosterior(130, 870), betaPosterior(100, 900), 'increase') // ≈ 0.0005
+ * @example relativeExpectedLoss(betaPosterior(130, 870), betaPosterior(100, 900), 'increase') // ≈ 0.00077
  */
 export function relativeExpectedLoss(b: Posterior, a: Posterior, goal: 'increase' | 'decrease'): number {
   if (goal === 'increase') return expectation(a, (x) => b.shortfallBelow(x) / x);
@@ -96,7 +96,7 @@ export function relativeExpectedLoss(b: Posterior, a: Posterior, goal: 'increase
 /**
  * Expected absolute loss of choosing `target` when the best of `others` may be higher: E[max(0, max(others) − target)]
  * = ∫ F_target(t)·(1 − Π F_other(t)) dt.
- * @example expectedLossAgainst(betaPosterior(130, 870), [betaPosterior(100, 900)]) // ≈ 0.00005
+ * @example expectedLossAgainst(betaPosterior(130, 870), [betaPosterior(100, 900)]) // ≈ 0.00009
  */
 export function expectedLossAgainst(target: Posterior, others: Posterior[]): number {
   const all = [target, ...others];

@@ -17,7 +17,7 @@ export interface Posterior {
 
 /**
  * Beta(1 + successes, 1 + failures): the conversion-rate posterior under a uniform prior.
- * @example betaPosterior(120, 880).quantile(0.5) // ≈ 0.1203
+ * @example betaPosterior(120, 880).quantile(0.5) // ≈ 0.1205
  */
 export function betaPosterior(successes: number, failures: number): Posterior {
   const a = 1 + successes;

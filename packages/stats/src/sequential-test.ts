@@ -47,7 +47,7 @@ export function msprt(estimate: Estimate, options: SequentialOptions = {}): Mspr
 
 /**
  * Always-valid p-values over a series of looks: the running minimum of each look's min(1, 1/Λ).
- * @example alwaysValidPValues([{ value: 0, variance: 0.01 }, { value: 0.3, variance: 0.002 }]) // [1, ≈ 1e-8]
+ * @example alwaysValidPValues([{ value: 0, variance: 0.01 }, { value: 0.3, variance: 0.002 }]) // [1, ≈ 1.8e-8]
  */
 export function alwaysValidPValues(looks: Estimate[], options: SequentialOptions = {}): number[] {
   let best = 1;
