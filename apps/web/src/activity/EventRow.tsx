@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { eventLibrary, eventLocation, eventPersonName } from './event-stream-model';
 import { EventTime } from './EventTime';
 import { PropertiesTable } from './PropertiesTable';
+import { eventRecordingPath } from '../replay/recording-links';
 
 interface Props {
   projectId: number;
@@ -20,6 +21,7 @@ export function EventRow({ projectId, event, now, hidePerson, expanded, arrived,
   const location = eventLocation(event);
   const personName = eventPersonName(event);
   const personPath = event.person ? `/project/${projectId}/persons/${event.person.id}` : null;
+  const recordingPath = eventRecordingPath(projectId, event);
   return (
     <>
       <tr className={arrived ? 'event-row arrived' : 'event-row'}>
@@ -64,6 +66,7 @@ export function EventRow({ projectId, event, now, hidePerson, expanded, arrived,
                 </div>
               </dl>
               {personPath && !hidePerson && <Link to={personPath}>View person {personName}</Link>}
+              {recordingPath && <Link to={recordingPath}>Watch the recording at this moment</Link>}
             </div>
             <PropertiesTable properties={event.properties} caption={`Properties of ${event.event}`} />
           </td>

@@ -11,6 +11,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { Spinner } from '../components/Spinner';
+import { PersonRecordings } from '../replay/PersonRecordings';
 import { DeletePersonDialog } from './DeletePersonDialog';
 import { PersonEvents } from './PersonEvents';
 import './persons.css';
@@ -70,6 +71,10 @@ export function Component() {
           </p>
         </section>
       </div>
+      <section aria-labelledby="person-recordings">
+        <h2 id="person-recordings">Recordings</h2>
+        <PersonRecordings projectId={projectId} distinctIds={p.distinct_ids} />
+      </section>
       <section aria-labelledby="person-events">
         <h2 id="person-events">Events</h2>
         <PersonEvents projectId={projectId} person={p} />

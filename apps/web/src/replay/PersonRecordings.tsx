@@ -10,11 +10,13 @@ interface Props {
   /** Left out of the list (the recording on screen). */
   exceptId?: string;
   limit?: number;
+  /** False holds the request back (while the player loads its first block, which must not wait behind it). */
+  enabled?: boolean;
 }
 
 /** A person's recordings, newest first, each a link to the player. */
-export function PersonRecordings({ projectId, distinctIds, exceptId, limit = 10 }: Props) {
-  const recordings = usePersonRecordings(projectId, distinctIds, limit + 1);
+export function PersonRecordings({ projectId, distinctIds, exceptId, limit = 10, enabled = true }: Props) {
+  const recordings = usePersonRecordings(projectId, distinctIds, limit + 1, enabled);
   if (recordings.isPending) return <p className="muted small">Loading recordings…</p>;
   if (recordings.isError) return <p className="error-text small">The recordings could not be loaded.</p>;
   const rows = recordings.data.results.filter((r) => r.id !== exceptId).slice(0, limit);

@@ -4,8 +4,8 @@ import { exactTime } from '../activity/event-stream-model';
 import { PersonRecordings } from './PersonRecordings';
 import { clockTime, recordingPersonName } from './recording-format';
 
-/** Beside the player: who was recorded, where and on what, and their other recordings. */
-export function RecordingFacts({ projectId, recording }: { projectId: number; recording: SessionRecordingApi }) {
+/** Beside the player: who was recorded, where and on what, and their other recordings (asked for once `started`). */
+export function RecordingFacts({ projectId, recording, started }: { projectId: number; recording: SessionRecordingApi; started: boolean }) {
   const person = recording.person;
   const name = recordingPersonName(recording);
   const device = [recording.browser, recording.os, recording.device_type, recording.country_code].filter(Boolean).join(' · ');
@@ -41,7 +41,7 @@ export function RecordingFacts({ projectId, recording }: { projectId: number; re
         <dd>{new Date(recording.expiry_time).toLocaleDateString()}</dd>
       </dl>
       <h2>Their other recordings</h2>
-      <PersonRecordings projectId={projectId} distinctIds={person?.distinct_ids ?? [recording.distinct_id]} exceptId={recording.id} limit={5} />
+      <PersonRecordings projectId={projectId} distinctIds={person?.distinct_ids ?? [recording.distinct_id]} exceptId={recording.id} limit={5} enabled={started} />
     </aside>
   );
 }

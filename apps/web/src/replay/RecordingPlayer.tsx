@@ -11,7 +11,7 @@ import { SessionEventsPane } from './SessionEventsPane';
 import { Timeline } from './Timeline';
 import { eventMarks, recordingMarks } from './timeline-model';
 import { useReplayer } from './use-replayer';
-import type { SnapshotsState } from './use-snapshots';
+import { snapshotsStarted, type SnapshotsState } from './use-snapshots';
 
 interface Props {
   projectId: number;
@@ -26,7 +26,7 @@ export function RecordingPlayer({ projectId, recording, snapshots, initialOffset
   const startMs = Date.parse(recording.start_time);
   const durationMs = Math.max(Date.parse(recording.end_time) - startMs, recording.recording_duration * 1000);
   const player = useReplayer(mount, snapshots.blocks, { startMs, durationMs, initialOffsetMs, complete: snapshots.done });
-  const events = useSessionEvents(projectId, recording);
+  const events = useSessionEvents(projectId, recording, snapshotsStarted(snapshots));
 
   const lastLoaded = snapshots.blocks.at(-1)?.at(-1)?.timestamp;
   const loadedMs = snapshots.done ? durationMs : lastLoaded === undefined ? 0 : lastLoaded - startMs;

@@ -11,7 +11,7 @@ import { recordingPersonName } from './recording-format';
 import { RecordingPlayer } from './RecordingPlayer';
 import { useMarkViewed, useRecording } from './replay-requests';
 import { startOffsetMs } from './timeline-model';
-import { useSnapshots } from './use-snapshots';
+import { snapshotsStarted, useSnapshots } from './use-snapshots';
 import './replay.css';
 
 /**
@@ -25,11 +25,12 @@ export function Component() {
   const recording = useRecording(projectId, sessionId);
   const snapshots = useSnapshots(projectId, sessionId);
   const markViewed = useMarkViewed(projectId, sessionId);
+  const started = snapshotsStarted(snapshots);
   const back = <Link to={`/project/${projectId}/replay`}>← All recordings</Link>;
 
   useEffect(() => {
-    if (recording.data && !recording.data.viewed && markViewed.isIdle) markViewed.mutate();
-  }, [recording.data]);
+    if (started && recording.data && !recording.data.viewed && markViewed.isIdle) markViewed.mutate();
+  }, [recording.data, started]);
 
   if (recording.isPending) return <Spinner label="Loading the recording" />;
   if (recording.error) {
@@ -55,7 +56,7 @@ export function Component() {
       </PageHeader>
       <div className="replay-layout">
         <RecordingPlayer key={r.id} projectId={projectId} recording={r} snapshots={snapshots} initialOffsetMs={initialOffsetMs} />
-        <RecordingFacts projectId={projectId} recording={r} />
+        <RecordingFacts projectId={projectId} recording={r} started={started} />
       </div>
     </>
   );

@@ -21,13 +21,13 @@ export function useRecordings(projectId: number, filters: RecordingsFilters) {
   });
 }
 
-/** Up to `limit` recordings of these distinct ids (one person's), newest first. */
-export function usePersonRecordings(projectId: number, distinctIds: readonly string[], limit: number) {
+/** Up to `limit` recordings of these distinct ids (one person's), newest first; asked for once `enabled`. */
+export function usePersonRecordings(projectId: number, distinctIds: readonly string[], limit: number, enabled = true) {
   return useQuery({
     queryKey: ['session_recordings', projectId, 'person', distinctIds, limit],
     queryFn: ({ signal }) =>
       api.get<SessionRecordingsListApi>(recordingsPath(projectId), { distinct_ids: JSON.stringify(distinctIds), date_from: '-90d', limit }, signal),
-    enabled: distinctIds.length > 0,
+    enabled: enabled && distinctIds.length > 0,
   });
 }
 
@@ -48,11 +48,11 @@ export function useMarkViewed(projectId: number, sessionId: string) {
   });
 }
 
-/** The session's events (those carrying its `$session_id`) between its start and end, oldest first. */
-export function useSessionEvents(projectId: number, recording: SessionRecordingApi | undefined) {
+/** The session's events (those carrying its `$session_id`) between its start and end, oldest first; asked for once `enabled`. */
+export function useSessionEvents(projectId: number, recording: SessionRecordingApi | undefined, enabled = true) {
   return useQuery({
     queryKey: ['events', projectId, 'session', recording?.id],
-    enabled: recording !== undefined,
+    enabled: enabled && recording !== undefined,
     queryFn: async ({ signal }) => {
       const r = recording!;
       const page = await api.get<EventsPageApi>(

@@ -18,6 +18,14 @@ export interface SnapshotsState {
   clicks: number[];
 }
 
+/**
+ * Whether the first block is in (or loading is over): the player's other requests wait for it, since on a busy server
+ * they would queue in front of the block that playback starts on.
+ */
+export function snapshotsStarted(state: SnapshotsState): boolean {
+  return state.loaded > 0 || state.done;
+}
+
 const EMPTY: SnapshotsState = { blocks: [], loaded: 0, total: null, done: false, error: null, console: [], network: [], clicks: [] };
 
 /** A recording's snapshots, loaded block by block (see snapshot-loader.ts), with the console, network and clicks read from them as they come. */
