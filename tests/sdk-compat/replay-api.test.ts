@@ -173,3 +173,29 @@ test("deleting a person with their recordings deletes the recordings", async () 
   await eventually(async () => (await list()).results.length === 0, 30_000);
   assert.equal((await api(warren, 'GET', `${base}${A}/snapshots/`)).status, 404);
 });
+
+test("the project's network redaction rules blank headers and body keys before a snapshot is stored", async () => {
+  const rules = { session_recording_network_redaction_config: { headers: ['X-Api-Key'], bodyKeys: ['password'] } };
+  assert.equal((await api(warren, 'PATCH', '/api/projects/1/', rules)).status, 200);
+  const D = uuid7(now - 5 * MIN, 'd');
+  const request = {
+    name: 'https://shop.test/login',
+    method: 'POST',
+    requestHeaders: { 'x-api-key': 'key-123-secret', accept: 'application/json' },
+    requestBody: JSON.stringify({ user: 'ana', password: 'hunter2-secret' }),
+    responseBody: '{"ok":true}',
+  };
+  const network = { type: 6, timestamp: now - 5 * MIN + 100, data: { plugin: 'rrweb/network@1', payload: { requests: [request] } } };
+  const posted = snapshot(D, 'anon-d', [meta(now - 5 * MIN, 'https://shop.test/login'), network]);
+  assert.equal((await postJsonText(warren, JSON.stringify({ api_key: warren.token, batch: [posted] }), '/s/')).status, 200);
+  await eventually(async () => (await api(warren, 'GET', `${base}${D}/`)).status === 200, 30_000);
+  const sources = (await api(warren, 'GET', `${base}${D}/snapshots/`)).body as SnapshotSourcesApi;
+  const res = await fetch(`${warren.url}${base}${D}/snapshots/?source=blob_v2&blob_key=${sources.sources[0].blob_key}`, { headers: { authorization: `Bearer ${warren.personalApiKey}` } });
+  const text = await res.text();
+  assert.ok(!text.includes('key-123-secret') && !text.includes('hunter2-secret'), text);
+  const stored = parseSnapshotLines(text).map(([, e]) => e).find((e) => e.type === 6) as unknown as { data: { payload: { requests: (typeof request)[] } } };
+  const kept = stored.data.payload.requests[0];
+  assert.deepEqual(kept.requestHeaders, { 'x-api-key': 'redacted', accept: 'application/json' });
+  assert.deepEqual(JSON.parse(kept.requestBody), { user: 'ana', password: 'redacted' });
+  assert.equal(kept.responseBody, '{"ok":true}');
+});

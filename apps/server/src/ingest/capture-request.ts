@@ -1,5 +1,5 @@
 import type { Metrics } from '../platform/metrics.js';
-import type { ProjectRepository } from '../projects/project-repository.js';
+import { captureProjectOf, type ProjectRepository } from '../projects/project-repository.js';
 import type { CaptureWorkerPool } from './capture-worker-pool.js';
 import type { CookielessSalts } from './cookieless-salts.js';
 import { decodeCapture, type CaptureRequestData, type DecodedCapture } from './decode-capture.js';
@@ -42,8 +42,8 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
     const project = await deps.projects.findByToken(decoded.token);
     if (!project) return refuse(401, 'invalid_token', 'Project API key invalid. You can find your project API key in Warren project settings.', deps);
     // After a project write the workers get a fresh map; a lookup that raced the write must not add a stale token back.
-    if (generation === deps.projects.generation) deps.workers?.setProjects([[project.apiToken, { id: project.id, anonymizeIps: project.anonymizeIps }]]);
-    decoded = decodeCapture(data, (t) => (t === project.apiToken ? { id: project.id, anonymizeIps: project.anonymizeIps } : null), deps.limits);
+    if (generation === deps.projects.generation) deps.workers?.setProjects([[project.apiToken, captureProjectOf(project)]]);
+    decoded = decodeCapture(data, (t) => (t === project.apiToken ? captureProjectOf(project) : null), deps.limits);
   }
   if (decoded.kind === 'refused') return refuse(decoded.status, decoded.code, decoded.detail, deps);
   if (decoded.kind !== 'events') return refuse(401, 'invalid_token', 'Project API key invalid.', deps);

@@ -6,6 +6,7 @@ import { sharedGeoIp } from './geoip.js';
 import type { IdentityEvent } from './ingest-record.js';
 import { toIngestEntry } from './ingest-record.js';
 import type { IngestLimits } from './limits.js';
+import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { normalizeEvent } from './normalize-event.js';
 import type { RawCaptureRequest } from './types.js';
 
@@ -13,6 +14,8 @@ import type { RawCaptureRequest } from './types.js';
 export interface CaptureProject {
   id: number;
   anonymizeIps: boolean;
+  /** Headers and JSON body keys blanked in recorded network requests before a snapshot is stored. */
+  networkRedaction?: NetworkRedaction;
 }
 
 export interface CaptureRequestData {
@@ -74,7 +77,7 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
       out.warnings.push({ team_id: project.id, source: 'capture', type: result.reason, details: JSON.stringify(result.details), timestamp: at });
       continue;
     }
-    const entry = toIngestEntry(result.event, result.propertiesJson);
+    const entry = toIngestEntry(result.event, result.propertiesJson, project.networkRedaction);
     out.identities.push(entry.identity);
     out.rows.push(entry.row);
     out.uuids.push(result.event.uuid);

@@ -1,5 +1,6 @@
 import type { WarningRow } from '../identity/identity-output.js';
 import { clickhouseTime } from './clickhouse-time.js';
+import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { snapshotRow } from './snapshot-rows.js';
 import type { JsonObject, NormalizedEvent } from './types.js';
 
@@ -39,13 +40,16 @@ export interface IngestRecord {
 
 const MERGE_EVENTS = new Set(['$identify', '$create_alias', '$merge_dangerously']);
 
-/** Splits a normalized event into its identity summary and its row text. Example: toIngestEntry(e, '{"a":1}').row. */
-export function toIngestEntry(event: NormalizedEvent, propertiesJson: string): { identity: IdentityEvent; row: string } {
+/**
+ * Splits a normalized event into its identity summary and its row text; a snapshot's recorded network requests are
+ * redacted by the project's rules. Example: toIngestEntry(e, '{"a":1}').row.
+ */
+export function toIngestEntry(event: NormalizedEvent, propertiesJson: string, networkRedaction?: NetworkRedaction): { identity: IdentityEvent; row: string } {
   const p = event.properties;
   const identity: IdentityEvent = { t: event.teamId, u: event.uuid, e: event.event, d: event.distinctId, ts: event.timestamp };
   if (event.event === '$snapshot') {
     identity.snap = 1;
-    return { identity, row: JSON.stringify(snapshotRow(event)) };
+    return { identity, row: JSON.stringify(snapshotRow(event, networkRedaction)) };
   }
   if (p.$process_person_profile === false) identity.np = 1;
   if (isObject(p.$set)) identity.set = p.$set;

@@ -1,4 +1,6 @@
 import { expandSnapshotEvent, type RawRrwebEvent } from '../replay/snapshot-expand.js';
+import { redactNetworkEvents } from '../replay/settings/network-redaction.js';
+import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { summarizeSnapshots } from '../replay/snapshot-summary.js';
 import { clickhouseTime } from './clickhouse-time.js';
 import type { NormalizedEvent } from './types.js';
@@ -29,13 +31,15 @@ export interface SnapshotRow {
 /**
  * A `$snapshot` event (from `/s/`) as a session_replay_events row: the rrweb events as plain JSON (posthog-js's
  * compressed fields expanded, see replay/snapshot-expand.ts), the time span they cover so playback can fetch blocks
- * in order, and their summary (counts, active time, URLs) that the recordings view adds up per session.
+ * in order, and their summary (counts, active time, URLs) that the recordings view adds up per session. Recorded
+ * network requests lose the headers and body keys the project's redaction rules name before anything is stored.
  * Example: snapshotRow(e).session_id === e.properties.$session_id.
  */
-export function snapshotRow(event: NormalizedEvent): SnapshotRow {
+export function snapshotRow(event: NormalizedEvent, networkRedaction?: NetworkRedaction): SnapshotRow {
   const p = event.properties;
   const raw = Array.isArray(p.$snapshot_data) ? p.$snapshot_data : p.$snapshot_data === undefined ? [] : [p.$snapshot_data];
-  const data = raw.map((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? expandSnapshotEvent(e as RawRrwebEvent) : e));
+  const expanded = raw.map((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? expandSnapshotEvent(e as RawRrwebEvent) : e));
+  const data = networkRedaction ? redactNetworkEvents(expanded, networkRedaction) : expanded;
   const summary = summarizeSnapshots(data.filter((e): e is RawRrwebEvent => typeof e === 'object' && e !== null));
   const first = summary.firstTimestampMs !== null ? new Date(summary.firstTimestampMs).toISOString() : event.timestamp;
   const last = summary.lastTimestampMs !== null ? new Date(summary.lastTimestampMs).toISOString() : event.timestamp;
