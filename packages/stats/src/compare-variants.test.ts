@@ -64,3 +64,10 @@ test('a 99 % level widens the interval compared with 90 %', () => {
   };
   assert.ok(width(0.99) > width(0.95) && width(0.95) > width(0.9));
 });
+
+test('a negative control mean keeps "higher" meaning a positive relative difference', () => {
+  const result = compareVariants({ metricType: 'mean', control: { key: 'control', numberOfSamples: 100, sum: -50, sumSquares: 400 }, variants: [{ key: 'test', numberOfSamples: 100, sum: -20, sumSquares: 400 }] });
+  const v = result.variant_results[0] as BayesianVariantResult;
+  assert.ok(v.chance_to_win! > 0.9, `${v.chance_to_win}`);
+  assert.ok(v.credible_interval![0] + v.credible_interval![1] > 0);
+});

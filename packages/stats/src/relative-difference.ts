@@ -4,12 +4,13 @@ import type { Estimate } from './stats-types.js';
 import type { Moments } from './variant-moments.js';
 
 /**
- * (μ_t − μ_c)/μ_c with Var ≈ σ_t²/(n_t μ_c²) + μ_t² σ_c²/(n_c μ_c⁴) (independent groups, first-order delta method).
+ * (μ_t − μ_c)/|μ_c| with Var ≈ σ_t²/(n_t μ_c²) + μ_t² σ_c²/(n_c μ_c⁴) (independent groups, first-order delta method).
  * @example relativeDifference({ n: 1000, mean: 0.12, variance: 0.1056 }, { n: 1000, mean: 0.1, variance: 0.09 }).value // 0.2
  */
 export function relativeDifference(variant: Moments, control: Moments): Estimate {
   const c = control.mean;
-  const value = (variant.mean - c) / c;
+  // Dividing by |μ_c| keeps the sign meaning "variant is higher" when a mean metric (e.g. profit) is negative.
+  const value = (variant.mean - c) / Math.abs(c);
   const variance = variant.variance / (variant.n * c * c) + (variant.mean ** 2 * control.variance) / (control.n * c ** 4);
   return { value, variance };
 }
