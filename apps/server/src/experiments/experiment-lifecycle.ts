@@ -105,6 +105,11 @@ export class ExperimentLifecycle {
       conclusionComment: body.conclusion_comment === undefined ? current.conclusionComment : (body.conclusion_comment as string | null),
       shippedVariant: body.variant_key,
     };
+    return this.save(teamId, current, fields, userId);
+  }
+
+  /** Writes `fields` over the experiment with an activity entry of what changed; answers the saved experiment. */
+  async save(teamId: number, current: ExperimentRecord, fields: ExperimentFields, userId: number | null): Promise<ExperimentRecord> {
     await this.deps.experiments.update(teamId, current.id, fields);
     await this.record(teamId, current, fields, userId);
     return (await this.deps.experiments.get(teamId, current.id))!;
@@ -157,7 +162,7 @@ export class ExperimentLifecycle {
     await this.deps.experiments.dropHoldout(teamId, holdoutId);
   }
 
-  private async flagOf(teamId: number, experiment: ExperimentRecord): Promise<FeatureFlagRecord> {
+  async flagOf(teamId: number, experiment: ExperimentRecord): Promise<FeatureFlagRecord> {
     const flag = await this.deps.flags.get(teamId, experiment.featureFlagId);
     if (!flag) throw notFound('The experiment’s feature flag no longer exists.');
     return flag;

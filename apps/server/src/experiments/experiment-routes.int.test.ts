@@ -183,4 +183,25 @@ for (const [name, open] of metaDialectsForTests()) {
     assert.equal((await call('GET', '/experiment_saved_metrics/')).body.count, 1);
     await app.close();
   });
+
+  test(`${name}: the one-step actions launch, pause, resume, end, archive and reset check the experiment's state`, async () => {
+    const { app, call, variantOf } = await experimentsApp(await open());
+    const e = (await call('POST', '/experiments/', { name: 'Steps', feature_flag_key: 'steps' })).body;
+    const act = (action: string, body?: unknown) => call('POST', `/experiments/${e.id}/${action}/`, body ?? {});
+    for (const action of ['end', 'pause', 'resume', 'archive', 'reset']) assert.equal((await act(action)).status, 400, `${action} on a draft`);
+    const launched = await act('launch');
+    assert.deepEqual([launched.status, launched.body.status, launched.body.feature_flag.active], [200, 'running', true]);
+    assert.equal((await act('launch')).status, 400, 'launched twice');
+    assert.equal((await act('pause')).body.feature_flag.active, false);
+    assert.equal(await variantOf(e.feature_flag.id, 'u1'), null, 'a paused experiment serves nothing');
+    assert.equal((await act('pause')).status, 400);
+    assert.equal((await act('resume')).body.feature_flag.active, true);
+    assert.equal((await act('archive')).status, 400, 'a running experiment is not archived');
+    const ended = await act('end', { conclusion: 'inconclusive', conclusion_comment: 'Flat.' });
+    assert.deepEqual([ended.body.status, ended.body.conclusion, ended.body.conclusion_comment, ended.body.feature_flag.active], ['complete', 'inconclusive', 'Flat.', true]);
+    assert.equal((await act('archive')).body.archived, true);
+    const reset = await act('reset');
+    assert.deepEqual([reset.body.status, reset.body.start_date, reset.body.end_date, reset.body.conclusion, reset.body.archived], ['draft', null, null, null, false]);
+    await app.close();
+  });
 }

@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { notFound } from '../platform/app-error.js';
 import { pageLinks, pageOf } from '../platform/pagination.js';
 import { registerProjectRoute } from '../platform/project-route.js';
+import { EXPERIMENT_ACTIONS, type ExperimentActions } from './experiment-actions.js';
 import { EXPERIMENT_SCOPE, type ExperimentLifecycle } from './experiment-lifecycle.js';
 import type { ExperimentListFilter, ExperimentRecord } from './experiment-repository.js';
 import { experimentView } from './experiment-view.js';
@@ -11,6 +12,7 @@ import { loadViewContext, type ViewContextDeps } from './experiment-view-context
 
 export interface ExperimentRouteDeps extends ViewContextDeps {
   lifecycle: ExperimentLifecycle;
+  actions: ExperimentActions;
   activity: import('../platform/activity-log.js').ActivityLog;
 }
 
@@ -28,7 +30,10 @@ const ListQuery = Type.Object({
 
 type ListParams = { status?: string; archived?: string; search?: string; created_by_id?: number; order?: string; limit?: number; offset?: number };
 
-/** `/experiments/`: list, create, retrieve, PATCH (launch, stop, conclude, archive, soft delete), ship a variant, duplicate, activity. */
+/**
+ * `/experiments/`: list, create, retrieve, PATCH (launch, stop, conclude, archive, soft delete), the one-step actions
+ * (launch, end, archive, pause, resume, reset), ship a variant, duplicate, activity.
+ */
 export function registerExperimentRoutes(app: FastifyInstance, authenticator: Authenticator, deps: ExperimentRouteDeps): void {
   const views = async (teamId: number, experiments: ExperimentRecord[]) => {
     const ctx = await loadViewContext(deps, teamId, experiments);
@@ -108,6 +113,18 @@ export function registerExperimentRoutes(app: FastifyInstance, authenticator: Au
       return (await views(project.id, [saved]))[0];
     },
   });
+
+  for (const action of EXPERIMENT_ACTIONS) {
+    registerProjectRoute(app, authenticator, {
+      method: 'POST',
+      path: `/experiments/:experiment_id/${action}/`,
+      scope: 'experiment:write',
+      handler: async ({ project, principal, request }) => {
+        const saved = await deps.actions.apply(action, project.id, await load(project.id, idOf(request)), request.body, principal.userId);
+        return (await views(project.id, [saved]))[0];
+      },
+    });
+  }
 
   registerProjectRoute(app, authenticator, {
     method: 'POST',

@@ -4,6 +4,7 @@ import type { FlagRepository } from '../flags/flag-repository.js';
 import type { ProjectFlags } from '../flags/project-flags.js';
 import type { ActivityLog } from '../platform/activity-log.js';
 import type { MetaDb } from '../storage/meta-schema.js';
+import { ExperimentActions } from './experiment-actions.js';
 import { ExperimentFlagWriter } from './experiment-flag-writer.js';
 import { ExperimentLifecycle } from './experiment-lifecycle.js';
 import { ExperimentRepository } from './experiment-repository.js';
@@ -27,7 +28,7 @@ export function registerExperiments(app: FastifyInstance, authenticator: Authent
   const savedMetrics = new SavedMetricRepository(deps.db);
   const flagWriter = new ExperimentFlagWriter({ flags: deps.flags, projectFlags: deps.projectFlags, activity: deps.activity });
   const lifecycle = new ExperimentLifecycle({ experiments, holdouts, savedMetrics, flags: deps.flags, flagWriter, activity: deps.activity });
-  registerExperimentRoutes(app, authenticator, { db: deps.db, experiments, holdouts, savedMetrics, flags: deps.flags, lifecycle, activity: deps.activity });
+  registerExperimentRoutes(app, authenticator, { db: deps.db, experiments, holdouts, savedMetrics, flags: deps.flags, lifecycle, actions: new ExperimentActions(lifecycle, flagWriter), activity: deps.activity });
   registerHoldoutRoutes(app, authenticator, { db: deps.db, holdouts, lifecycle, activity: deps.activity });
   registerSavedMetricRoutes(app, authenticator, { db: deps.db, savedMetrics, activity: deps.activity });
   return { experiments };
