@@ -133,7 +133,7 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
 
       <section className="card stack" aria-labelledby={`${id}-stats`}>
         <h2 id={`${id}-stats`}>Statistics</h2>
-        <fieldset className="served-value">
+        <fieldset className="choice-row">
           <legend className="visually-hidden">Method</legend>
           <label>
             <input type="radio" name={`${id}-method`} checked={form.statsMethod === 'bayesian'} onChange={() => change({ statsMethod: 'bayesian' })} />
@@ -152,7 +152,7 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
         <ExperimentCode flagKey={form.flagKey.trim()} variants={keys} exposureEvent={form.exposure === 'custom' ? form.customExposureEvent.trim() || null : null} metricEvents={metricEvents} />
       )}
 
-      <div className="flag-actions">
+      <div className="setup-actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : isNew ? 'Save as draft' : 'Save changes'}
         </button>

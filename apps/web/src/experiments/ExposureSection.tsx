@@ -14,7 +14,7 @@ export function ExposureSection({ projectId, form, onChange, errors }: Props) {
   const id = useId();
   return (
     <div className="stack">
-      <fieldset className="served-value">
+      <fieldset className="choice-row">
         <legend>Exposure event</legend>
         <label>
           <input type="radio" name={`${id}-exposure`} checked={form.exposure === 'default'} onChange={() => onChange({ exposure: 'default' })} />

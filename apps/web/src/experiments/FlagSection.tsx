@@ -26,7 +26,7 @@ export function FlagSection({ projectId, form, onChange, errors, locked }: Props
   }
   return (
     <div className="stack">
-      <fieldset className="served-value">
+      <fieldset className="choice-row">
         <legend className="visually-hidden">Flag</legend>
         <label>
           <input type="radio" name={`${id}-mode`} checked={form.flagMode === 'new'} onChange={() => onChange({ flagMode: 'new', flagKey: '', existingVariants: [] })} />

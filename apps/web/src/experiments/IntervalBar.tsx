@@ -1,4 +1,4 @@
-import { barPosition, signedPercent, type VariantRow } from './results-model';
+import { axisText, barPosition, signedPercent, type VariantRow } from './results-model';
 
 /**
  * The interval on the relative difference vs control, drawn on a scale shared by every variant of the metric: the
@@ -23,9 +23,9 @@ export function IntervalBar({ row, scale }: { row: VariantRow; scale: number }) 
 export function IntervalAxis({ scale }: { scale: number }) {
   return (
     <div className="interval-axis" aria-hidden="true">
-      <span>{signedPercent(-scale)}</span>
+      <span>{axisText(-scale)}</span>
       <span>0%</span>
-      <span>{signedPercent(scale)}</span>
+      <span>{axisText(scale)}</span>
     </div>
   );
 }

@@ -18,8 +18,8 @@ interface Props {
 }
 
 /**
- * One metric's results: `ExperimentQuery` through `/query/` (with the day-by-day series for the chart), warnings in
- * plain words, the per-variant table with interval bars, and the cumulative chart.
+ * One metric's results: `ExperimentQuery` through `/query/`, warnings in plain words, the per-variant table with
+ * interval bars, and the cumulative chart (its own query, with the day-by-day series).
  */
 export function MetricResults({ projectId, experimentId, metric, label }: Props) {
   const id = useId();
@@ -43,12 +43,13 @@ export function MetricResults({ projectId, experimentId, metric, label }: Props)
       </div>
       {result.isError && <ErrorNotice error={result.error} title="The results could not be computed" />}
       {!response && result.isFetching && <Spinner label="Computing results" />}
-      {response && <MetricResponse response={response} metric={metric} label={`${label} results`} title={title} />}
+      {response && <MetricResponse response={response} metric={metric} label={`${label} results`} />}
+      <CumulativeChart projectId={projectId} experimentId={experimentId} metric={metric} title={title} refreshKey={refreshKey} />
     </section>
   );
 }
 
-function MetricResponse({ response, metric, label, title }: { response: ExperimentQueryResponseApi; metric: ExperimentMetric; label: string; title: string }) {
+function MetricResponse({ response, metric, label }: { response: ExperimentQueryResponseApi; metric: ExperimentMetric; label: string }) {
   const rows = variantRows(response, metric.metric_type, metric.goal ?? 'increase');
   const warnings = resultWarnings(response);
   return (
@@ -62,7 +63,6 @@ function MetricResponse({ response, metric, label, title }: { response: Experime
       {response.excluded_multiple_variants > 0 && (
         <p className="muted small">{response.excluded_multiple_variants} people saw more than one variant and are left out.</p>
       )}
-      <CumulativeChart response={response} metricType={metric.metric_type} title={title} />
     </>
   );
 }

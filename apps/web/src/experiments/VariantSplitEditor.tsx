@@ -14,7 +14,7 @@ export function VariantSplitEditor({ variants, onChange, errors }: Props) {
   const sum = variants.reduce((total, v) => total + (v.rolloutPercentage || 0), 0);
   return (
     <div className="stack">
-      <table className="variants">
+      <table className="split-table">
         <caption className="muted small" style={{ textAlign: 'left' }}>
           Control is what people see today; every other variant is compared with it.
         </caption>

@@ -33,6 +33,11 @@ export function Component() {
     return () => clearTimeout(timer);
   }, [typed]);
 
+  // The box holds its tick from the change event: the URL (its source) catches up a moment later, and a checkbox
+  // that flips back meanwhile reads as a click that did not take.
+  const [archived, setArchived] = useState(filter.archived);
+  useEffect(() => setArchived(filter.archived), [filter.archived]);
+
   const list = useExperimentList(projectId, filter);
   const filtered = filter.search !== '' || filter.status !== 'all' || filter.archived;
   const count = list.data?.count ?? 0;
@@ -74,7 +79,14 @@ export function Component() {
             </div>
             <SearchField label="Search experiments" value={typed} placeholder="Name or flag key" onChange={setTyped} />
             <label className="check">
-              <input type="checkbox" checked={filter.archived} onChange={(e) => setFilter({ archived: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={archived}
+                onChange={(e) => {
+                  setArchived(e.target.checked);
+                  setFilter({ archived: e.target.checked });
+                }}
+              />
               <span>Archived</span>
             </label>
             {list.isFetching && <Spinner label="Loading" />}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExperimentQueryResponseApi, ExperimentSrmApi } from '@warren/shared/experiment-results-api';
-import { barPosition, cumulativeSeries, formatNumber, intervalScale, pValueText, resultWarnings, signedPercent, srmWarning, variantRows } from './results-model';
+import { axisText, barPosition, chanceText, cumulativeSeries, experimentResultsQuery, formatNumber, intervalScale, pValueText, resultWarnings, signedPercent, srmWarning, variantRows } from './results-model';
 
 const baseline = { key: 'control', number_of_samples: 1000, sum: 100, sum_squares: 100 };
 
@@ -40,10 +40,10 @@ test('frequentist: p-value, and "better" follows the goal (a fall is good for a 
   const down = variantRows(response, 'mean', 'decrease')[1]!;
   assert.equal(down.valueText, '8');
   assert.equal(down.evidenceText, '< 0.001');
-  assert.equal(down.verdict, 'test is significantly better than control (p = < 0.001).');
+  assert.equal(down.verdict, 'test is significantly better than control (p < 0.001).');
   assert.equal(down.winning, true);
   const up = variantRows(response, 'mean', 'increase')[1]!;
-  assert.equal(up.verdict, 'test is significantly worse than control (p = < 0.001).');
+  assert.equal(up.verdict, 'test is significantly worse than control (p < 0.001).');
   assert.equal(up.intervalText, '−30.0% to −10.0%');
 });
 
@@ -74,8 +74,10 @@ test('an SRM warning explains the split seen against the one planned; none when 
   const srm: ExperimentSrmApi = { mismatch: true, p_value: 0.00002, chi_square: 25, threshold: 0.001, expected_shares: { control: 0.5, test: 0.5 }, observed_counts: { control: 2250, test: 2750 } };
   const text = srmWarning(srm)!;
   assert.match(text, /seen: control 45%, test 55%; planned: control 50%, test 50%/);
-  assert.match(text, /p = < 0.001/);
+  assert.match(text, /\(p < 0.001\)/);
   assert.equal(srmWarning({ ...srm, mismatch: false }), null);
+  // The server states the planned split in percent; fractions read the same.
+  assert.equal(srmWarning({ ...srm, expected_shares: { control: 50, test: 50 } }), text);
   const warnings = resultWarnings({ srm, warnings: [{ code: 'sample_ratio_mismatch', message: 'server words' }, { code: 'low_exposure', message: 'Few exposures.' }] });
   assert.deepEqual(warnings, [text, 'Few exposures.']);
 });
@@ -100,4 +102,22 @@ test('numbers and changes are formatted for reading', () => {
   assert.equal(signedPercent(0.031), '+3.1%');
   assert.equal(signedPercent(0), '0.0%');
   assert.equal(pValueText(0.04321), '0.043');
+});
+
+test('the figures are asked for without the day-by-day series; the chart asks with it', () => {
+  const metric = { kind: 'ExperimentMetric' as const, metric_type: 'funnel' as const, series: [{ kind: 'EventsNode' as const, event: 'purchase' }] };
+  assert.deepEqual(experimentResultsQuery(5, metric), { kind: 'ExperimentQuery', experiment_id: 5, metric });
+  assert.equal(experimentResultsQuery(5, metric, { timeseries: true }).include_timeseries, true);
+});
+
+test('a chance is never shown as a flat 100% or 0%; axis ends are whole percents', () => {
+  assert.equal(chanceText(0.99995), '> 99.9%');
+  assert.equal(chanceText(0.99995, true), 'more than 99.9%');
+  assert.equal(chanceText(0.0001), '< 0.1%');
+  assert.equal(chanceText(0.987), '98.7%');
+  assert.equal(axisText(-5), '−500%');
+  assert.equal(axisText(0.2), '+20%');
+  const sure = variantRows({ baseline, variant_results: [{ key: 'test', number_of_samples: 1000, sum: 300, sum_squares: 300, method: 'bayesian', significant: true, chance_to_win: 1, credible_interval: [1, 2] }] }, 'funnel', 'increase')[1]!;
+  assert.equal(sure.evidenceText, '> 99.9%');
+  assert.equal(sure.verdict, 'test is better than control: a more than 99.9% chance to win.');
 });

@@ -31,6 +31,16 @@ export function percentText(value: number, digits = 2): string {
   return `${(value * 100).toFixed(digits).replace(/\.?0+$/, '')}%`;
 }
 
+/**
+ * A chance as people read it: never a flat 100 % or 0 % (the model is never certain), with words or symbols.
+ * Example: chanceText(0.99995) → '> 99.9%'; chanceText(0.99995, true) → 'more than 99.9%'
+ */
+export function chanceText(chance: number, words = false): string {
+  if (chance >= 0.999) return words ? 'more than 99.9%' : '> 99.9%';
+  if (chance <= 0.001) return words ? 'less than 0.1%' : '< 0.1%';
+  return percentText(chance, 1);
+}
+
 /** A relative change with its sign. Example: signedPercent(0.031) → '+3.1%' */
 export function signedPercent(value: number): string {
   const text = `${(Math.abs(value) * 100).toFixed(1)}%`;
@@ -71,21 +81,26 @@ function verdictOf(result: ExperimentVariantResultApi, delta: number | null, goa
   if (result.method === 'bayesian') {
     const chance = result.chance_to_win;
     if (chance === null) return { verdict: 'No figures yet.', winning: false };
-    if (result.significant && chance >= 0.5) return { verdict: `${result.key} is better than control: a ${percentText(chance, 1)} chance to win.`, winning: true };
-    if (result.significant) return { verdict: `${result.key} is worse than control: a ${percentText(1 - chance, 1)} chance that control is better.`, winning: false };
-    return { verdict: `Not significant: a ${percentText(chance, 1)} chance to beat control is not yet decisive. Keep it running or accept that the difference is small.`, winning: false };
+    if (result.significant && chance >= 0.5) return { verdict: `${result.key} is better than control: a ${chanceText(chance, true)} chance to win.`, winning: true };
+    if (result.significant) return { verdict: `${result.key} is worse than control: a ${chanceText(1 - chance, true)} chance that control is better.`, winning: false };
+    return { verdict: `Not significant: a ${chanceText(chance, true)} chance to beat control is not yet decisive. Keep it running or accept that the difference is small.`, winning: false };
   }
   const p = result.p_value;
   if (p === null) return { verdict: 'No figures yet.', winning: false };
-  if (result.significant && better) return { verdict: `${result.key} is significantly better than control (p = ${pValueText(p)}).`, winning: true };
-  if (result.significant) return { verdict: `${result.key} is significantly worse than control (p = ${pValueText(p)}).`, winning: false };
-  return { verdict: `Not significant (p = ${pValueText(p)}): a difference this size could well be chance.`, winning: false };
+  if (result.significant && better) return { verdict: `${result.key} is significantly better than control (${pValuePhrase(p)}).`, winning: true };
+  if (result.significant) return { verdict: `${result.key} is significantly worse than control (${pValuePhrase(p)}).`, winning: false };
+  return { verdict: `Not significant (${pValuePhrase(p)}): a difference this size could well be chance.`, winning: false };
 }
 
 /** A p-value as people read it. Example: pValueText(0.00001) → '< 0.001' */
 export function pValueText(p: number): string {
   if (p < 0.001) return '< 0.001';
   return p.toFixed(3);
+}
+
+/** A p-value inside a sentence. Example: pValuePhrase(0.00001) → 'p < 0.001'; pValuePhrase(0.04321) → 'p = 0.043' */
+export function pValuePhrase(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${pValueText(p)}`;
 }
 
 /**
@@ -114,7 +129,7 @@ export function variantRows(response: Pick<ExperimentQueryResponseApi, 'baseline
     const delta = value !== null && controlValue ? (value - controlValue) / controlValue : null;
     const interval = result.method === 'bayesian' ? result.credible_interval : result.confidence_interval;
     const evidence = result.method === 'bayesian' ? result.chance_to_win : result.p_value;
-    const evidenceText = evidence === null ? '—' : result.method === 'bayesian' ? percentText(evidence, 1) : pValueText(evidence);
+    const evidenceText = evidence === null ? '—' : result.method === 'bayesian' ? chanceText(evidence) : pValueText(evidence);
     return {
       key: result.key,
       isControl: false,
@@ -143,6 +158,12 @@ export function intervalScale(intervals: ([number, number] | null)[]): number {
   return Math.ceil(widest);
 }
 
+/** An end of the bars' scale in whole percent. Example: axisText(-5) → '−500%' */
+export function axisText(value: number): string {
+  const text = `${Math.round(Math.abs(value) * 100)}%`;
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
 /** Where a relative difference sits on the bar, as a percentage of its width (0 at the middle). Clamped to the bar. */
 export function barPosition(value: number, scale: number): number {
   return Math.min(100, Math.max(0, 50 + (50 * value) / scale));
@@ -157,10 +178,12 @@ export function srmWarning(srm: ExperimentSrmApi | undefined): string | null {
   const keys = Object.keys(srm.expected_shares);
   const total = keys.reduce((sum, k) => sum + (srm.observed_counts[k] ?? 0), 0);
   const seen = keys.map((k) => `${k} ${percentText(total ? (srm.observed_counts[k] ?? 0) / total : 0, 1)}`).join(', ');
-  const planned = keys.map((k) => `${k} ${percentText(srm.expected_shares[k] ?? 0, 1)}`).join(', ');
+  // Shares are normalised by their sum, so percentages (50) and fractions (0.5) read the same.
+  const shares = keys.reduce((sum, k) => sum + (srm.expected_shares[k] ?? 0), 0);
+  const planned = keys.map((k) => `${k} ${percentText(shares ? (srm.expected_shares[k] ?? 0) / shares : 0, 1)}`).join(', ');
   return (
     `The split of people between variants is not what the flag sets (seen: ${seen}; planned: ${planned}). ` +
-    `A gap this large happens by chance less than once in a thousand experiments (p ${srm.p_value === null ? 'unknown' : `= ${pValueText(srm.p_value)}`}), ` +
+    `A gap this large happens by chance less than once in a thousand experiments (${srm.p_value === null ? 'p unknown' : pValuePhrase(srm.p_value)}), ` +
     'so something sends people to one variant more than another — a redirect, bots, or code that asks for the flag only on some pages. ' +
     'Do not trust these results until the cause is found.'
   );
@@ -191,10 +214,12 @@ export function cumulativeSeries(response: Pick<ExperimentQueryResponseApi, 'tim
 }
 
 /**
- * The `/query/` body for one metric's results, with the day-by-day series for the chart. Built in one place so the
- * page's summary and the metric's card share one cached answer.
- * Example: experimentResultsQuery(5, metric) → { kind: 'ExperimentQuery', experiment_id: 5, metric, include_timeseries: true }
+ * The `/query/` body for one metric's results; with `timeseries`, the day-by-day series for the chart. The figures
+ * and the chart are asked for apart: the figures come back sooner, and the results runner's totals are only
+ * complete without the series (see the report of the screens' commit). Built in one place so the page's summary and
+ * the metric's card share one cached answer.
+ * Example: experimentResultsQuery(5, metric) → { kind: 'ExperimentQuery', experiment_id: 5, metric }
  */
-export function experimentResultsQuery(experimentId: number, metric: ExperimentMetric) {
-  return { kind: 'ExperimentQuery' as const, experiment_id: experimentId, metric, include_timeseries: true };
+export function experimentResultsQuery(experimentId: number, metric: ExperimentMetric, options: { timeseries?: boolean } = {}) {
+  return { kind: 'ExperimentQuery' as const, experiment_id: experimentId, metric, ...(options.timeseries ? { include_timeseries: true } : {}) };
 }
