@@ -60,6 +60,7 @@ export async function personRows(spec: ExperimentSpec, ctx: InsightContext, look
     hCompare('>=', hField('timestamp'), hConstant(scanFrom)),
     hCompare('<=', hField('timestamp'), hConstant(spec.to)),
     ...filters,
+    ...eventNamesCondition(spec),
     hOr([exposed, ...sources]),
   ];
   return {
@@ -93,6 +94,17 @@ async function exposureCondition(spec: ExperimentSpec, ctx: InsightContext): Pro
   }
   parts.push(hCompare('in', variantExpr(spec), { node: 'Tuple', exprs: spec.variantKeys.map((key) => hConstant(key)) }));
   return hAnd(parts);
+}
+
+/**
+ * `event IN (…)` when the exposure and every source name their event: a plain condition on the sorting key's
+ * `event` column lets ClickHouse skip other events' granules and never read their properties.
+ */
+function eventNamesCondition(spec: ExperimentSpec): HExpr[] {
+  const exposure = spec.exposure.kind === 'flag_called' ? '$feature_flag_called' : spec.exposure.node.kind === 'EventsNode' ? spec.exposure.node.event : null;
+  const names = [exposure, ...spec.sources.map((s) => (s.node.kind === 'EventsNode' ? s.node.event : null))];
+  if (names.some((name) => typeof name !== 'string')) return [];
+  return [hCompare('in', hField('event'), { node: 'Tuple', exprs: [...new Set(names as string[])].map((name) => hConstant(name)) })];
 }
 
 function variantExpr(spec: ExperimentSpec): HExpr {

@@ -116,4 +116,7 @@ test('cumulative chart: per day, persons exposed and conversions made by its end
   assert.deepEqual(brief(r['test 2024-05-09']), [4, 3, [4, 3]]);
   assert.equal(r['test 2024-05-10'], undefined);
   assert.deepEqual(brief(r['control 2024-05-01']), [2, 1, [1, 1]]);
+  // The whole experiment's rows come with the chart.
+  assert.deepEqual(brief(r.test), [4, 3, [4, 3]]);
+  assert.deepEqual(brief(r.control), [3, 1, [2, 1]]);
 });

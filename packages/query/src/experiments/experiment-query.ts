@@ -26,7 +26,7 @@ const DEFAULT_COVARIATE_MS = 14 * 86_400_000;
 const MAX_TIMESERIES_DAYS = 400;
 
 export interface ExperimentPlanOptions {
-  /** Adds a cumulative row per variant and day (`day` set), as of the end of that day. */
+  /** Also a cumulative row per variant and day (`day` set), as of the end of that day (the last day's is the whole). */
   timeseries?: boolean;
   /** Outlier caps from `planCappingBounds`, for mean metrics with percentiles. */
   bounds?: CappingBounds | null;
@@ -42,7 +42,8 @@ export async function planExperimentStatistics(spec: ExperimentSpec, ctx: Insigh
   if (options.bounds) rows = capped(rows, options.bounds);
   const statement = compileInsightStatement(await perVariant(spec, rows, days !== null), ctx);
   const labels = new Map(days?.map((d) => [d.end.getTime(), d.label]));
-  return { statements: [statement], shape: ([result]) => variantRows(result, labels) };
+  const lastDay = days?.at(-1)?.label;
+  return { statements: [statement], shape: ([result]) => withOverall(variantRows(result, labels), lastDay) };
 }
 
 /**
@@ -145,6 +146,12 @@ async function perVariant(spec: ExperimentSpec, rows: HSelectQuery, byDay: boole
   return query;
 }
 
+/** With a cumulative chart, the whole experiment's rows are its last day's (which runs to the end). */
+function withOverall(rows: VariantStatistics[], lastDay: string | undefined): VariantStatistics[] {
+  if (lastDay === undefined) return rows;
+  return [...rows, ...rows.filter((r) => r.day === lastDay).map((r) => ({ ...r, day: null }))];
+}
+
 /** The days of the cumulative chart: each day's end (exclusive, capped at the experiment's end) and its label. */
 function dayEnds(spec: ExperimentSpec, ctx: InsightContext): { end: Date; label: string }[] {
   const days: { end: Date; label: string }[] = [];
@@ -152,7 +159,8 @@ function dayEnds(spec: ExperimentSpec, ctx: InsightContext): { end: Date; label:
   for (let start = alignDown(spec.from, 'day', ctx); start < spec.to; start = addIntervals(start, 'day', 1, ctx)) {
     if (days.length >= MAX_TIMESERIES_DAYS) throw new HogQLError('unsupported', `The cumulative chart covers at most ${MAX_TIMESERIES_DAYS} days`);
     const next = addIntervals(start, 'day', 1, ctx);
-    days.push({ end: new Date(Math.min(next.getTime(), last)), label: bucketDay(start, 'day', ctx.timezone) });
+    // The last day runs to the very end, so its figures are the whole experiment's.
+    days.push({ end: new Date(next < spec.to ? next.getTime() : last), label: bucketDay(start, 'day', ctx.timezone) });
   }
   return days;
 }
