@@ -62,4 +62,13 @@ test('a 30-minute recording starts playing in under a second, and the rest of it
   await page.getByLabel('Seek').fill(String(THIRTY_MINUTES_MS - 30_000));
   await eventually(async () => (await page.getByLabel('Position').textContent())?.startsWith('29:30 /'));
   await page.frameLocator('.replay-mount iframe').getByText('Bean & Leaf').first().waitFor();
+
+  // A link deep into the recording (as from an event 25 minutes in) waits for the blocks up to there, then plays on from it.
+  await page.goto(`${warren.url}/project/1/replay/${recording.sessionId}?t=${25 * 60_000}`);
+  await page.waitForFunction(() => (document.querySelector('.replay-loaded') as HTMLElement | null)?.style.width === '100%', undefined, { timeout: 60_000 });
+  await page.locator('.replay-player[data-status="playing"]').waitFor();
+  await page.waitForTimeout(500); // a few ticks of the clock, which follows the Replayer every 100 ms while it plays
+  const position = (await page.getByLabel('Position').textContent()) ?? '';
+  assert.match(position, /^25:\d\d \//, `plays on from 25:00, not from where the first block ended (${position})`);
+  await page.frameLocator('.replay-mount iframe').getByText('Bean & Leaf').first().waitFor();
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PostHog } from 'posthog-node';
 import { api, eventually } from '../support/api-client.js';
 import { collectPageErrors } from '../support/browser.js';
@@ -123,6 +124,14 @@ test('the list shows each recording with its person, length and counts, and the 
   await table.getByRole('row', { name: /ana@example.com/ }).first().waitFor();
 });
 
+/** Waits for the player's clock to read `pattern`; fails saying where it stayed. */
+async function waitForPosition(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+  let last = '';
+  await eventually(async () => pattern.test((last = (await page.getByLabel('Position').textContent()) ?? '')), timeoutMs).catch(() => {
+    throw new Error(`the player's clock stayed at "${last}", never ${pattern}`);
+  });
+}
+
 /** The duration cell a recording's row shows, as the API reports it. */
 async function cellOf(warren: WarrenProcess, recording: GeneratedRecording): Promise<string> {
   const seconds = (await api(warren, 'GET', `/api/projects/1/session_recordings/${recording.sessionId}/`)).body.recording_duration as number;
@@ -152,12 +161,12 @@ test('the player draws the recorded page, seeks along a timeline of the session,
 
   await page.getByRole('button', { name: 'Pause' }).click();
   await moments.getByRole('button', { name: 'added to cart at 0:40' }).click();
-  await eventually(async () => (await page.getByLabel('Position').textContent())?.startsWith('0:40 /'));
+  await waitForPosition(page, /^0:40 \//);
   await frame.getByText('Bean & Leaf').first().waitFor();
 
   // Half way and past the navigation: the second page is drawn from its own full snapshot.
   await page.getByLabel('Seek').fill('90000');
-  await eventually(async () => (await page.getByLabel('Position').textContent())?.startsWith('1:30 /'));
+  await waitForPosition(page, /^1:30 \//);
   await frame.getByText('Bean & Leaf').first().waitFor();
   const bodyText = await frame.locator('body').textContent();
   assert.ok(bodyText && bodyText.includes('Newsletter'), 'the recorded page is rendered mid-recording');
@@ -170,7 +179,7 @@ test('the player draws the recorded page, seeks along a timeline of the session,
   assert.equal(await page.getByLabel('Skip inactivity').isChecked(), true);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('button', { name: 'Pause' }).waitFor();
-  await eventually(async () => (await page.getByLabel('Position').textContent())! > '1:31 /');
+  await waitForPosition(page, /^(1:3[2-9]|1:[45]\d|2:00) \//, 30_000);
   await page.getByRole('button', { name: 'Pause' }).click();
 
   // The session's events, its console and its network requests.
@@ -180,13 +189,13 @@ test('the player draws the recorded page, seeks along a timeline of the session,
   await inspector.getByRole('tab', { name: /Console/ }).click();
   const consoleLines = inspector.getByRole('list', { name: 'Console' }).getByRole('listitem');
   const consoleTotal = ana.summary.console.log + ana.summary.console.warn + ana.summary.console.error + 1;
-  await eventually(async () => (await consoleLines.count()) === consoleTotal);
+  await eventually(async () => (await consoleLines.count()) === consoleTotal, 30_000);
   assert.equal(await inspector.locator('.replay-log li.log-error').count(), ana.summary.console.error + 1);
   await inspector.getByText('Payment failed: card declined').waitFor();
   await inspector.getByLabel('Show').selectOption('error');
   assert.equal(await consoleLines.count(), ana.summary.console.error + 1);
   await inspector.getByRole('button', { name: 'Go to 0:50' }).click();
-  await eventually(async () => (await page.getByLabel('Position').textContent())?.startsWith('0:50 /'));
+  await waitForPosition(page, /^0:50 \//);
   await inspector.getByRole('tab', { name: /Network/ }).click();
   assert.ok((await inspector.getByRole('table', { name: 'Network requests' }).getByRole('row').count()) > 1, 'requests are listed');
   await session.screenshot('replay-player-network');

@@ -44,7 +44,8 @@ export interface Player {
 /**
  * rrweb's Replayer mounted in `mount`, fed block by block: it starts as soon as the blocks in hold a full snapshot and
  * takes later blocks with `addEvent` while it plays. Offsets are kept from the API's start time, so the timeline, the
- * console and the URL agree whatever the first loaded event is.
+ * console and the URL agree whatever the first loaded event is. A start or seek beyond what is loaded needs nothing
+ * of its own: the Replayer waits there, and events added before that moment are applied at once when they arrive.
  */
 export function useReplayer(mount: RefObject<HTMLDivElement | null>, blocks: readonly RrwebEvent[][], options: PlayerOptions): Player {
   const replayer = useRef<Replayer | null>(null);
@@ -75,19 +76,17 @@ export function useReplayer(mount: RefObject<HTMLDivElement | null>, blocks: rea
       const events = inTimeOrder(blocks.flat());
       if (!canStartPlayback(events)) return;
       fed.current = blocks.length;
-      const r = new Replayer(events as never[], { root, skipInactive, speed, showWarning: false, mouseTail: false, triggerFocus: false });
-      r.on('resize', (dims) => setViewport(dims as { width: number; height: number }));
-      r.on('skip-start', () => setSkipping(true));
-      r.on('skip-end', () => setSkipping(false));
-      r.on('fullsnapshot-rebuilded', () => {
-        if (performance.getEntriesByName('replay-first-frame').length === 0) performance.mark('replay-first-frame');
-        root.dataset.firstFrame = 'true';
-      });
-      r.on('finish', () => {
-        const at = r.getCurrentTime() + delta.current;
-        setCurrentMs(at);
-        const { complete, durationMs } = optionsRef.current;
-        setStatus(complete || at >= durationMs - END_SLACK_MS ? 'ended' : 'buffering');
+      const r = createReplayer(root, events, { skipInactive, speed }, {
+        onViewport: setViewport,
+        onSkipping: setSkipping,
+        onFinish: () => {
+          // A seek while paused applies every event up to there, and casting the last one loaded also "finishes".
+          if (statusRef.current !== 'playing') return;
+          const at = r.getCurrentTime() + delta.current;
+          setCurrentMs(at);
+          const { complete, durationMs } = optionsRef.current;
+          setStatus(complete || at >= durationMs - END_SLACK_MS ? 'ended' : 'buffering');
+        },
       });
       replayer.current = r;
       delta.current = r.getMetaData().startTime - optionsRef.current.startMs;
@@ -171,4 +170,28 @@ export function useReplayer(mount: RefObject<HTMLDivElement | null>, blocks: rea
       }
     },
   };
+}
+
+interface ReplayerHandlers {
+  onViewport: (viewport: { width: number; height: number }) => void;
+  onSkipping: (skipping: boolean) => void;
+  /** Playback reached the last event given so far. */
+  onFinish: () => void;
+}
+
+/**
+ * A Replayer on `root` that reports the recorded viewport, skipping, and finishing, and marks its first drawn page:
+ * `performance.mark('replay-first-frame')` (timed from navigation) and `data-first-frame` on the mount.
+ */
+function createReplayer(root: HTMLDivElement, events: RrwebEvent[], settings: { skipInactive: boolean; speed: number }, handlers: ReplayerHandlers): Replayer {
+  const r = new Replayer(events as never[], { root, ...settings, showWarning: false, mouseTail: false, triggerFocus: false });
+  r.on('resize', (dims) => handlers.onViewport(dims as { width: number; height: number }));
+  r.on('skip-start', () => handlers.onSkipping(true));
+  r.on('skip-end', () => handlers.onSkipping(false));
+  r.on('fullsnapshot-rebuilded', () => {
+    if (performance.getEntriesByName('replay-first-frame').length === 0) performance.mark('replay-first-frame');
+    root.dataset.firstFrame = 'true';
+  });
+  r.on('finish', handlers.onFinish);
+  return r;
 }
