@@ -75,6 +75,7 @@ async function ingest(flags: ReplayBenchFlags): Promise<string> {
     env.NODE_OPTIONS = `--import=${path.join(import.meta.dirname, '..', 'ingest', 'cpu-profile-hook.mjs')}`;
     env.BENCH_CPU_PROF_DIR = path.resolve(flags.cpuProfDir);
   }
+  const spawnedAtMs = Date.now();
   const warren = await spawnWarren({ env });
   const baseline = await startServerProcess(path.join(import.meta.dirname, 'baseline-server.ts'));
   try {
@@ -95,6 +96,11 @@ async function ingest(flags: ReplayBenchFlags): Promise<string> {
     const before = await readIngestGauges(warren.url);
     const warrenRun = await runReplayLoad(job(warren.url), warren.child.pid!, 'warren');
     logLoad(warrenRun);
+    if (flags.cpuProfDir) {
+      // The profile starts with the process, a moment after spawnedAtMs: the window is right to within its start-up.
+      const [from, to] = [warrenRun.measuredFromMs, warrenRun.measuredToMs].map((ms) => ((ms - spawnedAtMs) / 1000).toFixed(1));
+      log(`  CPU profile of the timed run: node --import tsx bench/ingest/summarize-profile.ts ${flags.cpuProfDir}/warren-${warren.child.pid}.cpuprofile 30 ${from} ${to}`);
+    }
     const durability = await drain(warren.url, before);
     return formatIngestReport({ baseline: baselineRun, warren: warrenRun, durability, fsync: flags.fsync });
   } finally {
