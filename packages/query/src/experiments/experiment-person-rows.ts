@@ -44,7 +44,8 @@ function readsValue(math: string): boolean {
  */
 export async function personRows(spec: ExperimentSpec, ctx: InsightContext, lookbackMs: number): Promise<HSelectQuery> {
   const exposed = await exposureCondition(spec, ctx);
-  const variant = variantExpr(spec);
+  // Read from exposures only: aggregate arguments are computed for every row, and JSON is the costly part.
+  const variant = hCall('if', exposed, variantExpr(spec), hConstant(''));
   const sources = await Promise.all(spec.sources.map(async (s) => (await seriesCondition(s.node, ctx)) ?? hConstant(true)));
   const layout = elementLayout(spec);
   const millis = await hx`toUnixTimestamp64Milli(timestamp)`;
@@ -87,7 +88,7 @@ async function exposureCondition(spec: ExperimentSpec, ctx: InsightContext): Pro
   const parts: HExpr[] = [hCompare('>=', hField('timestamp'), hConstant(spec.from))];
   if (spec.exposure.kind === 'flag_called') {
     parts.push(hCompare('==', hField('event'), hConstant('$feature_flag_called')));
-    parts.push(hCompare('==', hCall('toString', hField('properties', '$feature_flag')), hConstant(spec.experiment.flagKey)));
+    parts.push(hCompare('==', jsonString('$feature_flag'), hConstant(spec.experiment.flagKey)));
   } else {
     const condition = await seriesCondition(spec.exposure.node, ctx);
     if (condition) parts.push(condition);
@@ -109,5 +110,13 @@ function eventNamesCondition(spec: ExperimentSpec): HExpr[] {
 
 function variantExpr(spec: ExperimentSpec): HExpr {
   const key = spec.exposure.kind === 'flag_called' ? '$feature_flag_response' : `$feature/${spec.experiment.flagKey}`;
-  return hCall('toString', hField('properties', key));
+  return jsonString(key);
+}
+
+/**
+ * A top-level string property read straight from the JSON (`JSONExtractString`): the flag key and variant are always
+ * strings, and this is several times cheaper than the general property access on a million exposures.
+ */
+function jsonString(key: string): HExpr {
+  return hCall('JSONExtractString', hField('properties'), hConstant(key));
 }
