@@ -259,3 +259,94 @@ test('a broken 45/55 split over three days: SRM in plain words, frequentist p-va
   await again.getByLabel('Archived').check();
   await eventually(async () => JSON.stringify(await names()) === JSON.stringify(['Checkout button']));
 });
+
+test('on an existing flag: control must come first; a custom exposure, a saved metric and the frequentist method are stored; a draft is edited, duplicated, deleted; the original is launched and concluded', async () => {
+  const { warren } = session;
+  const flag = (key: string, variants: string[]) =>
+    api(warren, 'POST', '/api/projects/1/feature_flags/', {
+      key,
+      filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: variants.map((k, i) => ({ key: k, rollout_percentage: i === 0 ? 100 - 33 * (variants.length - 1) : 33 })) } },
+    });
+  assert.equal((await flag('signup-copy', ['control', 'short', 'long'])).status, 201);
+  assert.equal((await flag('bad-order', ['b', 'control'])).status, 201);
+  const saved = await api(warren, 'POST', '/api/projects/1/experiment_saved_metrics/', {
+    name: 'Revenue per person',
+    query: { kind: 'ExperimentMetric', metric_type: 'mean', source: { kind: 'EventsNode', event: 'purchase', math: 'sum', math_property: 'amount' } },
+  });
+  assert.equal(saved.status, 201, JSON.stringify(saved.body));
+
+  const page = await openScreen(session, 'experiments/new');
+  await page.getByLabel('Name', { exact: true }).fill('Signup copy');
+  await page.getByLabel('Use an existing multivariate flag').check();
+  // A select's accessible name includes its chosen option ("Feature flag Pick a flag"), so it is found by its start.
+  const picker = page.getByRole('combobox', { name: /^Feature flag/ });
+  await picker.locator('option[value="bad-order"]').waitFor({ state: 'attached' });
+  await picker.selectOption('bad-order');
+  await page.getByText('The first variant of bad-order must be control (it is b).').waitFor();
+  await picker.selectOption('signup-copy');
+  await page.getByText('Variants: control, short, long.').waitFor();
+
+  await page.getByLabel('A custom event').check();
+  await page.getByLabel('Custom exposure event').fill('signup page viewed');
+  await page.getByRole('button', { name: '+ Add primary metric' }).click();
+  await page.getByLabel('Primary metric 1 step 1').fill('signup');
+  await page.getByRole('combobox', { name: /^Saved metric/ }).selectOption({ label: 'Revenue per person' });
+  await page.getByLabel('Use as').selectOption('secondary');
+  await page.getByRole('button', { name: 'Add saved metric' }).click();
+  await page.getByRole('button', { name: 'Remove Revenue per person' }).waitFor();
+  await page.getByLabel('Frequentist').check();
+  const code = page.getByRole('region', { name: 'Add the experiment to your code' });
+  await code.getByText(`posthog.getFeatureFlag('signup-copy') === 'long'`).waitFor();
+  await code.getByText(`posthog.capture('signup page viewed')`).waitFor();
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await page.waitForURL(/\/project\/1\/experiments\/\d+$/);
+  const id = Number(/(\d+)$/.exec(page.url())![1]);
+
+  const draft = await stored(id);
+  assert.equal(draft.feature_flag_key, 'signup-copy');
+  assert.deepEqual(
+    draft.feature_flag.filters.multivariate.variants.map((v: any) => v.key),
+    ['control', 'short', 'long'],
+  );
+  assert.deepEqual(draft.exposure_criteria.exposure_config, { kind: 'ExperimentEventExposureConfig', event: 'signup page viewed', properties: [] });
+  assert.equal(draft.stats_config.method, 'frequentist');
+  assert.deepEqual(
+    draft.saved_metrics.map((s: any) => [s.saved_metric, s.metadata.type]),
+    [[saved.body.id, 'secondary']],
+  );
+
+  // A draft is edited on its own page.
+  await page.getByLabel('Name', { exact: true }).fill('Signup copy v2');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').getByText('Saved.').waitFor();
+  assert.equal((await stored(id)).name, 'Signup copy v2');
+
+  // Duplicated as a new draft, which is then deleted.
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByRole('heading', { name: 'Signup copy v2 (Copy)', level: 1 }).waitFor();
+  const copyId = Number(/(\d+)$/.exec(page.url())![1]);
+  assert.notEqual(copyId, id);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete experiment' }).click();
+  await page.waitForURL(/\/project\/1\/experiments$/);
+  assert.equal((await api(warren, 'GET', `${EXPERIMENTS}${copyId}/`)).status, 404);
+
+  // The original: launched, then concluded as stopped early with a comment.
+  const original = await openScreen(session, `experiments/${id}`);
+  await original.getByRole('button', { name: 'Launch' }).click();
+  await original.getByRole('dialog', { name: 'Launch the experiment?' }).getByRole('button', { name: 'Launch' }).click();
+  await original.getByText('Running', { exact: true }).first().waitFor();
+  await original.getByRole('heading', { name: 'Secondary metric 1: Revenue per person' }).waitFor();
+  await original.getByRole('button', { name: 'Conclude' }).click();
+  const dialog = original.getByRole('dialog', { name: 'Conclude the experiment' });
+  await dialog.getByLabel(/^Stopped early/).check();
+  await dialog.getByLabel('Comment').fill('The copy change shipped with the redesign instead.');
+  await dialog.getByRole('button', { name: 'Conclude' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await original.getByText('Complete', { exact: true }).first().waitFor();
+  const concluded = await stored(id);
+  assert.equal(concluded.conclusion, 'stopped_early');
+  assert.equal(concluded.conclusion_comment, 'The copy change shipped with the redesign instead.');
+  assert.ok(concluded.end_date, 'concluding a running experiment stops it');
+  await session.screenshot('experiment-concluded');
+});
