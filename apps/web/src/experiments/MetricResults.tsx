@@ -60,9 +60,6 @@ function MetricResponse({ response, metric, label }: { response: ExperimentQuery
         </div>
       ))}
       <ResultsTable rows={rows} metricType={metric.metric_type} method={response.stats_method} label={label} />
-      {response.excluded_multiple_variants > 0 && (
-        <p className="muted small">{response.excluded_multiple_variants} people saw more than one variant and are left out.</p>
-      )}
     </>
   );
 }

@@ -13,7 +13,7 @@ import { ExperimentSetup } from './ExperimentSetup';
 import { ExperimentSummary } from './ExperimentSummary';
 import { MetricResults } from './MetricResults';
 import { StatusBadge } from './StatusBadge';
-import { emptyExperimentForm, formFromExperiment } from './experiment-form';
+import { emptyExperimentForm, formFromExperiment, type ExperimentForm } from './experiment-form';
 import { statusOf } from './experiment-list-filter';
 import { useExperiment } from './experiments-api';
 import { experimentResultsQuery, variantRows } from './results-model';
@@ -45,7 +45,7 @@ export function Component() {
   return <ExperimentPage projectId={projectId} experiment={experiment.data} initial={initial} />;
 }
 
-function ExperimentPage({ projectId, experiment, initial }: { projectId: number; experiment: ExperimentApi; initial: ReturnType<typeof emptyExperimentForm> }) {
+function ExperimentPage({ projectId, experiment, initial }: { projectId: number; experiment: ExperimentApi; initial: ExperimentForm }) {
   const navigate = useNavigate();
   const listPath = `/project/${projectId}/experiments`;
   const status = statusOf(experiment);

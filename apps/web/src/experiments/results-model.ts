@@ -215,9 +215,9 @@ export function cumulativeSeries(response: Pick<ExperimentQueryResponseApi, 'tim
 
 /**
  * The `/query/` body for one metric's results; with `timeseries`, the day-by-day series for the chart. The figures
- * and the chart are asked for apart: the figures come back sooner, and the results runner's totals are only
- * complete without the series (see the report of the screens' commit). Built in one place so the page's summary and
- * the metric's card share one cached answer.
+ * and the chart are asked for apart: the figures come back sooner, and (as of this writing) the runner answers empty
+ * totals when the series is asked for. Built in one place so the page's summary and the metric's card share one
+ * cached answer.
  * Example: experimentResultsQuery(5, metric) → { kind: 'ExperimentQuery', experiment_id: 5, metric }
  */
 export function experimentResultsQuery(experimentId: number, metric: ExperimentMetric, options: { timeseries?: boolean } = {}) {
