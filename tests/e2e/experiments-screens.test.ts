@@ -162,6 +162,7 @@ test('launching from the page turns the flag on; exposures and conversions from 
   const verdict = (await row('test').locator('td.verdict').textContent())!;
   assert.match(verdict, /^test is better than control: a (more than 99\.9|9[5-9](\.\d)?)% chance to win\.$/);
   assert.equal(await row('test').getByRole('img', { name: /^test: relative change / }).count(), 1, 'an interval bar');
+  await page.getByRole('status').getByText('test beats control on Conversion to purchase.').waitFor();
   // Nothing is wrong with this split: no warning above the table.
   assert.equal(await page.getByRole('region', { name: /Primary metric 1:/ }).locator('.experiment-warning').count(), 0);
   // The secondary metric: mean revenue per person, 25 per converter.
@@ -229,6 +230,7 @@ test('a broken 45/55 split over three days: SRM in plain words, frequentist p-va
   await table.getByText('110 of 1,100 converted').waitFor();
   assert.match((await table.locator('td.verdict').last().textContent())!, /^Not significant \(p = [\d.]+\): a difference this size could well be chance\.$/);
   await card.locator('canvas[role=img]').waitFor();
+  await page.getByRole('status').getByText('No significant difference on Conversion to signup yet.').waitFor();
   await session.screenshot('experiment-srm');
 
   // The list: Checkout button is complete, Pricing copy running; search and archive narrow it.

@@ -16,7 +16,8 @@ import { StatusBadge } from './StatusBadge';
 import { emptyExperimentForm, formFromExperiment, type ExperimentForm } from './experiment-form';
 import { statusOf } from './experiment-list-filter';
 import { useExperiment } from './experiments-api';
-import { experimentResultsQuery, variantRows } from './results-model';
+import { metricTitle } from './metric-form';
+import { experimentResultsQuery, headline, variantRows } from './results-model';
 import './experiments.css';
 
 /** `/experiments/new` (the set-up flow) and `/experiments/:id`: a draft's set-up, or a launched experiment's results. */
@@ -51,7 +52,7 @@ function ExperimentPage({ projectId, experiment, initial }: { projectId: number;
   const status = statusOf(experiment);
   const primary = [...experiment.metrics, ...savedOfType(experiment, 'primary')];
   const secondary = [...experiment.metrics_secondary, ...savedOfType(experiment, 'secondary')];
-  const winner = usePrimaryWinner(projectId, experiment, status !== 'draft' ? primary[0] : undefined);
+  const verdict = usePrimaryVerdict(projectId, experiment, status !== 'draft' ? primary[0] : undefined);
   const variants = (experiment.feature_flag?.filters.multivariate?.variants ?? []).map((v) => v.key);
   const metricEvents = [...primary, ...secondary].flatMap(metricEventNames);
   return (
@@ -62,7 +63,7 @@ function ExperimentPage({ projectId, experiment, initial }: { projectId: number;
           <ExperimentActions
             projectId={projectId}
             experiment={experiment}
-            suggestedVariant={winner}
+            suggestedVariant={verdict.winner}
             onDuplicated={(copy) => navigate(`${listPath}/${copy.id}`)}
             onDeleted={() => navigate(listPath)}
           />
@@ -71,6 +72,11 @@ function ExperimentPage({ projectId, experiment, initial }: { projectId: number;
         <StatusBadge experiment={experiment} /> {experiment.description}
       </PageHeader>
       <div className="experiment-page">
+        {verdict.text && (
+          <p role="status" className={verdict.winner ? 'experiment-headline experiment-headline-win' : 'experiment-headline'}>
+            {verdict.text}
+          </p>
+        )}
         <ExperimentSummary projectId={projectId} experiment={experiment} />
         {status === 'draft' ? (
           <ExperimentSetup key={experiment.id} projectId={projectId} experimentId={experiment.id} initial={initial} onSaved={() => undefined} />
@@ -109,13 +115,17 @@ function savedOfType(experiment: ExperimentApi, type: 'primary' | 'secondary'): 
   return experiment.saved_metrics.filter((s) => (s.metadata?.type ?? 'primary') === type).map((s) => ({ ...s.query, name: s.query.name ?? s.name }));
 }
 
-/** The variant that significantly beats control on the first primary metric (shares the metric card's cached answer). */
-function usePrimaryWinner(projectId: number, experiment: ExperimentApi, metric: StoredExperimentMetric | undefined): string | null {
+/**
+ * The first primary metric's answer in a sentence, and the variant that significantly beats control on it (shares
+ * the metric card's cached answer).
+ */
+function usePrimaryVerdict(projectId: number, experiment: ExperimentApi, metric: StoredExperimentMetric | undefined): { winner: string | null; text: string | null } {
   const current = metric?.kind === 'ExperimentMetric' ? (metric as ExperimentMetric) : null;
   const result = useQueryResult(projectId, current ? experimentResultsQuery(experiment.id, current) : null, { enabled: current !== null });
   const response = result.data as ExperimentQueryResponseApi | undefined;
-  if (!current || !response?.baseline) return null;
-  return variantRows(response, current.metric_type, current.goal ?? 'increase').find((row) => row.winning)?.key ?? null;
+  if (!current || !response?.baseline) return { winner: null, text: null };
+  const rows = variantRows(response, current.metric_type, current.goal ?? 'increase');
+  return { winner: rows.find((row) => row.winning)?.key ?? null, text: headline(rows, metricTitle(current)) };
 }
 
 function metricEventNames(metric: StoredExperimentMetric): string[] {

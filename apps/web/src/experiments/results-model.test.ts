@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExperimentQueryResponseApi, ExperimentSrmApi } from '@warren/shared/experiment-results-api';
-import { axisText, barPosition, chanceText, cumulativeSeries, experimentResultsQuery, formatNumber, intervalScale, pValueText, resultWarnings, signedPercent, srmWarning, variantRows } from './results-model';
+import { axisText, barPosition, chanceText, cumulativeSeries, experimentResultsQuery, formatNumber, headline, intervalScale, pValueText, resultWarnings, signedPercent, srmWarning, variantRows, type VariantRow } from './results-model';
 
 const baseline = { key: 'control', number_of_samples: 1000, sum: 100, sum_squares: 100 };
 
@@ -120,4 +120,13 @@ test('a chance is never shown as a flat 100% or 0%; axis ends are whole percents
   const sure = variantRows({ baseline, variant_results: [{ key: 'test', number_of_samples: 1000, sum: 300, sum_squares: 300, method: 'bayesian', significant: true, chance_to_win: 1, credible_interval: [1, 2] }] }, 'funnel', 'increase')[1]!;
   assert.equal(sure.evidenceText, '> 99.9%');
   assert.equal(sure.verdict, 'test is better than control: a more than 99.9% chance to win.');
+});
+
+test('the headline says who wins, who loses, or why there is no answer yet', () => {
+  const row = (key: string, patch: Partial<VariantRow>): VariantRow => ({ key, isControl: false, exposures: 100, value: 0.1, valueText: '', valueDetail: null, delta: 0, interval: [-0.1, 0.1], intervalText: '', evidenceText: '', significant: false, verdict: '', winning: false, ...patch });
+  const control = row('control', { isControl: true, interval: null });
+  assert.equal(headline([control, row('test', { significant: true, winning: true })], 'Checkout'), 'test beats control on Checkout.');
+  assert.equal(headline([control, row('a', { significant: true }), row('b', { significant: true })], 'Checkout'), 'No variant beats control on Checkout; a and b do worse.');
+  assert.equal(headline([control, row('test', { interval: null })], 'Checkout'), 'Not enough data yet to judge Checkout.');
+  assert.equal(headline([control, row('test', {})], 'Checkout'), 'No significant difference on Checkout yet.');
 });

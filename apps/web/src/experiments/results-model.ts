@@ -223,3 +223,18 @@ export function cumulativeSeries(response: Pick<ExperimentQueryResponseApi, 'tim
 export function experimentResultsQuery(experimentId: number, metric: ExperimentMetric, options: { timeseries?: boolean } = {}) {
   return { kind: 'ExperimentQuery' as const, experiment_id: experimentId, metric, ...(options.timeseries ? { include_timeseries: true } : {}) };
 }
+
+/**
+ * The experiment's state in one sentence, from its first primary metric's rows: who wins, who loses, or why there is
+ * no answer yet.
+ * Example: headline(rows, 'Conversion to purchase') → 'test beats control on Conversion to purchase.'
+ */
+export function headline(rows: VariantRow[], title: string): string {
+  const variants = rows.filter((r) => !r.isControl);
+  const winners = variants.filter((r) => r.winning).map((r) => r.key);
+  if (winners.length > 0) return `${winners.join(' and ')} ${winners.length === 1 ? 'beats' : 'beat'} control on ${title}.`;
+  const losers = variants.filter((r) => r.significant).map((r) => r.key);
+  if (losers.length > 0) return `No variant beats control on ${title}; ${losers.join(' and ')} ${losers.length === 1 ? 'does' : 'do'} worse.`;
+  if (variants.some((r) => r.interval === null)) return `Not enough data yet to judge ${title}.`;
+  return `No significant difference on ${title} yet.`;
+}
