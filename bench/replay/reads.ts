@@ -9,6 +9,8 @@ import { spawnWarren, type WarrenProcess } from '../../tests/support/spawn-warre
 import { generateRecording, relabelRecording, snapshotRequestBodies, type GeneratedRecording } from '../../tests/support/rrweb-recording-generator.js';
 import { readIngestGauges } from '../ingest/warren-probe.js';
 import { median } from '../shared/alternating-runs.js';
+import type { SessionRecordingApi } from '@warren/shared/replay-api';
+import { summarizeSnapshots } from '../../apps/server/src/replay/snapshot-summary.js';
 import { SNAPSHOT_HEADERS } from './payloads.js';
 
 export interface ReadFlags {
@@ -25,7 +27,7 @@ export interface Timing {
 
 export type ReadReport =
   | { available: false; reason: string }
-  | { available: true; recordings: number; seedSec: number; list: Timing[]; firstBlock: Timing[]; firstBlockNote: string };
+  | { available: true; recordings: number; seedSec: number; list: Timing[]; firstBlock: Timing[]; firstBlockNote: string; agreement: string[] };
 
 const TEMPLATES = 40;
 const SEED_CONCURRENCY = 16;
@@ -47,7 +49,8 @@ export async function measureReads(flags: ReadFlags, wants: (part: string) => bo
     const seedSec = (Date.now() - started) / 1000;
     const list = wants('list') ? await timeList(warren, flags.runs, count) : [];
     const first = wants('first-block') ? await timeFirstBlock(warren, long, flags.runs) : { timings: [], note: '' };
-    return { available: true, recordings: count + 1, seedSec, list, firstBlock: first.timings, firstBlockNote: first.note };
+    const agreement = await compareMetadata(warren, long);
+    return { available: true, recordings: count + 1, seedSec, list, firstBlock: first.timings, firstBlockNote: first.note, agreement };
   } finally {
     await warren.stop();
     fs.rmSync(warren.dataDir, { recursive: true, force: true });
@@ -140,6 +143,32 @@ async function timeFirstBlock(warren: WarrenProcess, recording: GeneratedRecordi
   };
 }
 
+/** The 30-minute recording's metadata as Warren computed it, against what the generator wrote. */
+async function compareMetadata(warren: WarrenProcess, recording: GeneratedRecording): Promise<string[]> {
+  const res = await api(warren, `/session_recordings/${recording.sessionId}/`);
+  const got = res.body as SessionRecordingApi;
+  const s = recording.summary;
+  // Warren's own rule (PostHog's 5 s segmenter) over the whole recording at once, rather than $snapshot by $snapshot.
+  const wholeActiveSec = Math.round(summarizeSnapshots(recording.rrwebEvents as never).activeMilliseconds / 1000);
+  const plannedActiveSec = s.activeSpans.reduce((sum, [a, b]) => sum + (b - a), 0) / 1000;
+  const pairs: [string, number | string | null, number | string][] = [
+    ['recording_duration', got.recording_duration, Math.floor((s.endMs - s.startMs) / 1000)],
+    ['click_count', got.click_count, s.clicks],
+    ['keypress_count', got.keypress_count, s.keypresses],
+    ['mouse_activity_count', got.mouse_activity_count, s.mouseActivity],
+    ['console_log_count', got.console_log_count, s.console.log],
+    ['console_warn_count', got.console_warn_count, s.console.warn],
+    ['console_error_count', got.console_error_count, s.console.error],
+    ['start_url', got.start_url, s.urls[0]],
+  ];
+  const lines = pairs.map(([name, server, generated]) => `  ${name.padEnd(22)} warren ${String(server).padStart(8)}   generated ${String(generated).padStart(8)}   ${server === generated ? 'same' : 'DIFFERENT'}`);
+  lines.push(
+    `  ${'active_seconds'.padEnd(22)} warren ${String(got.active_seconds).padStart(8)}   the same 5 s rule over the whole recording ${wholeActiveSec} s;` +
+      ` generated bursts ${plannedActiveSec.toFixed(0)} s`,
+  );
+  return lines;
+}
+
 async function timed(warren: WarrenProcess, path: string, runs: number): Promise<{ timesMs: number[]; last: { status: number; body: unknown; text: string } }> {
   let last = await api(warren, path);
   if (last.status !== 200) throw new Error(`GET ${path} answered ${last.status}: ${last.text.slice(0, 300)}`);
@@ -173,5 +202,7 @@ export function formatReadReport(report: ReadReport): string {
     `Reads (${report.recordings} recordings in the project, seeded through /s/ in ${report.seedSec.toFixed(0)} s; timed over loopback with the personal API key)`,
     ...(report.list.length ? ['GET /api/projects/:id/session_recordings/ (target < 200 ms)', ...rows(report.list, 200)] : []),
     ...(report.firstBlock.length ? [`Time to the first snapshot block (${report.firstBlockNote})`, ...rows(report.firstBlock, 0)] : []),
+    'The 30-minute recording as Warren summarized it, against the generator',
+    ...report.agreement,
   ].join('\n');
 }
