@@ -50,6 +50,11 @@ async function stored(id: number): Promise<any> {
 const storedCount = async (where: string) => Number((await hogql(session.warren, `select count() from events where ${where}`)).results[0]![0]);
 
 test('an empty project explains experiments; the set-up flow saves a draft with a new flag, a funnel metric and the calculator plan', async () => {
+  // Recent traffic for the calculator: 140 people viewed pages (twice each), which over 14 days is 10 new a day.
+  for (let i = 0; i < 140; i++) for (let n = 0; n < 2; n++) client.capture({ distinctId: `visitor-${i}`, event: '$pageview', properties: { $current_url: 'https://shop.example/' } });
+  await client.flush();
+  await eventually(async () => (await storedCount(`event = '$pageview'`)) >= 280, 30_000);
+
   const page = await openScreen(session, 'experiments');
   await page.getByRole('heading', { name: 'No experiments yet' }).waitFor();
   await session.screenshot('experiments-empty');
@@ -74,7 +79,8 @@ test('an empty project explains experiments; the set-up flow saves a draft with 
   await secondary.getByLabel('Cap high values at percentile').fill('99');
 
   // The calculator: a 10 % rate, a 30 % lift at 80 % power is 1,769 people per variant (statsmodels' figure);
-  // at 100 new people a day that is 36 days.
+  // at 100 new people a day (typed over the measured 10) that is 36 days.
+  await page.getByText('About 10 new people a day saw a page over the last 14 days.').waitFor();
   await page.getByLabel('Baseline conversion rate (%)').fill('10');
   await page.getByLabel('Minimum detectable effect (%)').fill('30');
   await page.getByLabel('New people a day').fill('100');
