@@ -17,6 +17,8 @@ let session: WebAppSession;
 let ana: GeneratedRecording;
 let anaOlder: GeneratedRecording;
 let bob: GeneratedRecording;
+/** Carol's session was recorded in two tabs: the second opened 8 s after the first. */
+let carolTabs: [GeneratedRecording, GeneratedRecording];
 let anaPersonId: string;
 const ADDED_AT_MS = 40_000;
 const ERROR_AT_MS = 50_000;
@@ -50,7 +52,10 @@ before(async () => {
   ana = recordingOf(3, 'ana-1', now - 20 * 60_000, 120_000);
   anaOlder = recordingOf(4, 'ana-1', now - 50 * 60_000, 25_000);
   bob = recordingOf(5, 'bob-2', now - 40 * 60_000, 30_000);
-  for (const r of [ana, anaOlder, bob]) await ingest(warren, r);
+  const carolStart = now - 70 * 60_000;
+  const carolFirst = recordingOf(6, 'carol-3', carolStart, 20_000);
+  carolTabs = [carolFirst, generateRecording({ seed: 7, sessionId: carolFirst.sessionId, distinctId: 'carol-3', startMs: carolStart + 8_000, durationMs: 20_000, token: TEST_PROJECT_TOKEN, navigations: 0 })];
+  for (const r of [ana, anaOlder, bob, ...carolTabs]) await ingest(warren, r);
   await ingestConsoleError(warren, ana, ana.summary.startMs + ERROR_AT_MS, 'Payment failed: card declined');
 
   const posthog = new PostHog(TEST_PROJECT_TOKEN, { host: warren.url, flushAt: 1, flushInterval: 0 });
@@ -60,7 +65,7 @@ before(async () => {
   posthog.capture({ distinctId: 'ana-1', event: 'added to cart', properties: sessionProps, timestamp: new Date(ana.summary.startMs + ADDED_AT_MS) });
   await posthog.shutdown();
 
-  await eventually(async () => (await api(warren, 'GET', '/api/projects/1/session_recordings/')).body?.results?.length === 3, 30_000);
+  await eventually(async () => (await api(warren, 'GET', '/api/projects/1/session_recordings/')).body?.results?.length === 4, 30_000);
   await eventually(async () => {
     const events = await api(warren, 'GET', `/api/projects/1/events/?event=added%20to%20cart&after=-2h`);
     return events.body.results[0]?.person?.properties?.email === 'ana@example.com';
@@ -75,10 +80,10 @@ test('the list shows each recording with its person, length and counts, and the 
   const { warren } = session;
   const page = await openScreen(session, 'replay');
   const table = page.getByRole('table', { name: 'Recordings' });
-  await table.getByRole('row').nth(3).waitFor();
-  // Newest first: Ana's visit, Bob's, Ana's older one.
+  await table.getByRole('row').nth(4).waitFor();
+  // Newest first: Ana's visit, Bob's, Ana's older one, Carol's (one recording for her two tabs).
   const people = await table.locator('tbody tr td:first-child a').allTextContents();
-  assert.deepEqual(people, ['ana@example.com', 'bob-2', 'ana@example.com']);
+  assert.deepEqual(people, ['ana@example.com', 'bob-2', 'ana@example.com', 'carol-3']);
 
   const stored = (await api(warren, 'GET', `/api/projects/1/session_recordings/${ana.sessionId}/`)).body;
   const anaRow = table.getByRole('row').nth(1);
@@ -113,11 +118,12 @@ test('the list shows each recording with its person, length and counts, and the 
   await page.getByLabel('Order by').selectOption('duration');
   await page.waitForURL(/order=duration/);
   await eventually(async () => {
-    const order = await table.locator('tbody tr td:nth-child(4)').allTextContents();
-    return order.length === 3 && order[2] === (await cellOf(warren, anaOlder)) ? true : null;
+    const seconds = (await table.locator('tbody tr td:nth-child(4)').allTextContents()).map((t) => Number(t.split(':')[0]) * 60 + Number(t.split(':')[1]));
+    return seconds.length === 4 && seconds.every((s, i) => i === 0 || s <= seconds[i - 1]!) && seconds[0]! >= 119;
   });
+  assert.equal(await table.locator('tbody tr td:nth-child(4)').last().textContent(), await cellOf(warren, anaOlder));
 
-  const withErrors = [anaOlder, bob].filter((r) => r.summary.console.error > 0).length + 1;
+  const withErrors = [[anaOlder], [bob], carolTabs].filter((tabs) => tabs.some((r) => r.summary.console.error > 0)).length + 1;
   await page.getByLabel('Only with console errors').check();
   await page.waitForURL(/errors=1/);
   await eventually(async () => (await table.locator('tbody tr').count()) === withErrors);
@@ -233,3 +239,41 @@ test('an unknown recording says so', async () => {
   const page = await openScreen(session, 'replay/no-such-session');
   await page.getByRole('heading', { level: 1, name: 'Recording not found' }).waitFor();
 });
+
+test('a session recorded in two tabs plays one tab at a time, and switching tabs keeps the moment', async () => {
+  const [first, second] = carolTabs;
+  const page = await openScreen(session, `replay/${first.sessionId}`);
+  const frame = page.frameLocator('.replay-mount iframe');
+  await frame.getByText(headingOf(first)).waitFor();
+  const tabs = page.getByLabel('Window', { exact: true });
+  await tabs.locator('option').nth(1).waitFor({ state: 'attached' });
+  assert.deepEqual(await tabs.locator('option').allTextContents(), ['Tab 1', 'Tab 2']);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByLabel('Seek').fill('15000');
+  await waitForPosition(page, /^0:15 \//);
+  // At 0:15 both tabs are open; the first is shown, not whichever tab last drew a whole page.
+  await frame.getByText(headingOf(first)).waitFor();
+  assert.equal(await frame.getByText(headingOf(second)).count(), 0, "the second tab's page is not mixed in");
+
+  await tabs.selectOption({ label: 'Tab 2' });
+  await frame.getByText(headingOf(second)).waitFor();
+  assert.equal(await frame.getByText(headingOf(first)).count(), 0);
+  await waitForPosition(page, /^0:1[5-9] \//);
+});
+
+/** The text of the first page's h1 in a generated recording (each seed writes its own). */
+function headingOf(recording: GeneratedRecording): string {
+  type Node = { tagName?: string; textContent?: string; childNodes?: Node[] };
+  const full = recording.rrwebEvents.find((e) => e.type === 2) as { data: { node: Node } } | undefined;
+  const find = (node: Node): string | null => {
+    if (node.tagName === 'h1') return node.childNodes?.[0]?.textContent ?? null;
+    for (const child of node.childNodes ?? []) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  const heading = full && find(full.data.node);
+  if (!heading) throw new Error('the generated page has no h1');
+  return heading;
+}

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { clockTime } from './recording-format';
 import { SPEEDS, type Player } from './use-replayer';
 
-/** Play / pause, the clock, the speed and whether inactivity is skipped. */
-export function PlayerControls({ player, durationMs }: { player: Player; durationMs: number }) {
+/** Play / pause, the clock, the speed and whether inactivity is skipped; `children` add controls of the recording's own. */
+export function PlayerControls({ player, durationMs, children }: { player: Player; durationMs: number; children?: ReactNode }) {
   const playing = player.status === 'playing' || player.status === 'buffering';
   const ready = player.status !== 'loading';
   return (
@@ -24,6 +25,7 @@ export function PlayerControls({ player, durationMs }: { player: Player; duratio
         <input type="checkbox" checked={player.skipInactive} onChange={(e) => player.setSkipInactive(e.target.checked)} />
         Skip inactivity
       </label>
+      {children}
       <span className="muted small" role="status">
         {player.status === 'buffering' ? 'Loading more of the recording…' : player.skipping ? 'Skipping inactivity…' : player.status === 'ended' ? 'End of recording' : ''}
       </span>

@@ -1,5 +1,5 @@
 import type { SessionRecordingApi } from '@warren/shared/replay-api';
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ConsolePane } from './ConsolePane';
 import { NetworkPane } from './NetworkPane';
@@ -18,17 +18,23 @@ interface Props {
   recording: SessionRecordingApi;
   snapshots: SnapshotsState;
   initialOffsetMs: number;
+  /** The browser windows (tabs) the session recorded, and the one played: each tab's page is its own. */
+  windows: string[];
+  windowId: string | null;
+  onWindowChange: (windowId: string, atMs: number) => void;
 }
 
 /** The player: the recorded page, its timeline and controls, and the session's events, console and network beneath. */
-export function RecordingPlayer({ projectId, recording, snapshots, initialOffsetMs }: Props) {
+export function RecordingPlayer({ projectId, recording, snapshots, initialOffsetMs, windows, windowId, onWindowChange }: Props) {
   const mount = useRef<HTMLDivElement>(null);
+  const id = useId();
   const startMs = Date.parse(recording.start_time);
   const durationMs = Math.max(Date.parse(recording.end_time) - startMs, recording.recording_duration * 1000);
-  const player = useReplayer(mount, snapshots.blocks, { startMs, durationMs, initialOffsetMs, complete: snapshots.done });
+  const windowBlocks = useMemo(() => snapshots.blocks.map((block) => block.filter((e) => e.windowId === windowId).map((e) => e.event)), [snapshots.blocks, windowId]);
+  const player = useReplayer(mount, windowBlocks, { startMs, durationMs, initialOffsetMs, complete: snapshots.done });
   const events = useSessionEvents(projectId, recording, snapshotsStarted(snapshots));
 
-  const lastLoaded = snapshots.blocks.at(-1)?.at(-1)?.timestamp;
+  const lastLoaded = snapshots.blocks.at(-1)?.at(-1)?.event.timestamp;
   const loadedMs = snapshots.done ? durationMs : lastLoaded === undefined ? 0 : lastLoaded - startMs;
   const marks = useMemo(
     () => [...eventMarks(events.data ?? [], startMs), ...recordingMarks(snapshots.clicks, snapshots.console, startMs)],
@@ -49,7 +55,20 @@ export function RecordingPlayer({ projectId, recording, snapshots, initialOffset
       <section className="replay-player" aria-label="Player" data-status={player.status}>
         <ReplayStage mount={mount} viewport={player.viewport} overlay={overlay} />
         <Timeline durationMs={durationMs} currentMs={player.currentMs} loadedMs={loadedMs} marks={marks} onSeek={player.seek} />
-        <PlayerControls player={player} durationMs={durationMs} />
+        <PlayerControls player={player} durationMs={durationMs}>
+          {windows.length > 1 && (
+            <span className="row small">
+              <label htmlFor={`${id}-window`}>Window</label>
+              <select id={`${id}-window`} value={windowId ?? ''} onChange={(e) => onWindowChange(e.target.value, player.currentMs)}>
+                {windows.map((w, i) => (
+                  <option key={w} value={w}>
+                    Tab {i + 1}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
+        </PlayerControls>
       </section>
       <PlayerInspector
         tabs={[

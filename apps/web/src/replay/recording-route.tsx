@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/api-client';
 import { useProjectId } from '../app/use-project-id';
@@ -12,6 +12,7 @@ import { RecordingPlayer } from './RecordingPlayer';
 import { useMarkViewed, useRecording } from './replay-requests';
 import { startOffsetMs } from './timeline-model';
 import { snapshotsStarted, useSnapshots } from './use-snapshots';
+import { recordedWindows } from './rrweb-events';
 import './replay.css';
 
 /**
@@ -26,6 +27,10 @@ export function Component() {
   const snapshots = useSnapshots(projectId, sessionId);
   const markViewed = useMarkViewed(projectId, sessionId);
   const started = snapshotsStarted(snapshots);
+  const windows = useMemo(() => recordedWindows(snapshots.blocks), [snapshots.blocks]);
+  // A window picked by the viewer, and where they were when they picked it (the player starts afresh on it).
+  const [picked, setPicked] = useState<{ windowId: string; atMs: number } | null>(null);
+  const windowId = picked?.windowId ?? windows[0] ?? null;
   const back = <Link to={`/project/${projectId}/replay`}>← All recordings</Link>;
 
   useEffect(() => {
@@ -47,7 +52,7 @@ export function Component() {
     );
   }
   const r = recording.data;
-  const initialOffsetMs = startOffsetMs({ t: params.get('t'), at: params.get('at') }, Date.parse(r.start_time));
+  const initialOffsetMs = picked?.atMs ?? startOffsetMs({ t: params.get('t'), at: params.get('at') }, Date.parse(r.start_time));
   return (
     <>
       <PageHeader title={`Recording of ${recordingPersonName(r)}`}>
@@ -55,7 +60,16 @@ export function Component() {
         {r.ongoing && <span className="badge badge-success">Ongoing</span>}
       </PageHeader>
       <div className="replay-layout">
-        <RecordingPlayer key={r.id} projectId={projectId} recording={r} snapshots={snapshots} initialOffsetMs={initialOffsetMs} />
+        <RecordingPlayer
+          key={`${r.id}:${windowId}`}
+          projectId={projectId}
+          recording={r}
+          snapshots={snapshots}
+          initialOffsetMs={initialOffsetMs}
+          windows={windows}
+          windowId={windowId}
+          onWindowChange={(id, atMs) => setPicked({ windowId: id, atMs })}
+        />
         <RecordingFacts projectId={projectId} recording={r} started={started} />
       </div>
     </>

@@ -34,7 +34,7 @@ test('the first block is fetched alone, then the rest a few at a time, handed ov
   blocks.finish('0');
   await tick();
   assert.deepEqual(got.map((b) => [b.loaded, b.total]), [[1, 5]]);
-  assert.deepEqual(got[0]!.events.map((e) => e.timestamp), [1, 2], 'events of a block come in time order');
+  assert.deepEqual(got[0]!.events.map((e) => [e.windowId, e.event.timestamp]), [['w1', 1], ['w1', 2]], 'events of a block come in time order, with their window');
   assert.deepEqual(blocks.asked, ['0', '1', '2']);
   blocks.finish('2');
   await tick();
@@ -47,7 +47,7 @@ test('the first block is fetched alone, then the rest a few at a time, handed ov
   blocks.finish('3');
   blocks.finish('4');
   await done;
-  assert.deepEqual(got.map((b) => b.events[0]!.timestamp), [1, 11, 21, 31, 41]);
+  assert.deepEqual(got.map((b) => b.events[0]!.event.timestamp), [1, 11, 21, 31, 41]);
 });
 
 test('a recording without blocks hands nothing over; an abort stops the handing over', async () => {

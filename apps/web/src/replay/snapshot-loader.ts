@@ -1,5 +1,5 @@
 import type { SnapshotLineApi, SnapshotSourceApi } from '@warren/shared/replay-api';
-import { inTimeOrder, type RrwebEvent } from './rrweb-events';
+import type { WindowedEvent } from './rrweb-events';
 
 export interface SnapshotFetchers {
   sources: (signal: AbortSignal) => Promise<{ sources: SnapshotSourceApi[] }>;
@@ -7,8 +7,8 @@ export interface SnapshotFetchers {
 }
 
 export interface LoadedBlock {
-  /** The block's events, in time order. */
-  events: RrwebEvent[];
+  /** The block's events with their windows, in time order. */
+  events: WindowedEvent[];
   /** Blocks handed over so far, this one included, and how many there are. */
   loaded: number;
   total: number;
@@ -23,11 +23,14 @@ export interface LoadedBlock {
 export async function loadSnapshotBlocks(fetchers: SnapshotFetchers, onBlock: (block: LoadedBlock) => void, signal: AbortSignal, parallel = 3): Promise<void> {
   const { sources } = await fetchers.sources(signal);
   const total = sources.length;
-  const eventsOf = async (key: string) => inTimeOrder((await fetchers.block(key, signal)).map(([, event]) => event));
+  const eventsOf = async (key: string) =>
+    (await fetchers.block(key, signal))
+      .map(([windowId, event]) => ({ windowId, event }))
+      .sort((a, b) => a.event.timestamp - b.event.timestamp);
   if (total === 0 || signal.aborted) return;
   onBlock({ events: await eventsOf(sources[0]!.blob_key), loaded: 1, total });
 
-  const pending = new Map<number, Promise<RrwebEvent[]>>();
+  const pending = new Map<number, Promise<WindowedEvent[]>>();
   let next = 1;
   const request = () => {
     if (next < total) pending.set(next, eventsOf(sources[next]!.blob_key)), next++;

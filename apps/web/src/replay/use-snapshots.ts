@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { consoleEntry, isClick, networkEntries, type ConsoleEntry, type NetworkEntry } from './plugin-events';
 import { fetchSnapshotBlock, fetchSnapshotSources } from './replay-requests';
-import type { RrwebEvent } from './rrweb-events';
+import type { WindowedEvent } from './rrweb-events';
 import { loadSnapshotBlocks } from './snapshot-loader';
 
 /** What the recording's snapshots have shown so far. */
 export interface SnapshotsState {
-  /** Blocks in order; each a new array, so the player can tell which it has not fed yet. */
-  blocks: RrwebEvent[][];
+  /** Blocks in order, every window's events together; each a new array, so the player can tell which it has not fed yet. */
+  blocks: WindowedEvent[][];
   loaded: number;
   total: number | null;
   done: boolean;
@@ -44,7 +44,7 @@ export function useSnapshots(projectId: number, sessionId: string): SnapshotsSta
         const console: ConsoleEntry[] = [];
         const network: NetworkEntry[] = [];
         const clicks: number[] = [];
-        for (const event of events) {
+        for (const { event } of events) {
           const line = consoleEntry(event);
           if (line) console.push(line);
           network.push(...networkEntries(event));
