@@ -12,6 +12,8 @@ export interface LoadedExperiment {
   confidenceLevel: number;
   /** The experiment's split by variant key (rollout percentages), for the sample-ratio check. */
   split: Record<string, number>;
+  /** CUPED on mean metrics unless `stats_config.cuped` is false (Warren). */
+  cuped: boolean;
 }
 
 const LEVELS = [0.9, 0.95, 0.99];
@@ -43,6 +45,7 @@ export async function loadExperiment(db: MetaDb, teamId: number, experimentId: n
     method: stats.method === 'frequentist' ? 'frequentist' : 'bayesian',
     confidenceLevel: LEVELS.includes(level) ? level : 0.95,
     split: Object.fromEntries(variants.map((v) => [v.key, v.rolloutPercentage])),
+    cuped: stats.cuped !== false,
   };
 }
 

@@ -55,3 +55,14 @@ test('the cumulative chart has one point per day, in order', () => {
   const points = timeseriesFigures(rows, judgement);
   assert.deepEqual(points.map((p) => [p.date, p.baseline.number_of_samples, p.variant_results[0].number_of_samples]), [['2024-05-01', 60, 50], ['2024-05-02', 100, 100]]);
 });
+
+test('mean metrics use the pre-exposure covariate (CUPED) unless the experiment turns it off', () => {
+  const mean = (key: string, n: number, sum: number, ss: number, cs: number, css: number, vc: number): VariantStatistics => ({
+    ...row(key, n, sum), sum_squares: ss, covariate_sum: cs, covariate_sum_squares: css, covariate_sum_product: vc, step_counts: [],
+  });
+  const rows = [mean('control', 1000, 5000, 40_000, 4000, 30_000, 25_000), mean('test', 1000, 5500, 46_000, 4100, 31_000, 27_000)];
+  const on = figures(rows, { ...judgement, metricType: 'mean' });
+  assert.equal(on.cuped_applied, true);
+  assert.equal(on.baseline.covariate_sum, 4000);
+  assert.equal(figures(rows, { ...judgement, metricType: 'mean', cuped: false }).cuped_applied, false);
+});

@@ -22,6 +22,8 @@ export interface Judgement {
   variantKeys: readonly string[];
   split: Record<string, number>;
   holdoutKey: string | null;
+  /** Use CUPED's covariate when there is one (mean metrics). */
+  cuped?: boolean;
 }
 
 /** The figures of one point in time: baseline and per-variant results. */
@@ -45,7 +47,7 @@ export function figures(rows: readonly VariantRow[], judgement: Judgement): Figu
     method: judgement.method,
     control: statsOf(controlKey),
     variants: others.map(statsOf),
-    options: { confidenceLevel: judgement.confidenceLevel },
+    options: { confidenceLevel: judgement.confidenceLevel, cuped: judgement.cuped !== false },
   });
   const covariates = (key: string) => covariateFields(byKey.get(key), judgement.metricType);
   return {

@@ -64,6 +64,7 @@ export function judgementOf(stats: Pick<MetricStatistics, 'experiment' | 'spec'>
     variantKeys: stats.experiment.definition.variants.map((v) => v.key),
     split: stats.experiment.split,
     holdoutKey: stats.spec.holdoutKey,
+    cuped: stats.experiment.cuped,
   };
 }
 
