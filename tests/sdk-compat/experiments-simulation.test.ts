@@ -113,6 +113,16 @@ test('a known lift (10 % → 13 %, 10,000 users) is significant by both methods,
   const chart = await results(id, { ...PURCHASE_FUNNEL, conversion_window: 1, conversion_window_unit: 'day' }, { include_timeseries: true });
   const last = chart.timeseries.at(-1);
   assert.equal(last.variant_results[0].sum, test.sum);
+  assert.equal(chart.variant_results[0].sum, test.sum, 'the totals come with the chart');
+
+  // Safe to peek: the always-valid reading keeps the smallest p-value of the daily looks, and its sequence (wider
+  // than the fixed-horizon interval) covers the true lift; with one variant Holm's adjustment changes nothing.
+  const sequential = chart.variant_results[0].sequential;
+  t.diagnostic(`sequential: p ${sequential.p_value}, confidence sequence ${JSON.stringify(sequential.confidence_sequence)}`);
+  assert.equal(sequential.p_value, Math.min(...chart.timeseries.map((day: any) => day.variant_results[0].sequential?.p_value ?? 1)));
+  assert.ok(sequential.confidence_sequence[0] < TRUE_LIFT && TRUE_LIFT < sequential.confidence_sequence[1], `sequence ${sequential.confidence_sequence}`);
+  assert.ok(sequential.confidence_sequence[1] - sequential.confidence_sequence[0] > ftest.confidence_interval[1] - ftest.confidence_interval[0]);
+  assert.equal(chart.variant_results[0].p_value_adjusted, chart.variant_results[0].p_value);
 });
 
 test('a 45/55 split of a 50/50 experiment raises the sample-ratio mismatch', async () => {

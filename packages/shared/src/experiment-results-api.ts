@@ -32,7 +32,23 @@ export interface ExperimentStatsBaseApi {
   validation_failures?: ExperimentValidationFailureApi[];
 }
 
-export interface ExperimentVariantResultBayesianApi extends ExperimentStatsBaseApi {
+/**
+ * Warren: the always-valid (mSPRT) reading of a variant against control, safe to look at every day: the p-value is the
+ * smallest over every look so far and the confidence sequence (on the relative difference) covers the true effect at
+ * all looks at once. Null before there is enough data.
+ */
+export interface ExperimentSequentialApi {
+  p_value: number;
+  confidence_sequence: [number, number];
+  significant: boolean;
+}
+
+/** Warren's additions to each variant's result, whichever the method. */
+interface ExperimentVariantExtrasApi {
+  sequential?: ExperimentSequentialApi | null;
+}
+
+export interface ExperimentVariantResultBayesianApi extends ExperimentStatsBaseApi, ExperimentVariantExtrasApi {
   method: 'bayesian';
   significant: boolean;
   /** Chance the variant beats control on the metric's goal. */
@@ -41,10 +57,12 @@ export interface ExperimentVariantResultBayesianApi extends ExperimentStatsBaseA
   credible_interval: [number, number] | null;
 }
 
-export interface ExperimentVariantResultFrequentistApi extends ExperimentStatsBaseApi {
+export interface ExperimentVariantResultFrequentistApi extends ExperimentStatsBaseApi, ExperimentVariantExtrasApi {
   method: 'frequentist';
   significant: boolean;
   p_value: number | null;
+  /** Warren: `p_value` adjusted by Holm's method for the number of variants compared with control. */
+  p_value_adjusted?: number | null;
   /** On the relative difference vs control. */
   confidence_interval: [number, number] | null;
 }

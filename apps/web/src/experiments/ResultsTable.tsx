@@ -41,7 +41,10 @@ export function ResultsTable({ rows, metricType, method, label }: { rows: Varian
               {!row.isControl && <span className="muted small block">{row.intervalText}</span>}
             </td>
             <td>{row.evidenceText}</td>
-            <td className="verdict">{row.verdict}</td>
+            <td className="verdict">
+              {row.verdict}
+              {row.peekingText && <span className="peeking"> {row.peekingText}</span>}
+            </td>
           </tr>
         ))}
       </tbody>

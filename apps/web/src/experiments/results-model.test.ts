@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExperimentQueryResponseApi, ExperimentSrmApi } from '@warren/shared/experiment-results-api';
-import { axisText, barPosition, chanceText, cumulativeSeries, experimentResultsQuery, formatNumber, headline, intervalScale, pValueText, resultWarnings, signedPercent, srmWarning, variantRows, type VariantRow } from './results-model';
+import { axisText, barPosition, chanceText, cumulativeSeries, experimentResultsQuery, formatNumber, headline, intervalScale, peekingText, pValueText, resultWarnings, signedPercent, srmWarning, variantRows, type VariantRow } from './results-model';
 
 const baseline = { key: 'control', number_of_samples: 1000, sum: 100, sum_squares: 100 };
 
@@ -123,10 +123,18 @@ test('a chance is never shown as a flat 100% or 0%; axis ends are whole percents
 });
 
 test('the headline says who wins, who loses, or why there is no answer yet', () => {
-  const row = (key: string, patch: Partial<VariantRow>): VariantRow => ({ key, isControl: false, exposures: 100, value: 0.1, valueText: '', valueDetail: null, delta: 0, interval: [-0.1, 0.1], intervalText: '', evidenceText: '', significant: false, verdict: '', winning: false, ...patch });
+  const row = (key: string, patch: Partial<VariantRow>): VariantRow => ({ key, isControl: false, exposures: 100, value: 0.1, valueText: '', valueDetail: null, delta: 0, interval: [-0.1, 0.1], intervalText: '', evidenceText: '', significant: false, verdict: '', peekingText: null, winning: false, ...patch });
   const control = row('control', { isControl: true, interval: null });
   assert.equal(headline([control, row('test', { significant: true, winning: true })], 'Checkout'), 'test beats control on Checkout.');
   assert.equal(headline([control, row('a', { significant: true }), row('b', { significant: true })], 'Checkout'), 'No variant beats control on Checkout; a and b do worse.');
   assert.equal(headline([control, row('test', { interval: null })], 'Checkout'), 'Not enough data yet to judge Checkout.');
   assert.equal(headline([control, row('test', {})], 'Checkout'), 'No significant difference on Checkout yet.');
+});
+
+test('the always-valid reading is put in words, with the correction for many variants when it changes the p-value', () => {
+  const sequential = (p: number, significant: boolean) => ({ p_value: p, confidence_sequence: [0, 1] as [number, number], significant });
+  assert.equal(peekingText({ sequential: null }), null);
+  assert.equal(peekingText({ sequential: sequential(0.2, false) }), 'Checked daily, the always-valid test is not decisive yet (p = 0.200).');
+  assert.equal(peekingText({ sequential: sequential(0.0004, true), p_value: 0.01, p_value_adjusted: 0.02 }), 'Checked daily, the always-valid test agrees (p < 0.001). Corrected for the number of variants, p = 0.020.');
+  assert.equal(peekingText({ sequential: sequential(0.03, true), p_value: 0.01, p_value_adjusted: 0.01 }), 'Checked daily, the always-valid test agrees (p = 0.030).');
 });

@@ -20,6 +20,8 @@ export interface VariantRow {
   significant: boolean;
   /** Plain words: what this variant's figures say. */
   verdict: string;
+  /** The always-valid (sequential) reading in words, safe to act on however often the page is opened; null without one. */
+  peekingText: string | null;
   /** The variant beat control on the metric's goal, significantly. */
   winning: boolean;
 }
@@ -122,6 +124,7 @@ export function variantRows(response: Pick<ExperimentQueryResponseApi, 'baseline
     evidenceText: '—',
     significant: false,
     verdict: 'The baseline every variant is compared with.',
+    peekingText: null,
     winning: false,
   };
   const others = response.variant_results.map((result): VariantRow => {
@@ -142,6 +145,7 @@ export function variantRows(response: Pick<ExperimentQueryResponseApi, 'baseline
       evidenceText,
       significant: result.significant,
       ...verdictOf(result, delta, goal),
+      peekingText: peekingText(result),
     };
   });
   return [control, ...others];
@@ -237,4 +241,22 @@ export function headline(rows: VariantRow[], title: string): string {
   if (losers.length > 0) return `No variant beats control on ${title}; ${losers.join(' and ')} ${losers.length === 1 ? 'does' : 'do'} worse.`;
   if (variants.some((r) => r.interval === null)) return `Not enough data yet to judge ${title}.`;
   return `No significant difference on ${title} yet.`;
+}
+
+/**
+ * The sequential test in words. Example: peekingText({ sequential: { p_value: 0.2, significant: false, … } }) →
+ * 'Checked daily, the always-valid test is not decisive yet (p = 0.200).'
+ */
+export function peekingText(result: Pick<ExperimentVariantResultApi, 'sequential'> & { p_value_adjusted?: number | null; p_value?: number | null }): string | null {
+  const sequential = result.sequential;
+  if (!sequential) return null;
+  const reading = sequential.significant
+    ? `Checked daily, the always-valid test agrees (${pValuePhrase(sequential.p_value)}).`
+    : `Checked daily, the always-valid test is not decisive yet (${pValuePhrase(sequential.p_value)}).`;
+  const adjusted = result.p_value_adjusted;
+  const adjustedNote =
+    typeof adjusted === 'number' && typeof result.p_value === 'number' && adjusted > result.p_value
+      ? ` Corrected for the number of variants, ${pValuePhrase(adjusted)}.`
+      : '';
+  return reading + adjustedNote;
 }

@@ -11,6 +11,7 @@ import { compareVariants } from '@warren/stats/compare-variants';
 import { sampleRatioMismatch, SRM_THRESHOLD } from '@warren/stats/sample-ratio-mismatch';
 import type { MetricType, VariantStatistics } from '@warren/stats/stats-types';
 import { MINIMUM_SAMPLES } from '@warren/stats/validate-variant';
+import { holmAcrossVariants, sequentialFigures } from './peeking-safe-figures.js';
 
 /** How the figures are judged: the experiment's method and level, the metric's type and goal. */
 export interface Judgement {
@@ -34,8 +35,9 @@ export interface Figures {
 }
 
 /**
- * Every variant compared with control by packages/stats; a variant nobody was exposed to counts as 0 samples.
- * Example: figures(rows, judgement).variant_results[0].chance_to_win // 0.97
+ * Every variant compared with control by packages/stats; a variant nobody was exposed to counts as 0 samples. Each
+ * result also carries the always-valid sequential reading and, frequentist, the p-value adjusted for the number of
+ * variants. Example: figures(rows, judgement).variant_results[0].chance_to_win // 0.97
  */
 export function figures(rows: readonly VariantRow[], judgement: Judgement): Figures {
   const [controlKey, ...others] = judgement.variantKeys;
@@ -50,9 +52,16 @@ export function figures(rows: readonly VariantRow[], judgement: Judgement): Figu
     options: { confidenceLevel: judgement.confidenceLevel, cuped: judgement.cuped !== false },
   });
   const covariates = (key: string) => covariateFields(byKey.get(key), judgement.metricType);
+  const adjusted = holmAcrossVariants(result.variant_results as ExperimentVariantResultApi[]);
+  const variantResults = result.variant_results.map((v, i) => ({
+    ...v,
+    ...covariates(v.key),
+    ...(judgement.method === 'frequentist' ? { p_value_adjusted: adjusted[i] } : {}),
+    sequential: sequentialFigures(statsOf(controlKey), statsOf(v.key), judgement.metricType, judgement.confidenceLevel),
+  }));
   return {
     baseline: { ...result.baseline, ...covariates(controlKey) },
-    variant_results: result.variant_results.map((v) => ({ ...v, ...covariates(v.key) })) as ExperimentVariantResultApi[],
+    variant_results: variantResults as ExperimentVariantResultApi[],
     cuped_applied: result.cuped_applied,
   };
 }

@@ -3,7 +3,7 @@ import type { VariantStatistics } from '@warren/query/experiments/experiment-row
 import { experimentSpec, type ExperimentDefinition, type ExperimentMetric, type ExperimentSpec } from '@warren/query/experiments/experiment-spec';
 import { resolvedDateRangeJson } from '@warren/query/insights/date-range';
 import type { InsightContext } from '@warren/query/insights/insight-context';
-import type { ExperimentQueryResponseApi } from '@warren/shared/experiment-results-api';
+import type { ExperimentQueryResponseApi, ExperimentTimeseriesPointApi } from '@warren/shared/experiment-results-api';
 import type { Calculation } from '../../query/query-executor.js';
 import { parseError } from '../../query/query-errors.js';
 import { computedFields } from '../../query/response-fields.js';
@@ -12,6 +12,7 @@ import type { EventStore } from '../../storage/event-store.js';
 import type { MetaDb } from '../../storage/meta-schema.js';
 import { loadExperiment, type LoadedExperiment } from './experiment-results-loader.js';
 import { excludedCount, figures, holdoutFigures, srmCheck, timeseriesFigures, warningsFor, type Judgement } from './experiment-results-shape.js';
+import { withEarlierLooks } from './peeking-safe-figures.js';
 
 /** What running an experiment query needs: the stores and the insight context of the project. */
 export interface ExperimentRunDeps {
@@ -97,10 +98,27 @@ export async function runExperimentQuery(node: Record<string, unknown>, deps: Ex
     significant: result.variant_results.some((v) => v.significant),
     resolved_date_range: resolvedDateRangeJson(stats.spec),
   };
-  if (timeseries) response.timeseries = timeseriesFigures(stats.rows.filter((r) => r.day !== null), judgement);
+  if (timeseries) {
+    response.timeseries = withRunningSequential(timeseriesFigures(stats.rows.filter((r) => r.day !== null), judgement), judgement.confidenceLevel);
+    response.variant_results = response.variant_results.map((v) => ({
+      ...v,
+      sequential: withEarlierLooks(v.sequential ?? null, response.timeseries!.map((day) => day.variant_results.find((d) => d.key === v.key)?.sequential), judgement.confidenceLevel),
+    }));
+  }
   return {
     response: { ...response, ...computedFields(performance.now() - started) },
     dateFrom: stats.spec.from,
     dateTo: stats.spec.to,
   };
+}
+
+/** Each day's sequential reading as of that day: the smallest p-value so far, the intersection of the sequences so far. */
+function withRunningSequential(days: ExperimentTimeseriesPointApi[], confidenceLevel: number): ExperimentTimeseriesPointApi[] {
+  return days.map((day, i) => ({
+    ...day,
+    variant_results: day.variant_results.map((v) => ({
+      ...v,
+      sequential: withEarlierLooks(v.sequential ?? null, days.slice(0, i).map((d) => d.variant_results.find((e) => e.key === v.key)?.sequential), confidenceLevel),
+    })),
+  }));
 }
