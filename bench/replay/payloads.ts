@@ -33,7 +33,8 @@ export function buildPayloadPool(options: PayloadPoolOptions): SnapshotPayload[]
   const startMs = Date.now() - options.recordingMinutes * 60_000 - 60_000;
   for (let seed = options.seed; pool.length < options.minRequests; seed++) {
     const recording = generateRecording({ seed, token: options.token, durationMs: options.recordingMinutes * 60_000, startMs: startMs + (seed % 1000) * 1000 });
-    for (const { body, jsonBytes } of snapshotRequestBodies(recording)) pool.push({ body, jsonBytes });
+    // A copy: zlib hands back a view of a 16 kB output chunk, which tens of thousands of bodies would keep alive.
+    for (const { body, jsonBytes } of snapshotRequestBodies(recording)) pool.push({ body: Buffer.from(body), jsonBytes });
   }
   return pool;
 }

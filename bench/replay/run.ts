@@ -4,8 +4,8 @@
  *     and against a parse-only server (gunzip + JSON.parse) in the same run, in MB/s of JSON and of wire bytes.
  *  2. The recordings list with 10,000 recordings in the project, and the time to the first snapshot block of a
  *     30-minute recording (both need the replay API; reported as not measured when it is absent).
- * Prints, never fails. Flags (or env): --connections=32 (BENCH_REPLAY_CONNECTIONS) --warmup=2 --duration=10
- * --pool=20000 bodies --recording-minutes=5 --recordings=10000 (BENCH_REPLAY_RECORDINGS) --runs=15
+ * Prints, never fails. Flags (or env): --connections=64 (BENCH_REPLAY_CONNECTIONS) --warmup=2 --duration=10
+ * --pool=40000 bodies --recording-minutes=5 --recordings=10000 (BENCH_REPLAY_RECORDINGS) --runs=15
  * --only=ingest,list,first-block; diagnostics: BENCH_FSYNC=false (WAL without fsync: not a durable ack) and
  * --cpu-prof=DIR (a CPU profile of the ingest run's Warren; summarize with bench/ingest/summarize-profile.ts)
  */
@@ -43,10 +43,10 @@ function readFlags(argv: string[], env: NodeJS.ProcessEnv): ReplayBenchFlags {
   const knob = (name: string, fallback: number) => flags.positiveNumber(name, Number(env[`BENCH_REPLAY_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback));
   const only = flags.list('only') ?? (env.BENCH_REPLAY_ONLY ? new Set(env.BENCH_REPLAY_ONLY.split(',')) : null);
   return {
-    connections: knob('connections', 32),
+    connections: knob('connections', 64),
     warmupSec: knob('warmup', 2),
     durationSec: knob('duration', 10),
-    poolRequests: knob('pool', 20_000),
+    poolRequests: knob('pool', 40_000),
     recordingMinutes: knob('recording-minutes', 5),
     recordings: knob('recordings', 10_000),
     runs: knob('runs', 15),
