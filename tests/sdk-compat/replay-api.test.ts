@@ -199,3 +199,18 @@ test("the project's network redaction rules blank headers and body keys before a
   assert.deepEqual(JSON.parse(kept.requestBody), { user: 'ana', password: 'redacted' });
   assert.equal(kept.responseBody, '{"ok":true}');
 });
+
+test("active time runs across posthog-js's batches: activity split over two snapshots 2 s apart is one stretch", async () => {
+  const E = uuid7(now - 4 * MIN, 'e');
+  const t0 = now - 4 * MIN;
+  const moves = (from: number, to: number) => Array.from({ length: (to - from) / 500 + 1 }, (_, i) => ({ type: 3, timestamp: from + i * 500, data: { source: 1, positions: [] } }));
+  // Mouse moves every 500 ms for 10 s, sent as two batches; then 20 s of nothing but a console line.
+  const first = snapshot(E, 'anon-e', [meta(t0, 'https://shop.test/e'), ...moves(t0, t0 + 4_000)]);
+  const second = snapshot(E, 'anon-e', [...moves(t0 + 6_000, t0 + 10_000), { type: 6, timestamp: t0 + 30_000, data: { plugin: 'rrweb/console@1', payload: { level: 'log', payload: ['"idle"'] } } }]);
+  for (const s of [first, second]) assert.equal((await postJsonText(warren, JSON.stringify({ api_key: warren.token, batch: [s] }), '/s/')).status, 200);
+  await eventually(async () => (await api(warren, 'GET', `${base}${E}/`)).body?.console_log_count === 1, 30_000);
+  const recording = (await api(warren, 'GET', `${base}${E}/`)).body as SessionRecordingApi;
+  assert.equal(recording.recording_duration, 30);
+  assert.equal(recording.active_seconds, 10, 'the 2 s between the batches is inside the stretch (each batch alone has 4 s)');
+  assert.equal(recording.inactive_seconds, 20);
+});

@@ -25,6 +25,7 @@ export interface SnapshotRow {
   console_warn_count: number;
   console_error_count: number;
   active_milliseconds: number;
+  active_second_marks: number[];
   urls: string[];
 }
 
@@ -64,6 +65,7 @@ export function snapshotRow(event: NormalizedEvent, networkRedaction?: NetworkRe
     console_warn_count: summary.consoleWarnCount,
     console_error_count: summary.consoleErrorCount,
     active_milliseconds: summary.activeMilliseconds,
+    active_second_marks: summary.activeSecondMarks,
     urls: summary.urls,
   };
 }

@@ -16,8 +16,17 @@ const MERGED = `SELECT
       sum(console_log_count) AS console_log_count,
       sum(console_warn_count) AS console_warn_count,
       sum(console_error_count) AS console_error_count,
-      sum(active_milliseconds) AS active_milliseconds
+      sum(active_milliseconds) AS summed_active_milliseconds,
+      groupUniqArrayArray(active_marks) AS active_marks
     FROM session_replay_summaries`;
+
+/**
+ * PostHog's active time over the whole recording, at one-second resolution: consecutive seconds with activity that are
+ * at most the 5 s threshold apart count their gap. Recordings stored before seconds were marked fall back to the sum
+ * of their snapshots' own active time (which misses the stretches that cross a batch boundary).
+ */
+const ACTIVE_MILLISECONDS = `if(empty(active_marks), summed_active_milliseconds,
+        1000 * arraySum(arrayMap(gap -> if(gap <= 5, gap, 0), arrayDifference(arraySort(active_marks)))))`;
 
 /**
  * Activity score, 0–100: half how much of the recording was active (PostHog's active time over its duration), half
@@ -25,6 +34,7 @@ const MERGED = `SELECT
  * being full marks. It ranks recordings where someone did a lot above long idle tabs.
  */
 const DERIVED = `
+      ${ACTIVE_MILLISECONDS} AS active_milliseconds,
       toUInt64(greatest(0, intDiv(toUnixTimestamp64Milli(end_time) - toUnixTimestamp64Milli(start_time), 1000))) AS duration,
       least(duration, toUInt64(round(active_milliseconds / 1000))) AS active_seconds,
       duration - active_seconds AS inactive_seconds,

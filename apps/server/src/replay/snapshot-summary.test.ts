@@ -48,3 +48,9 @@ test('events without a usable timestamp are counted but do not set the span', ()
   assert.equal(summary.firstTimestampMs, null);
   assert.equal(summary.clickCount, 1);
 });
+
+test('the seconds with activity are marked once each, in order, for the recording to join across batches', () => {
+  const summary = summarizeSnapshots([move(12_900), click(10_100), move(10_700), console_(30_000, 'log'), move(15_000)]);
+  assert.deepEqual(summary.activeSecondMarks, [10, 12, 15]);
+  assert.deepEqual(summarizeSnapshots([console_(1000, 'error')]).activeSecondMarks, []);
+});

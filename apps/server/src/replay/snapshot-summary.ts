@@ -13,6 +13,11 @@ export interface SnapshotSummary {
   consoleWarnCount: number;
   consoleErrorCount: number;
   activeMilliseconds: number;
+  /**
+   * The epoch seconds in which an active event happened, ascending. Merged over every snapshot of a recording they give
+   * its active time across posthog-js's ~2 s batches, which a per-batch sum cuts at every batch boundary.
+   */
+  activeSecondMarks: number[];
   /** Meta events' `href`, first seen first, without repeats. */
   urls: string[];
 }
@@ -55,6 +60,7 @@ export function summarizeSnapshots(events: readonly RawRrwebEvent[]): SnapshotSu
     consoleWarnCount: 0,
     consoleErrorCount: 0,
     activeMilliseconds: 0,
+    activeSecondMarks: [],
     urls: [],
   };
   const timed: { at: number; active: boolean }[] = [];
@@ -69,6 +75,7 @@ export function summarizeSnapshots(events: readonly RawRrwebEvent[]): SnapshotSu
     countEvent(summary, event.type, data);
   }
   summary.activeMilliseconds = activeMilliseconds(timed);
+  summary.activeSecondMarks = [...new Set(timed.filter((t) => t.active).map((t) => Math.floor(t.at / 1000)))].sort((a, b) => a - b);
   return summary;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'chdb';
-import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, sessionRowsSelect } from './clickhouse-schema.js';
+import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -24,10 +24,14 @@ export class ChdbEventStore implements EventStore {
 
   async migrate(): Promise<void> {
     const sessionsExisted = await this.tableExists('raw_sessions');
+    const recordingsExisted = await this.tableExists('session_replay_summaries');
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
     // A data dir from before the sessions model: fill it once from the events already stored (its aggregates are
     // idempotent, so events the view also caught meanwhile are not counted twice).
     if (!sessionsExisted) await this.run(`INSERT INTO raw_sessions ${sessionRowsSelect()}`, {});
+    // Likewise the recordings list, from snapshots stored before it (their counts were not kept then: times, ids and
+    // blocks are listed, counts start at zero).
+    if (!recordingsExisted) await this.run(`INSERT INTO session_replay_summaries ${recordingSummarySelect()}`, {});
   }
 
   private async tableExists(name: string): Promise<boolean> {

@@ -10,6 +10,7 @@ const SNAPSHOT_SUMMARY_COLUMNS = [
   'console_warn_count UInt32 DEFAULT 0',
   'console_error_count UInt32 DEFAULT 0',
   'active_milliseconds UInt64 DEFAULT 0',
+  'active_second_marks Array(UInt32) DEFAULT []',
   'urls Array(String) DEFAULT []',
 ];
 
@@ -193,7 +194,8 @@ export const recordingSummarySelect = (where = 'true') => `SELECT
     sum(toUInt64(console_log_count)) AS console_log_count,
     sum(toUInt64(console_warn_count)) AS console_warn_count,
     sum(toUInt64(console_error_count)) AS console_error_count,
-    sum(active_milliseconds) AS active_milliseconds
+    sum(active_milliseconds) AS active_milliseconds,
+    groupUniqArrayArray(active_second_marks) AS active_marks
   FROM session_replay_events
   WHERE session_id != '' AND (${where})
   GROUP BY team_id, session_id, session_day`;
@@ -221,10 +223,14 @@ export const CLICKHOUSE_REPLAY_TABLES: readonly string[] = [
     console_log_count SimpleAggregateFunction(sum, UInt64),
     console_warn_count SimpleAggregateFunction(sum, UInt64),
     console_error_count SimpleAggregateFunction(sum, UInt64),
-    active_milliseconds SimpleAggregateFunction(sum, UInt64)
+    active_milliseconds SimpleAggregateFunction(sum, UInt64),
+    active_marks SimpleAggregateFunction(groupUniqArrayArray, Array(UInt32))
   ) ENGINE = AggregatingMergeTree
   ORDER BY (team_id, session_day, session_id)`,
-  `CREATE MATERIALIZED VIEW IF NOT EXISTS session_replay_summaries_mv TO session_replay_summaries AS ${recordingSummarySelect()}`,
+  // Summaries tables made before active seconds were marked: the column, and the view replaced by one that fills it.
+  `ALTER TABLE session_replay_summaries ADD COLUMN IF NOT EXISTS active_marks SimpleAggregateFunction(groupUniqArrayArray, Array(UInt32))`,
+  `DROP VIEW IF EXISTS session_replay_summaries_mv`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS session_replay_summaries_mv2 TO session_replay_summaries AS ${recordingSummarySelect()}`,
 ];
 
 /** Every analytical table, in creation order (the sessions view after the events it reads). */
