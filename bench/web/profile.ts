@@ -1,7 +1,7 @@
 /**
  * Where Warren's web queries spend their time: the parts of their statements run alone on the same store — the
- * sessions merge (raw_sessions grouped by session, with and without the landing tuple `entry`, and that tuple only
- * read), the events scan (views grouped by session, and by session and path), the overrides — each the median of
+ * sessions read (raw_sessions FINAL with and without the bot flag and landing URL, and grouped by session instead),
+ * the events scan (views grouped by session, and by session and path), the overrides — each the median of
  * `runs`. The whole statements are timed by the questions themselves.
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
@@ -18,20 +18,22 @@ const PART_TIMEOUT_MS = 600_000;
 
 const PARTS: [name: string, sql: string][] = [
   [
-    'sessions merge, counters only (min/max, person, pageviews, clicks)',
-    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, max(max_timestamp) AS e, argMinMerge(person_id) AS p,
-       uniqExactIfMerge(pageviews) AS v, uniqExactIfMerge(autocaptures) AS a
-     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING p != toUUID('00000000-0000-0000-0000-000000000001'))`,
+    'sessions read FINAL, counters only (start/end, person, pageviews, clicks)',
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, max_timestamp AS e, finalizeAggregation(person_id) AS p,
+       finalizeAggregation(pageviews) AS v, finalizeAggregation(autocaptures) AS a
+     FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
-    'sessions merge, counters + landing tuple (entry)',
+    'sessions read FINAL, counters + bot flag + landing URL',
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, finalizeAggregation(person_id) AS p, finalizeAggregation(pageviews) AS v,
+       finalizeAggregation(is_bot) AS b, finalizeAggregation(entry_current_url) AS u
+     FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND (b = 0 OR u = '' OR p != toUUID('00000000-0000-0000-0000-000000000001')))`,
+  ],
+  [
+    'sessions grouped by session_id (no FINAL), the same columns',
     `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, argMinMerge(person_id) AS p, uniqExactIfMerge(pageviews) AS v,
-       argMinMerge(entry) AS en
-     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING tupleElement(en, 25) IS NULL OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
-  ],
-  [
-    'landing tuple (entry) only read, no merge',
-    `SELECT countIf(tupleElement(finalizeAggregation(entry), 25) = 'true') FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS})`,
+       argMinMerge(is_bot) AS b, argMinMerge(entry_current_url) AS u
+     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING b = 0 OR u = '' OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
     'events scan: views of the window grouped by session',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'chdb';
-import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
+import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSIONS_RESHAPE, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -11,6 +11,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * `max_execution_time`, which cancels the query in the engine, and the promise timeout is only a backstop this much later.
  */
 const BACKSTOP_GRACE_MS = 5_000;
+/** A backfill on start reads every stored event (minutes for tens of millions); nothing else waits on the session then. */
+const BACKFILL_TIMEOUT_MS = 6 * 3_600_000;
 
 /** chDB (ClickHouse in-process) under `<dataDir>/clickhouse`. Only the async API is used, so no call blocks the event loop. */
 export class ChdbEventStore implements EventStore {
@@ -25,13 +27,25 @@ export class ChdbEventStore implements EventStore {
   async migrate(): Promise<void> {
     const sessionsExisted = await this.tableExists('raw_sessions');
     const recordingsExisted = await this.tableExists('session_replay_summaries');
+    // A data dir whose sessions keep the landing fields in one tuple: rebuilt in the shape of a column per field.
+    if (sessionsExisted && (await this.columnExists('raw_sessions', 'entry'))) {
+      for (const ddl of SESSIONS_RESHAPE) await this.run(ddl, {}, 'CSV', BACKFILL_TIMEOUT_MS);
+    }
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
     // A data dir from before the sessions model: fill it once from the events already stored (its aggregates are
     // idempotent, so events the view also caught meanwhile are not counted twice).
-    if (!sessionsExisted) await this.run(`INSERT INTO raw_sessions ${sessionRowsSelect()}`, {});
+    if (!sessionsExisted) await this.run(`INSERT INTO raw_sessions ${sessionRowsSelect()}`, {}, 'CSV', BACKFILL_TIMEOUT_MS);
     // Likewise the recordings list, from snapshots stored before it (their counts were not kept then: times, ids and
     // blocks are listed, counts start at zero).
     if (!recordingsExisted) await this.run(`INSERT INTO session_replay_summaries ${recordingSummarySelect()}`, {});
+  }
+
+  private async columnExists(table: string, name: string): Promise<boolean> {
+    const result = await this.query('SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {name:String}', {
+      table,
+      name,
+    });
+    return Number(result.rows[0]?.[0]) > 0;
   }
 
   private async tableExists(name: string): Promise<boolean> {

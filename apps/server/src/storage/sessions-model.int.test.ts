@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ChdbEventStore } from './chdb-event-store.js';
+import { sessionEntrySql } from './clickhouse-schema.js';
 
 /*
  * The sessions model as the server's own store keeps it. Session S (a UUIDv7 made on 2024-05-01) of team 1:
@@ -52,8 +53,9 @@ const landing = event(1, '$pageview', '2024-05-01 10:00:02', {
 
 async function sessionRow(team = 1) {
   const result = await store.query(
-    `SELECT min(min_timestamp), max(max_timestamp), uniqExactIfMerge(pageviews), uniqExactIfMerge(autocaptures), argMinMerge(entry).1,
-       argMinMerge(entry).4, argMinMerge(entry).14, argMinMerge(entry).16, argMaxMerge(exit_url), any(session_day), argMinMerge(entry).25
+    `SELECT min(min_timestamp), max(max_timestamp), uniqExactIfMerge(pageviews), uniqExactIfMerge(autocaptures), ${sessionEntrySql('$current_url')},
+       ${sessionEntrySql('utm_source')}, ${sessionEntrySql('$browser')}, ${sessionEntrySql('$viewport_width')}, argMaxMerge(exit_url), any(session_day),
+       argMinMerge(is_bot), ${sessionEntrySql('$referrer')}
      FROM raw_sessions WHERE team_id = {team:Int64} AND session_id = {s:String} GROUP BY session_id`,
     { team, s: S },
   );
@@ -91,7 +93,8 @@ test('a session row follows its events as they are inserted, counting a replayed
     '1280',
     'https://shop.test/pricing',
     '2024-05-01',
-    'true',
+    1,
+    null,
   ]);
 });
 
@@ -107,4 +110,21 @@ test('a data dir from before the sessions model gets its sessions from the store
   const row = await sessionRow();
   assert.equal(row?.[2], 2);
   assert.equal(row?.[4], 'https://shop.test/landing?utm_source=google');
+});
+
+test('a data dir whose sessions keep the landing fields in one tuple is rebuilt from its events on the next start', async () => {
+  await store.command('DROP VIEW raw_sessions_mv');
+  await store.command('DROP TABLE raw_sessions');
+  // The old shape, as far as the upgrade looks at it (its landing tuple `entry`), and its view.
+  await store.command(`CREATE TABLE raw_sessions (team_id Int64, session_id String, session_day Date,
+    entry AggregateFunction(argMin, Tuple(Nullable(String)), DateTime64(6, 'UTC'))) ENGINE = AggregatingMergeTree ORDER BY (team_id, session_day, session_id)`);
+  await store.command(`CREATE MATERIALIZED VIEW raw_sessions_mv TO raw_sessions AS
+    SELECT team_id, \`$session_id\` AS session_id, toDate(0) AS session_day, argMinState(tuple(toNullable(event)), timestamp) AS entry FROM events GROUP BY team_id, session_id`);
+  await store.migrate();
+  assert.deepEqual((await sessionRow())?.slice(0, 5), ['2024-05-01 10:00:00.000000', '2024-05-01 10:00:15.000000', 2, 1, 'https://shop.test/landing?utm_source=google']);
+  const leftovers = await store.query("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'raw_sessions%' ORDER BY name");
+  assert.deepEqual(leftovers.rows, [['raw_sessions'], ['raw_sessions_mv']]);
+  // The view that keeps it current is the new one: a later pageview becomes the exit page.
+  await store.insert('events', [event(1, '$pageview', '2024-05-01 10:00:20', { $current_url: 'https://shop.test/thanks' })]);
+  assert.equal((await sessionRow())?.[8], 'https://shop.test/thanks');
 });

@@ -28,9 +28,10 @@ async function refused(query: string, code: HogQLErrorCode, options: Partial<Com
 
 /** Every physical table read in the printed SQL is immediately restricted to the bound project. */
 function assertEveryTableGuarded(sql: string): void {
-  const reads = sql.match(/FROM `[^`]+`(?! AS)/g) ?? [];
+  // A read is `FROM <table>` or, merged, `FROM <table> FINAL`; the guard must follow either at once.
+  const reads = sql.match(/FROM `[^`]+`( FINAL)?(?! AS)/g) ?? [];
   for (const read of reads) {
-    const table = read.slice('FROM '.length);
+    const table = read.slice('FROM '.length).replace(/ FINAL$/, '');
     assert.ok(sql.includes(`${read} WHERE equals(${table}.\`team_id\`, {team_id:Int64})`), `unguarded read: ${read}`);
   }
 }

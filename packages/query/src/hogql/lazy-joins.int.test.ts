@@ -138,7 +138,7 @@ test('joins are added only for the fields a query reads, each read behind the pr
   const plain = await query('SELECT event FROM events');
   assert.equal(plain.sql.match(/FROM `/g)?.length, 1);
   const joined = await query('SELECT group_2.key, session.$session_duration, group_2.properties.x FROM events');
-  const reads = joined.sql.match(/FROM `(\w+)` WHERE equals\(`\1`.`team_id`, \{team_id:Int64\}\)/g) ?? [];
+  const reads = joined.sql.match(/FROM `(\w+)`( FINAL)? WHERE equals\(`\1`.`team_id`, \{team_id:Int64\}\)/g) ?? [];
   // The session join reads the sessions model and, for the session's person after merges, the overrides.
   assert.deepEqual(reads.map((r) => r.split('`')[1]).sort(), ['events', 'groups', 'person_distinct_id_overrides', 'raw_sessions']);
   assert.equal(joined.sql.match(/FROM `/g)?.length, 4);

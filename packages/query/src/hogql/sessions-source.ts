@@ -7,22 +7,31 @@ import { overridesSource } from './table-sources.js';
 export type SessionFieldType = 'string' | 'number' | 'datetime' | 'boolean';
 
 /**
- * The fields of `raw_sessions.entry`, in tuple order: the sessions view (apps/server/src/storage/clickhouse-schema.ts)
- * writes the tuple from this same list.
+ * The landing event's properties the sessions model keeps, one `entry_*` column each (sessionEntryColumn): the
+ * sessions view (apps/server/src/storage/clickhouse-schema.ts) writes them from this same list.
  */
-export const ENTRY_TUPLE_FIELDS = [
+export const ENTRY_FIELDS = [
   '$current_url', '$referrer', '$referring_domain', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
   'gclid', 'gad_source', 'fbclid', 'msclkid', '$device_type', '$browser', '$os', '$viewport_width', '$viewport_height',
   '$geoip_country_code', '$geoip_subdivision_1_code', '$geoip_subdivision_1_name', '$geoip_city_name', '$browser_language',
-  '$timezone', '$host', '$is_bot',
+  '$timezone', '$host',
 ] as const;
+
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+/**
+ * The raw_sessions column that keeps a landing property.
+ * @example sessionEntryColumn('$current_url') // => 'entry_current_url'
+ */
+export function sessionEntryColumn(field: EntryField): string {
+  return `entry_${field.replace(/^\$/, '')}`;
+}
 
 const M = 'merged';
 const OV = 'merged__override';
 const ref = (name: string) => column(undefined, name);
 const merged = (name: string) => column(M, name);
-const entry = (property: (typeof ENTRY_TUPLE_FIELDS)[number]) =>
-  call('tupleElement', merged('entry'), constant(ENTRY_TUPLE_FIELDS.indexOf(property) + 1, 'UInt64'));
+const entry = (property: EntryField) => merged(sessionEntryColumn(property));
 const number = (text: Expr) => call('toInt64OrNull', text);
 
 // Each field: its type and its value from one merged session row. Values are Nullable so that an event whose session
@@ -79,7 +88,7 @@ const FIELDS: readonly [name: string, type: SessionFieldType, value: Expr][] = [
   ['$browser_language', 'string', entry('$browser_language')],
   ['$timezone', 'string', entry('$timezone')],
   // Landed from a user agent the isbot list knows (set at ingestion): web analytics leaves these sessions out.
-  ['$is_bot', 'boolean', call('ifNull', call('equals', entry('$is_bot'), constant('true')), constant(0, 'UInt8'))],
+  ['$is_bot', 'boolean', merged('is_bot')],
   // PostHog's rule: not a bounce with more than one pageview, any autocapture, or 10 s or more.
   [
     '$is_bounce',
@@ -113,12 +122,33 @@ export interface SessionWindow {
 
 /**
  * Sessions, one row per `$session_id` of the project, read from the sessions model (`raw_sessions`, kept current by a
- * materialized view over events): the HogQL `sessions` table and the `session.<field>` join of events. With a window,
- * only sessions whose id says they began within a day of it are merged (ids that are not UUIDv7 always are).
- * @example sessionsSource() // (SELECT merged.session_id AS session_id, … FROM (SELECT … FROM raw_sessions GROUP BY session_id) AS merged)
+ * materialized view over events): the HogQL `sessions` table and the `session.<field>` join of events. The table is
+ * read `FINAL`: a sorted merge of its parts' states per session (its key is the project, the id's day and the id), not
+ * a hash table over every session read. With a window, only sessions whose id says they began within a day of it are
+ * read (ids that are not UUIDv7 always are).
+ * @example sessionsSource() // (SELECT merged.session_id AS session_id, … FROM (SELECT … FROM raw_sessions FINAL …) AS merged)
  */
 export function sessionsSource(window?: SessionWindow): TableSource {
-  const R = 'raw_sessions';
+  const query: SelectQuery = {
+    kind: 'select',
+    select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(call('toNullable', value), name))],
+    from: { source: { kind: 'subquery', query: sessionRows(window) }, alias: M },
+    joins: [{ type: 'LEFT JOIN', source: overridesSource(), alias: OV, on: call('equals', column(OV, 'distinct_id'), merged('distinct_id')) }],
+  };
+  return { kind: 'subquery', query };
+}
+
+const R = 'raw_sessions';
+const finalized = (name: string) => call('finalizeAggregation', column(R, name));
+
+/** A landing property as stored: its text after a leading '=', or '' when the landing event did not have it. */
+function entryText(field: EntryField): Expr {
+  const stored = finalized(sessionEntryColumn(field));
+  return call('if', call('empty', stored), constant(null), call('substring', stored, constant(2, 'Int64')));
+}
+
+/** One row per session with its merged states finalized; ClickHouse reads only the columns a query uses. */
+function sessionRows(window?: SessionWindow): SelectQuery {
   const day = column(R, 'session_day');
   const pruning = window
     ? call(
@@ -131,29 +161,16 @@ export function sessionsSource(window?: SessionWindow): TableSource {
         ),
       )
     : undefined;
-  const inner: SelectQuery = {
+  return {
     kind: 'select',
     select: [
       alias(column(R, 'session_id'), 'session_id'),
-      alias(call('min', column(R, 'min_timestamp')), 'start'),
-      alias(call('max', column(R, 'max_timestamp')), 'end'),
-      alias(call('argMinMerge', column(R, 'distinct_id')), 'distinct_id'),
-      alias(call('argMinMerge', column(R, 'person_id')), 'person_id'),
-      alias(call('uniqExactIfMerge', column(R, 'pageviews')), 'pageviews'),
-      alias(call('uniqExactIfMerge', column(R, 'autocaptures')), 'autocaptures'),
-      alias(call('uniqExactIfMerge', column(R, 'screens')), 'screens'),
-      alias(call('argMinMerge', column(R, 'entry')), 'entry'),
-      alias(call('argMaxMerge', column(R, 'exit_url')), 'exit_url'),
+      alias(column(R, 'min_timestamp'), 'start'),
+      alias(column(R, 'max_timestamp'), 'end'),
+      ...['distinct_id', 'person_id', 'pageviews', 'autocaptures', 'screens', 'is_bot', 'exit_url'].map((name) => alias(finalized(name), name)),
+      ...ENTRY_FIELDS.map((field) => alias(entryText(field), sessionEntryColumn(field))),
     ],
-    from: { source: table('raw_sessions'), alias: R },
+    from: { source: table('raw_sessions', { final: true }), alias: R },
     where: and(pruning),
-    groupBy: [column(R, 'session_id')],
   };
-  const query: SelectQuery = {
-    kind: 'select',
-    select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(call('toNullable', value), name))],
-    from: { source: { kind: 'subquery', query: inner }, alias: M },
-    joins: [{ type: 'LEFT JOIN', source: overridesSource(), alias: OV, on: call('equals', column(OV, 'distinct_id'), merged('distinct_id')) }],
-  };
-  return { kind: 'subquery', query };
 }

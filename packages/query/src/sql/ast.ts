@@ -124,7 +124,8 @@ export type OrderDirection = 'ASC' | 'DESC';
 export type SetOperator = 'UNION ALL' | 'UNION DISTINCT' | 'INTERSECT' | 'EXCEPT';
 
 export type TableSource =
-  | { kind: 'table'; table: GuardedTable }
+  /** `final` reads a Replacing/AggregatingMergeTree with its parts merged (`FROM t FINAL`), a verbatim keyword. */
+  | { kind: 'table'; table: GuardedTable; final?: boolean }
   | { kind: 'subquery'; query: Query }
   /** A CTE defined in an enclosing `with`; the printer refuses names it cannot see. */
   | { kind: 'cte'; name: string };
@@ -158,6 +159,8 @@ export interface QuerySettings {
   result_overflow_mode?: 'throw' | 'break';
   max_memory_usage?: number;
   max_rows_to_read?: number;
+  /** 'false' keeps a join's right side where the query put it (chosen on purpose: the smaller, pre-grouped side). */
+  query_plan_join_swap_table?: 'false' | 'true' | 'auto';
 }
 
 export interface SelectQuery {

@@ -51,6 +51,6 @@ export function equals(left: Expr, right: Expr): Call {
 }
 
 /** A physical table; the printer adds the project guard. @example table('events') */
-export function table(name: GuardedTable): TableSource {
-  return { kind: 'table', table: name };
+export function table(name: GuardedTable, options: { final?: boolean } = {}): TableSource {
+  return options.final ? { kind: 'table', table: name, final: true } : { kind: 'table', table: name };
 }

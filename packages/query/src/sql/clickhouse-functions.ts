@@ -3,8 +3,8 @@
  * Deliberately absent: anything that reads outside the query (dictGet, joinGet, file, url, remote, s3, input,
  * executable, getSetting, currentUser, hasColumnInTable…), untyped casts (CAST, JSONExtract with a caller's type
  * string — the printer lets JSONExtract through only with the fixed 'Nullable(String)' of property reads —,
- * accurateCast with a caller type) and state combinators. The only -Merge functions are those that read the
- * sessions table's aggregate states (raw_sessions, not in the HogQL catalog itself).
+ * accurateCast with a caller type) and state combinators. The only -Merge functions (and finalizeAggregation) are
+ * those that read the sessions table's aggregate states (raw_sessions, not in the HogQL catalog itself).
  */
 const NAMES = `
   and or not xor equals notEquals less greater lessOrEquals greaterOrEquals in notIn
@@ -39,7 +39,7 @@ const NAMES = `
   has hasAll hasAny indexOf arrayJoin arrayElement arrayMap arrayFilter arrayExists arrayAll arrayCount
   arraySum arrayMin arrayMax arrayAvg arraySort arrayReverseSort arrayReverse arrayDistinct arraySlice
   arrayConcat arrayStringConcat arrayFirst arrayLast arrayFirstIndex arrayUniq arrayZip arrayCompact
-  transform cutToFirstSignificantSubdomain argMinMerge argMaxMerge uniqExactIfMerge
+  transform cutToFirstSignificantSubdomain argMinMerge argMaxMerge uniqExactIfMerge finalizeAggregation
   arrayPushBack arrayPushFront arrayEnumerate arrayFlatten arrayIntersect range tuple tupleElement
   arraySplit arrayDifference arrayReverseFill arrayFill arrayCumSum arrayShiftLeft arrayShiftRight
   JSONExtract JSONExtractString JSONExtractInt JSONExtractUInt JSONExtractFloat JSONExtractBool JSONExtractRaw

@@ -24,6 +24,13 @@ test('every table read is its own subquery restricted to the project', () => {
   assert.deepEqual(params, { team_id: 7 });
 });
 
+test('a merged read (FINAL) keeps the guard right behind it; only `true` prints the keyword', () => {
+  const merged = printSql(select({ from: { source: table('raw_sessions', { final: true }), alias: 's' } }), { teamId: 1 });
+  assert.equal(merged.sql, 'SELECT count() AS `n` FROM (SELECT * FROM `raw_sessions` FINAL WHERE equals(`raw_sessions`.`team_id`, {team_id:Int64})) AS `s`');
+  const hostile = { kind: 'table', table: 'raw_sessions', final: 'FINAL; DROP TABLE events' as never } as const;
+  assert.ok(!printSql(select({ from: { source: hostile, alias: 's' } }), { teamId: 1 }).sql.includes('FINAL'));
+});
+
 test('constants are bound parameters and NULL is the keyword', () => {
   const where = and(equals(column('e', 'event'), constant("x' OR 1=1")), call('isNull', constant(null)));
   const { sql, params } = printSql(select({ where }), { teamId: 1 });
@@ -93,6 +100,7 @@ test('the printer refuses anything off its allowlists, whoever built the AST', (
   refuse(select({ settings: { readonly: 0 } as never }));
   refuse(select({ settings: { max_execution_time: '10; DROP' as never } }));
   refuse(select({ settings: { result_overflow_mode: "break'" as never } }));
+  refuse(select({ settings: { query_plan_join_swap_table: "false', readonly=0" as never } }));
   refuse({ kind: 'select', select: [{ kind: 'subquery', query: select({ settings: { readonly: 1 } }) }] });
   refuse({ kind: 'select', select: [{ kind: 'placeholder', name: 'missing' }] });
   refuse({ kind: 'select', select: [{ kind: 'raw', sql: '1' } as never] });

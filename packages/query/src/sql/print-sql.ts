@@ -134,7 +134,7 @@ function printJoin(join: Join, ctx: Ctx): string {
 function printSource(source: TableSource, ctx: Ctx): string {
   switch (source.kind) {
     case 'table':
-      return printGuardedTable(source.table, ctx);
+      return printGuardedTable(source.table, ctx, source.final === true);
     case 'subquery':
       return `(${printQuery(source.query, ctx)})`;
     case 'cte':
@@ -149,9 +149,9 @@ function printSource(source: TableSource, ctx: Ctx): string {
  * The project guard. Each physical table is read through its own tiny subquery whose WHERE restricts it to the
  * project; nothing the caller writes is in scope there, so no alias, join type or CTE can loosen it.
  */
-function printGuardedTable(table: GuardedTable, ctx: Ctx): string {
+function printGuardedTable(table: GuardedTable, ctx: Ctx, final: boolean): string {
   const name = quoteIdentifier(allowed(GUARDED_TABLES, table, 'table'));
-  return `(SELECT * FROM ${name} WHERE equals(${name}.\`team_id\`, ${ctx.guard}))`;
+  return `(SELECT * FROM ${name}${final ? ' FINAL' : ''} WHERE equals(${name}.\`team_id\`, ${ctx.guard}))`;
 }
 
 function printList(exprs: readonly Expr[], ctx: Ctx): string {

@@ -12,6 +12,7 @@ const RULES: Record<keyof QuerySettings, SettingRule> = {
   result_overflow_mode: (v) => v === 'throw' || v === 'break',
   max_memory_usage: nonNegativeInteger,
   max_rows_to_read: nonNegativeInteger,
+  query_plan_join_swap_table: (v) => v === 'false' || v === 'true' || v === 'auto',
 };
 
 /**

@@ -10,10 +10,11 @@ export const EVIL_VALUE = "'; SELECT * FROM system.tables; {team_id:Int64} --";
  * hostile texts reached the SQL (user values must only ever be parameters).
  */
 export function assertGuardedAndClean(sql: string, hostile: readonly string[] = [EVIL, EVIL_KEY, EVIL_VALUE, 'DROP', 'system.tables']): void {
-  const reads = sql.match(/FROM `[^`]+`(?! AS)/g) ?? [];
+  // A read is `FROM <table>` or, merged, `FROM <table> FINAL`; the guard must follow either at once.
+  const reads = sql.match(/FROM `[^`]+`( FINAL)?(?! AS)/g) ?? [];
   assert.ok(reads.length > 0, 'the SQL reads no table');
   for (const read of reads) {
-    const table = read.slice('FROM '.length);
+    const table = read.slice('FROM '.length).replace(/ FINAL$/, '');
     assert.ok(sql.includes(`${read} WHERE equals(${table}.\`team_id\`, {team_id:Int64})`), `unguarded read: ${read}`);
   }
   for (const text of hostile) assert.ok(!sql.includes(text), `${text} printed into SQL`);
