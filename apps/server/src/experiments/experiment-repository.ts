@@ -88,6 +88,25 @@ export class ExperimentRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * The live experiments of each flag, ids ascending: PostHog's `experiment_set` on the flag API.
+   * Example: (await repo.idsByFlag(1, [42])).get(42) // [5]
+   */
+  async idsByFlag(teamId: number, flagIds: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (flagIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('experiments')
+      .select(['id', 'feature_flag_id'])
+      .where('team_id', '=', teamId)
+      .where('feature_flag_id', 'in', flagIds)
+      .where('deleted', '=', 0)
+      .orderBy('id')
+      .execute();
+    for (const r of rows) out.set(r.feature_flag_id, [...(out.get(r.feature_flag_id) ?? []), r.id]);
+    return out;
+  }
+
   /** Live experiments using a holdout: their flags follow the holdout's share. */
   async usingHoldout(teamId: number, holdoutId: number): Promise<ExperimentRecord[]> {
     const rows = await this.db.selectFrom('experiments').selectAll().where('team_id', '=', teamId).where('holdout_id', '=', holdoutId).where('deleted', '=', 0).orderBy('id').execute();

@@ -56,6 +56,9 @@ for (const [name, open] of metaDialectsForTests()) {
     assert.deepEqual(e.parameters.feature_flag_variants.map((v: { key: string }) => v.key), ['control', 'test']);
     assert.match(e.metrics[0].uuid, /^[0-9a-f-]{36}$/, 'a metric gets a uuid');
     assert.equal(await variantOf(e.feature_flag.id, 'u1'), null, 'a draft serves nothing');
+    assert.deepEqual((await call('GET', `/feature_flags/${e.feature_flag.id}/`)).body.experiment_set, [e.id], "the flag lists its experiment (PostHog's experiment_set)");
+    const listed = (await call('GET', '/feature_flags/')).body.results.find((f: { id: number }) => f.id === e.feature_flag.id);
+    assert.deepEqual(listed.experiment_set, [e.id]);
 
     const launched = await call('PATCH', `/experiments/${e.id}/`, { start_date: '2024-05-01T00:00:00Z' });
     assert.deepEqual([launched.status, launched.body.status, launched.body.feature_flag.active], [200, 'running', true]);
@@ -92,6 +95,7 @@ for (const [name, open] of metaDialectsForTests()) {
     assert.equal((await call('PATCH', `/experiments/${e.id}/`, { deleted: true })).status, 200);
     assert.equal((await call('GET', `/experiments/${e.id}/`)).status, 404);
     assert.equal((await flags.get(1, e.feature_flag.id))!.deleted, false, 'the flag outlives its experiment');
+    assert.deepEqual((await call('GET', `/feature_flags/${e.feature_flag.id}/`)).body.experiment_set, [], 'a deleted experiment leaves experiment_set');
     const activity = await call('GET', `/experiments/${e.id}/activity/`);
     assert.equal(activity.status, 404, 'a deleted experiment is gone');
     const all = (await call('GET', '/experiments/activity/')).body.results.map((r: { activity: string }) => r.activity);

@@ -10,8 +10,11 @@ export interface UserSummary {
   email: string;
 }
 
-/** A stored flag as PostHog's REST API shows it. Example: flagView(record, users).key === record.key. */
-export function flagView(flag: FeatureFlagRecord, users: Map<number, UserSummary>): FeatureFlagApi {
+/**
+ * A stored flag as PostHog's REST API shows it; `experimentSet` is the ids of the live experiments running on it.
+ * Example: flagView(record, users, [5]).experiment_set // [5]
+ */
+export function flagView(flag: FeatureFlagRecord, users: Map<number, UserSummary>, experimentSet: number[] = []): FeatureFlagApi {
   const groups = (flag.filters.groups as { properties?: unknown[]; rollout_percentage?: number | null }[] | undefined) ?? [];
   const simple = groups.length === 1 && (groups[0].properties ?? []).length === 0;
   return {
@@ -29,7 +32,7 @@ export function flagView(flag: FeatureFlagRecord, users: Map<number, UserSummary
     is_simple_flag: simple,
     rollout_percentage: simple ? (groups[0].rollout_percentage ?? null) : null,
     ensure_experience_continuity: flag.ensureExperienceContinuity,
-    experiment_set: [],
+    experiment_set: experimentSet,
     surveys: [],
     features: [],
     rollback_conditions: null,
