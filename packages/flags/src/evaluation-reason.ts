@@ -43,11 +43,26 @@ export function describeReason(code: ReasonCode, conditionIndex: number | null, 
 }
 
 /**
- * Builds a reason with its description.
+ * A reason with its description; the same frozen object for the same arguments.
  * @example reasonOf('out_of_rollout_bound', 0) // { code: 'out_of_rollout_bound', condition_index: 0, description: 'Out of rollout bound' }
  */
 export function reasonOf(code: ReasonCode, conditionIndex: number | null, groupsSkipped = false): EvaluationReason {
-  return { code, condition_index: conditionIndex, description: describeReason(code, conditionIndex, groupsSkipped) };
+  const skipped = groupsSkipped && code === 'no_condition_match';
+  const slot = conditionIndex === null ? 0 : conditionIndex + 1;
+  if (!Number.isInteger(slot) || slot < 0 || slot > MAX_INTERNED_INDEX) return newReason(code, conditionIndex, skipped);
+  const table = (skipped ? INTERNED_SKIPPED : INTERNED)[code];
+  return (table[slot] ??= newReason(code, conditionIndex, skipped));
+}
+
+// Reasons are interned (frozen, one object per code and condition): a request of 50 flags then allocates none, and
+// the `/flags` answer can cache each flag's serialized entry by reason identity.
+const MAX_INTERNED_INDEX = 1_000;
+const internTable = () => Object.fromEntries(Object.keys(SCORE).map((code) => [code, []])) as unknown as Record<ReasonCode, EvaluationReason[]>;
+const INTERNED = internTable();
+const INTERNED_SKIPPED = internTable();
+
+function newReason(code: ReasonCode, conditionIndex: number | null, groupsSkipped: boolean): EvaluationReason {
+  return Object.freeze({ code, condition_index: conditionIndex, description: describeReason(code, conditionIndex, groupsSkipped) });
 }
 
 /** Tracks the most informative non-matching reason across conditions. */

@@ -5,7 +5,7 @@ import { registerRawBodyRoutes } from '../ingest/raw-body-scope.js';
 import type { ProjectRepository } from '../projects/project-repository.js';
 import { remoteConfig } from '../remote-config/remote-config.js';
 import { evaluateFlagsRequest, type FlagsRequestBody, type FlagsRequestDeps } from './evaluate-request.js';
-import { flagsV1Response, flagsV2Json } from './flags-response.js';
+import { flagsV1Response, flagsV2Body } from './flags-response.js';
 
 export interface FlagsRouteOptions {
   deps: FlagsRequestDeps;
@@ -56,9 +56,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
     : await evaluateFlagsRequest(options.deps, project, set, body as FlagsRequestBody);
   const config = withConfig ? remoteConfig(project, set.definitions.some((f) => f.active)) : null;
   if (path === '/flags' && version >= 2) {
-    const flagsJson = flagsV2Json(result, set);
-    const body = config ? `${JSON.stringify(config).slice(0, -1)},${flagsJson.slice(1)}` : flagsJson;
-    return reply.type('application/json; charset=utf-8').send(body);
+    return reply.type('application/json; charset=utf-8').send(flagsV2Body(result, set, config ? JSON.stringify(config) : undefined));
   }
   const base = flagsV1Response(result);
   return reply.send(config ? { ...config, ...base } : base);

@@ -5,6 +5,7 @@ import { buildLocalEvaluationDefinitions, type LocalEvaluationDefinitions } from
 import { NO_FLAG_COHORTS, type FlagCohortSet } from '../cohorts/flag-cohorts.js';
 import type { GroupRepository } from '../identity/group-repository.js';
 import type { FlagRepository } from './flag-repository.js';
+import type { AnswerFragments } from './flags-response.js';
 import { toDefinition } from './flag-view.js';
 
 export interface ProjectFlagSet {
@@ -13,8 +14,8 @@ export interface ProjectFlagSet {
   prepared: PreparedFlagSet;
   /** `metadata` of each flag in a `/flags?v=2` answer, without the payload (which depends on the variant). */
   metadata: Map<string, { id: number; version: number | null; description: string | null }>;
-  /** Serialized `/flags?v=2` entries by outcome, filled as requests meet them (see flagsV2Json). */
-  fragments: Map<string, string>;
+  /** Serialized `/flags?v=2` entries by outcome, filled as requests meet them (see flagsV2Body). */
+  fragments: AnswerFragments;
   /** Group type index -> group type. */
   groupTypeMapping: Record<string, string>;
   local: LocalEvaluationDefinitions;
@@ -45,7 +46,7 @@ export class ProjectFlags {
     const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, cohorts.definitions);
     const etag = `"${createHash('sha1').update(JSON.stringify(local)).digest('hex').slice(0, 20)}"`;
     const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
-    const set = { definitions, prepared: prepareFlagSet(definitions, cohorts.definitions), metadata, fragments: new Map<string, string>(), groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
+    const set = { definitions, prepared: prepareFlagSet(definitions, cohorts.definitions), metadata, fragments: new Map(), groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
     this.cache.set(teamId, set);
     return set;
   }
