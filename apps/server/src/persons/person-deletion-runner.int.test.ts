@@ -23,9 +23,11 @@ function fakeStore() {
       }
       statements.push({ sql, params });
     },
-    // Which sessions the erased events touched: none here, so no session statements are added.
-    async query() {
-      return { columns: [], rows: [], elapsedMs: 0 };
+    // Which sessions the erased events touched: none here, so no session statements are added; the persons'
+    // recordings: one session per project asked.
+    async query(sql: string, params: Record<string, unknown> = {}) {
+      const rows = /session_replay_events/.test(sql) ? [[`recording-of-team-${String(params.team)}`]] : [];
+      return { columns: [], rows, elapsedMs: 0 };
     },
   };
   return store as typeof store & EventStore;
@@ -54,11 +56,13 @@ test('deletions asked for together share one statement per table; a failure is r
   await runner.idle();
   assert.deepEqual(await repo.pending(10), []);
   const team1 = store.statements.filter((s) => s.params.team === 1);
-  assert.equal(team1.length, 2, 'one DELETE on events and one on recordings for both persons');
+  assert.equal(team1.length, 3, 'one DELETE on events, and the recordings of both persons from snapshots and summaries');
   assert.deepEqual(team1[0].params.persons, [uuid(1), uuid(2)]);
   assert.deepEqual(team1[0].params.ids, ['a', 'anon-a', 'b']);
   assert.equal(team1[0].params.upTo, '2024-06-01 12:00:00.000');
-  assert.match(team1[1].sql, /session_replay_events/);
+  assert.match(team1[1].sql, /DELETE FROM session_replay_events/);
+  assert.match(team1[2].sql, /DELETE FROM session_replay_summaries/);
+  assert.deepEqual(team1[1].params.sessions, ['recording-of-team-1']);
   assert.equal(store.statements.filter((s) => s.params.team === 2).length, 1, 'no recordings asked for in project 2');
   await runner.stop();
 });
