@@ -268,7 +268,7 @@ test('a broken 45/55 split over three days: SRM in plain words, frequentist p-va
   await eventually(async () => JSON.stringify(await names()) === JSON.stringify(['Checkout button']));
 });
 
-test('on an existing flag: control must come first; a custom exposure, a saved metric and the frequentist method are stored; a draft is edited, duplicated, deleted; the original is launched and concluded', async () => {
+test('on an existing flag: control must come first; a custom exposure, a saved metric, a holdout made inline and the frequentist method are stored; a draft is edited, duplicated, deleted; the original is launched and concluded', async () => {
   const { warren } = session;
   const flag = (key: string, variants: string[]) =>
     api(warren, 'POST', '/api/projects/1/feature_flags/', {
@@ -282,6 +282,8 @@ test('on an existing flag: control must come first; a custom exposure, a saved m
     query: { kind: 'ExperimentMetric', metric_type: 'mean', source: { kind: 'EventsNode', event: 'purchase', math: 'sum', math_property: 'amount' } },
   });
   assert.equal(saved.status, 201, JSON.stringify(saved.body));
+  const staff = await api(warren, 'POST', '/api/projects/1/experiment_holdouts/', { name: 'Staff holdout', filters: [{ properties: [], rollout_percentage: 5 }] });
+  assert.equal(staff.status, 201, JSON.stringify(staff.body));
 
   const page = await openScreen(session, 'experiments/new');
   await page.getByLabel('Name', { exact: true }).fill('Signup copy');
@@ -303,6 +305,18 @@ test('on an existing flag: control must come first; a custom exposure, a saved m
   await page.getByRole('button', { name: 'Add saved metric' }).click();
   await page.getByRole('button', { name: 'Remove Revenue per person' }).waitFor();
   await page.getByLabel('Frequentist').check();
+  // A holdout: the project's are listed with their share; a new one is made inline and picked.
+  const holdout = page.getByRole('combobox', { name: /^Holdout/ });
+  await holdout.locator('option', { hasText: 'Staff holdout (5% held out)' }).waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'New holdout…' }).click();
+  const newHoldout = page.getByRole('group', { name: 'New holdout' });
+  await newHoldout.getByRole('button', { name: 'Create holdout' }).click();
+  await newHoldout.getByText('Name the holdout.').waitFor();
+  await newHoldout.getByLabel('Holdout name').fill('Q4 holdout');
+  await newHoldout.getByLabel('Share held out (%)').fill('10');
+  await newHoldout.getByRole('button', { name: 'Create holdout' }).click();
+  await newHoldout.waitFor({ state: 'detached' });
+  assert.equal(await holdout.locator('option:checked').textContent(), 'Q4 holdout (10% held out)');
   const code = page.getByRole('region', { name: 'Add the experiment to your code' });
   await code.getByText(`posthog.getFeatureFlag('signup-copy') === 'long'`).waitFor();
   await code.getByText(`posthog.capture('signup page viewed')`).waitFor();
@@ -318,6 +332,9 @@ test('on an existing flag: control must come first; a custom exposure, a saved m
   );
   assert.deepEqual(draft.exposure_criteria.exposure_config, { kind: 'ExperimentEventExposureConfig', event: 'signup page viewed', properties: [] });
   assert.equal(draft.stats_config.method, 'frequentist');
+  assert.equal(draft.holdout.name, 'Q4 holdout');
+  assert.deepEqual(draft.holdout.filters.map((f: any) => f.rollout_percentage), [10]);
+  assert.deepEqual(draft.feature_flag.filters.holdout, { id: draft.holdout_id, exclusion_percentage: 10 }, "the flag holds out 10 % with PostHog's holdout- salt");
   assert.deepEqual(
     draft.saved_metrics.map((s: any) => [s.saved_metric, s.metadata.type]),
     [[saved.body.id, 'secondary']],

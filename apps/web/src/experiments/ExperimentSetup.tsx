@@ -6,6 +6,7 @@ import { FieldError, invalidProps } from '../flags/FieldError';
 import { ExperimentCode } from './ExperimentCode';
 import { ExposureSection } from './ExposureSection';
 import { FlagSection } from './FlagSection';
+import { HoldoutPicker } from './HoldoutPicker';
 import { MetricList } from './MetricList';
 import { SampleSizeCalculator } from './SampleSizeCalculator';
 import { SavedMetricsPicker } from './SavedMetricsPicker';
@@ -116,6 +117,11 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
       <section className="card stack" aria-labelledby={`${id}-exposure`}>
         <h2 id={`${id}-exposure`}>Exposure</h2>
         <ExposureSection projectId={projectId} form={form} onChange={change} errors={errors} />
+      </section>
+
+      <section className="card stack" aria-labelledby={`${id}-holdout`}>
+        <h2 id={`${id}-holdout`}>Holdout</h2>
+        <HoldoutPicker projectId={projectId} holdoutId={form.holdoutId} onChange={(holdoutId) => change({ holdoutId })} error={errors.holdout} />
       </section>
 
       <section className="card stack" aria-labelledby={`${id}-metrics`}>

@@ -47,6 +47,8 @@ test('the body is PostHog create shape: flag key, variants, exposure criteria, m
   });
   assert.deepEqual(body.stats_config, { method: 'frequentist' });
   assert.equal(body.metrics!.length, 1);
+  assert.equal(body.holdout_id, null, 'no holdout unless one is picked');
+  assert.equal(experimentBody({ ...form, holdoutId: 3 }, true).holdout_id, 3);
   // Editing a draft never sends the flag key (it cannot change after creation).
   assert.equal('feature_flag_key' in experimentBody(form, false), false);
   // An existing flag keeps its own variants.
@@ -75,6 +77,7 @@ test('a stored draft comes back to the form with its flag variants, exposure and
     saved_metrics: [{ saved_metric: 4, metadata: { type: 'secondary' } }],
     stats_config: { method: 'frequentist' },
     parameters: { minimum_detectable_effect: 10 },
+    holdout_id: 3,
   } as unknown as ExperimentApi;
   const form = formFromExperiment(stored);
   assert.deepEqual(variantKeys(form), ['control', 'b']);
@@ -86,6 +89,7 @@ test('a stored draft comes back to the form with its flag variants, exposure and
   assert.deepEqual(form.savedMetrics, [{ id: 4, metadata: { type: 'secondary' } }]);
   assert.equal(form.statsMethod, 'frequentist');
   assert.equal(form.minimumDetectableEffect, 10);
+  assert.equal(form.holdoutId, 3);
 });
 
 test('a suggested flag key is the name in lower case with hyphens', () => {

@@ -24,6 +24,8 @@ export interface ExperimentForm {
   customExposureEvent: string;
   multipleVariantHandling: 'exclude' | 'first_seen';
   filterTestAccounts: boolean;
+  /** The holdout the experiment uses (people kept out of every experiment using it), or none. */
+  holdoutId: number | null;
   primaryMetrics: MetricForm[];
   secondaryMetrics: MetricForm[];
   savedMetrics: SavedMetricIdApi[];
@@ -60,6 +62,7 @@ export function emptyExperimentForm(): ExperimentForm {
     customExposureEvent: '',
     multipleVariantHandling: 'exclude',
     filterTestAccounts: true,
+    holdoutId: null,
     primaryMetrics: [],
     secondaryMetrics: [],
     savedMetrics: [],
@@ -173,6 +176,7 @@ export function experimentBody(form: ExperimentForm, isNew: boolean): Experiment
     metrics_secondary: form.secondaryMetrics.map(metricFromForm),
     saved_metrics_ids: form.savedMetrics,
     stats_config: { method: form.statsMethod },
+    holdout_id: form.holdoutId,
   };
   if (isNew) body.feature_flag_key = form.flagKey.trim();
   return body;
@@ -195,6 +199,7 @@ export function formFromExperiment(experiment: ExperimentApi): ExperimentForm {
     customExposureEvent: exposure.exposure_config?.event ?? '',
     multipleVariantHandling: exposure.multiple_variant_handling ?? 'exclude',
     filterTestAccounts: exposure.filterTestAccounts ?? true,
+    holdoutId: experiment.holdout_id ?? null,
     primaryMetrics: experiment.metrics.map(formFromMetric).filter((m): m is MetricForm => m !== null),
     secondaryMetrics: experiment.metrics_secondary.map(formFromMetric).filter((m): m is MetricForm => m !== null),
     savedMetrics: experiment.saved_metrics.map((s) => ({ id: s.saved_metric, metadata: s.metadata })),
@@ -213,5 +218,6 @@ export function errorSlot(attr: string | null): string {
   if (attr === 'name') return 'name';
   if (attr === 'feature_flag_key' || attr === 'feature_flag') return 'flagKey';
   if (attr?.startsWith('parameters')) return 'variants';
+  if (attr === 'holdout_id') return 'holdout';
   return 'form';
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExperimentApi, ExperimentSavedMetricApi, ExperimentWrite, ShipVariantWrite } from '@warren/shared/experiments-api';
+import type { ExperimentApi, ExperimentHoldoutApi, ExperimentHoldoutWrite, ExperimentSavedMetricApi, ExperimentWrite, ShipVariantWrite } from '@warren/shared/experiments-api';
 import type { FeatureFlagApi } from '@warren/shared/feature-flags-api';
 import { api, type Paginated } from '../api/api-client';
 import type { ExperimentListFilter } from './experiment-list-filter';
@@ -86,6 +86,24 @@ export function useSavedMetrics(projectId: number) {
     queryKey: [...experimentsKey(projectId), 'saved-metrics'],
     queryFn: ({ signal }) => api.get<Paginated<ExperimentSavedMetricApi>>(`/api/projects/${projectId}/experiment_saved_metrics/`, { limit: 200 }, signal),
     staleTime: 60_000,
+  });
+}
+
+/** The project's holdouts, to keep a share of people out of the experiment. */
+export function useHoldouts(projectId: number) {
+  return useQuery({
+    queryKey: [...experimentsKey(projectId), 'holdouts'],
+    queryFn: ({ signal }) => api.get<Paginated<ExperimentHoldoutApi>>(`/api/projects/${projectId}/experiment_holdouts/`, { limit: 200 }, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** Creates a holdout (PostHog's `/experiment_holdouts/`) and refreshes the list the picker shows. */
+export function useCreateHoldout(projectId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ExperimentHoldoutWrite) => api.post<ExperimentHoldoutApi>(`/api/projects/${projectId}/experiment_holdouts/`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...experimentsKey(projectId), 'holdouts'] }),
   });
 }
 
