@@ -9,6 +9,7 @@ import type { WebFilter, WebPageState } from './web-page-state';
 import { statsTableQuery } from './web-queries';
 import { statsTable } from './web-stats-rows';
 import { useKeptData } from './use-kept-data';
+import { WorldMap } from './WorldMap';
 
 interface Props {
   projectId: number;
@@ -24,7 +25,7 @@ export function BreakdownCard({ projectId, state, refreshKey, card, onFilter }: 
   const [tabIndex, setTabIndex] = useState(0);
   const tab = card.tabs[tabIndex]!;
   const result = useQueryResult(projectId, statsTableQuery(state, tab), { refreshKey });
-  const data = useKeptData(result.data, tab.breakdownBy);
+  const data = useKeptData(result.data, tab.label);
   const table = data ? statsTable(data as WebStatsTableResponseApi) : null;
   return (
     <section className="card web-card" aria-labelledby={`${id}-title`}>
@@ -33,7 +34,7 @@ export function BreakdownCard({ projectId, state, refreshKey, card, onFilter }: 
         <div role="tablist" aria-label={`${card.title} by`} className="web-tabs">
           {card.tabs.map((t, i) => (
             <button
-              key={t.breakdownBy}
+              key={t.label}
               type="button"
               role="tab"
               id={`${id}-tab-${i}`}
@@ -52,6 +53,8 @@ export function BreakdownCard({ projectId, state, refreshKey, card, onFilter }: 
           <ErrorNotice error={result.error} title={`${tab.label} could not be loaded`} />
         ) : !table ? (
           <Spinner label={`Loading ${tab.label.toLowerCase()}`} />
+        ) : tab.view === 'map' ? (
+          <WorldMap table={table} busy={result.isFetching} onCountryClick={(code) => onFilter(breakdownValue(tab, code).filter)} />
         ) : (
           <StatsTable
             caption={tab.label}

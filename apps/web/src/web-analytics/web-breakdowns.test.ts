@@ -11,7 +11,7 @@ test('the cards hold the tabs the page promises, each filtering on the property 
       ['Pages', ['Page', 'InitialPage', 'ExitPage']],
       ['Sources', ['InitialChannelType', 'InitialReferringDomain', 'InitialUTMSource', 'InitialUTMCampaign']],
       ['Devices', ['DeviceType', 'Browser', 'OS']],
-      ['Geography', ['Country', 'Region', 'City']],
+      ['Geography', ['Country', 'Country', 'Region', 'City']],
     ],
   );
   // What a visit started with is a session property; the page viewed is the event's.
@@ -47,4 +47,12 @@ test('a filter chip names the column and the value as its row showed it', () => 
   assert.equal(filterLabel({ type: 'session', key: '$geoip_country_code', value: 'US' }), 'Country is \u{1F1FA}\u{1F1F8} United States');
   assert.equal(filterLabel({ type: 'session', key: '$entry_utm_source', value: null }), 'UTM source is not set');
   assert.equal(filterLabel({ type: 'event', key: '$custom', value: 'x' }), '$custom is x');
+});
+
+test('the Geography card opens on a map of every country, which filters as the Countries table does', () => {
+  const [map, countries] = BREAKDOWN_CARDS.find((c) => c.title === 'Geography')!.tabs;
+  assert.equal(map!.view, 'map');
+  assert.ok((map!.limit ?? 0) >= 249, 'ISO 3166 has 249 country codes: the map asks for all of them');
+  assert.deepEqual(map!.filter, countries!.filter);
+  assert.equal(countries!.view, undefined);
 });

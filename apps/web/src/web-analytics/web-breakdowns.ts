@@ -19,6 +19,10 @@ export interface BreakdownTab {
   display: 'path' | 'country' | 'place' | 'text';
   /** Bounce rate is worth a column where a row is a page or a way in. */
   includeBounceRate?: boolean;
+  /** Drawn as a world map rather than a table (Country only). */
+  view?: 'map';
+  /** Rows asked for, when a tab needs more than a table shows. */
+  limit?: number;
 }
 
 export interface BreakdownCard {
@@ -55,6 +59,8 @@ export const BREAKDOWN_CARDS: readonly BreakdownCard[] = [
   {
     title: 'Geography',
     tabs: [
+      // Every country (ISO 3166 has 249 codes), so the map is complete; Plausible opens its Locations card on the map too.
+      { breakdownBy: 'Country', label: 'Map', column: 'Country', filter: { type: 'session', key: '$geoip_country_code' }, display: 'country', view: 'map', limit: 250 },
       { breakdownBy: 'Country', label: 'Countries', column: 'Country', filter: { type: 'session', key: '$geoip_country_code' }, display: 'country' },
       { breakdownBy: 'Region', label: 'Regions', column: 'Region', filter: { type: 'session', key: '$geoip_subdivision_1_code' }, display: 'place' },
       { breakdownBy: 'City', label: 'Cities', column: 'City', filter: { type: 'session', key: '$geoip_city_name' }, display: 'place' },

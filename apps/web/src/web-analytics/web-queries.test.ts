@@ -13,6 +13,9 @@ test('every query of the page shares the range, the filters and compare', () => 
   assert.deepEqual(statsTableQuery(state, BREAKDOWN_CARDS[0]!.tabs[0]!), { kind: 'WebStatsTableQuery', breakdownBy: 'Page', ...shared, includeBounceRate: true, limit: 10 });
   assert.equal('compareFilter' in overviewQuery(plain), false);
   assert.equal(statsTableQuery(plain, BREAKDOWN_CARDS[2]!.tabs[0]!).includeBounceRate, false);
+  // The map asks for every country; a table for its ten rows.
+  assert.equal(statsTableQuery(plain, BREAKDOWN_CARDS[3]!.tabs[0]!).limit, 250);
+  assert.equal(statsTableQuery(plain, BREAKDOWN_CARDS[3]!.tabs[1]!).limit, 10);
 });
 
 test('the chart counts unique visitors and all pageviews of web traffic, by the hour for today', () => {

@@ -49,7 +49,7 @@ export function statsTableQuery(state: WebPageState, tab: BreakdownTab) {
     breakdownBy: tab.breakdownBy,
     ...common(state),
     includeBounceRate: Boolean(tab.includeBounceRate),
-    limit: TABLE_ROWS,
+    limit: tab.limit ?? TABLE_ROWS,
   };
 }
 
