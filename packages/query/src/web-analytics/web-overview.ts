@@ -1,10 +1,10 @@
-import { hAnd, hCall, hCompare, hConstant, type HExpr } from '../hogql/hogql-ast.js';
-import type { QueryDateRange } from '../insights/date-range.js';
-import { resolvedDateRangeJson } from '../insights/date-range.js';
+import { hAnd, hCall, hCompare, hConstant, hField, type HExpr } from '../hogql/hogql-ast.js';
+import { dateWindow, resolvedDateRangeJson, type QueryDateRange } from '../insights/date-range.js';
 import { templateSelect } from '../insights/hogql-template.js';
 import type { InsightContext } from '../insights/insight-context.js';
-import { compileInsightStatement, type InsightPlan, type StatementResult } from '../insights/insight-statement.js';
-import { VIEW_EVENT, periodEvents, readWebQuery, sessionStartedIn, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
+import type { InsightPlan, StatementResult } from '../insights/insight-statement.js';
+import { compileWebStatement, SESSIONS_ALIAS } from './web-session-join.js';
+import { VIEW_EVENT, periodEvents, readWebQuery, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
 
 export interface WebOverviewQuery extends WebQueryBase {
   kind: 'WebOverviewQuery';
@@ -21,43 +21,59 @@ export interface WebOverviewItem {
   isIncreaseBad?: boolean;
 }
 
-// Per session (grouped by $session_id over the period's events), then over sessions: sessions count by the period
-// their first event falls in, visitors are the sessions' persons after merges.
-const OVERVIEW = `
-SELECT
-  uniq(person_id) AS visitors,
-  sum(views) AS views,
-  count() AS sessions,
-  avg(duration) AS duration,
-  avg(bounce) AS bounce_rate
-FROM (
-  SELECT
-    any(session.person_id) AS person_id,
-    countIf({is_view}) AS views,
-    any(session.$session_duration) AS duration,
-    any(session.$is_bounce) AS bounce,
-    any(session.$start_timestamp) AS start
-  FROM events
-  WHERE {where}
-  GROUP BY $session_id
-  HAVING {started}
-)`;
+// Events grouped per session first (the period's views, or conversions), then joined to their sessions: sessions
+// count for the period their first event falls in, visitors are the sessions' persons after merges, bots' sessions
+// are left out. Grouping before the join reads each session once instead of once per event.
+const PER_SESSION = (figures: string) => `
+  SELECT ${figures}
+  FROM (
+    SELECT $session_id AS session_id, countIf({is_view}) AS views, countIf({is_goal}) AS conversions
+    FROM events
+    WHERE {where}
+    GROUP BY $session_id
+    HAVING {kept}
+  ) AS e
+  INNER JOIN sessions AS s ON s.session_id = e.session_id
+  WHERE {started} AND NOT s.$is_bot`;
 
-const CONVERSIONS = `
-SELECT
-  uniq(person_id) AS visitors,
-  sum(conversions) AS total_conversions,
-  uniqIf(person_id, conversions > 0) AS unique_conversions
-FROM (
+const OVERVIEW = PER_SESSION(`
+    uniq(s.person_id) AS visitors,
+    sum(e.views) AS views,
+    count() AS sessions,
+    avg(s.$session_duration) AS duration,
+    avg(s.$is_bounce) AS bounce_rate`);
+
+const CONVERSIONS = PER_SESSION(`
+    uniq(s.person_id) AS visitors,
+    sum(e.conversions) AS total_conversions,
+    uniqIf(s.person_id, e.conversions > 0) AS unique_conversions`);
+
+// Without filters or a goal, every view of a session begun in the period is in it unless it came after the period's
+// end: the sessions model's own counts, less those late views (none when the period ends now), give the same figures
+// without reading the period's events. The late views are looked for only up to the last end of these sessions.
+const FROM_SESSIONS = `
   SELECT
-    any(session.person_id) AS person_id,
-    countIf({is_goal}) AS conversions,
-    any(session.$start_timestamp) AS start
-  FROM events
-  WHERE {where}
-  GROUP BY $session_id
-  HAVING {started}
-)`;
+    uniq(person_id) AS visitors,
+    sum(session_views) AS views,
+    count() AS sessions,
+    avg(duration) AS duration,
+    avg(bounce) AS bounce_rate
+  FROM (
+    SELECT
+      s.person_id AS person_id,
+      toInt64(s.$pageview_count) + toInt64(s.$screen_count) - ifNull(l.late, 0) AS session_views,
+      s.$session_duration AS duration,
+      s.$is_bounce AS bounce
+    FROM sessions AS s
+    LEFT JOIN (
+      SELECT $session_id AS session_id, toInt64(count()) AS late
+      FROM events
+      WHERE {late}
+      GROUP BY $session_id
+    ) AS l ON l.session_id = s.session_id
+    WHERE {started} AND NOT s.$is_bot
+  )
+  WHERE session_views > 0`;
 
 /**
  * Compiles a WebOverviewQuery: visitors, views, sessions, average session duration and bounce rate of the sessions
@@ -69,7 +85,7 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   const spec = await readWebQuery(query, ctx);
   const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
   const statements = [];
-  for (const range of periods) statements.push(compileInsightStatement(await periodQuery(spec, range), ctx, sessionWindowOf(range)));
+  for (const range of periods) statements.push(compileWebStatement(await periodQuery(spec, range), ctx, sessionWindowOf(range)));
   return {
     statements,
     shape: (results) => (spec.goal ? shapeConversions(results) : shapeOverview(results)),
@@ -77,16 +93,22 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   };
 }
 
-function periodQuery(spec: WebSpec, range: QueryDateRange) {
+async function periodQuery(spec: WebSpec, range: QueryDateRange) {
+  const started = hAnd(dateWindow(range, hField(SESSIONS_ALIAS, '$start_timestamp')));
   if (spec.goal) {
-    return templateSelect(CONVERSIONS, { is_goal: spec.goal, where: periodEvents(spec, range), started: sessionStartedIn(range) });
+    const fill = { is_view: VIEW_EVENT, is_goal: spec.goal, where: periodEvents(spec, range, [], false), kept: hConstant(true), started };
+    return templateSelect(CONVERSIONS, fill);
   }
-  return templateSelect(OVERVIEW, { is_view: VIEW_EVENT, where: periodEvents(spec, range), started: hAnd([sessionStartedIn(range), viewed()]) });
+  if (spec.filters.length === 0) return templateSelect(FROM_SESSIONS, { late: await lateViews(range), started });
+  // Sessions count only when they had a view in the period (the filters may have removed them all).
+  const kept = hCompare('>', hField('views'), hConstant(0));
+  return templateSelect(OVERVIEW, { is_view: VIEW_EVENT, is_goal: hConstant(false), where: periodEvents(spec, range, [], false), kept, started });
 }
 
-/** Sessions count only when they had a view in the period (the filters may have removed them all). */
-function viewed(): HExpr {
-  return hCompare('>', hCall('countIf', VIEW_EVENT), hConstant(0));
+/** Views after the period's end, up to the last end of a session begun in it (a bound that lets the read skip days). */
+async function lateViews(range: QueryDateRange): Promise<HExpr> {
+  const lastEnd = await templateSelect('SELECT max($end_timestamp) FROM sessions WHERE {started}', { started: hAnd(dateWindow(range, hField('$start_timestamp'))) });
+  return hAnd([hCompare('>', hField('timestamp'), hConstant(range.to)), hCompare('<=', hField('timestamp'), lastEnd), hCall('notEmpty', hField('$session_id')), VIEW_EVENT]);
 }
 
 function row(result: StatementResult | undefined): Record<string, number | null> {

@@ -63,23 +63,25 @@ export function countedEvent(spec: Pick<WebSpec, 'goal'>): HExpr {
 }
 
 /**
- * The events a period reads: inside it, in a session, not from a bot, passing the filters, and either a view or
- * (with a goal) a conversion. Sessions are attributed to a period by their start, checked by the caller's HAVING.
+ * The events a period reads: inside it, in a session, not from a bot (unless `botCheck` is false: the caller checks
+ * the joined session), passing the filters, and either a view or (with a goal) a conversion. Sessions are attributed
+ * to a period by their start, checked by the caller.
  */
-export function periodEvents(spec: WebSpec, range: QueryDateRange, extra: HExpr[] = []): HExpr {
-  return webEvents(hAnd(dateWindow(range)), countedEvent(spec), spec.filters, extra);
+export function periodEvents(spec: WebSpec, range: QueryDateRange, extra: HExpr[] = [], botCheck = true): HExpr {
+  return webEvents(hAnd(dateWindow(range)), countedEvent(spec), spec.filters, extra, botCheck);
 }
 
 /**
  * The events a query over both periods reads (the current one and, with compare, the previous one): `counted`
  * events in a session, not from a bot, passing `filters`.
  */
-export function bothPeriodsEvents(spec: WebSpec, counted: HExpr, filters: readonly HExpr[] = spec.filters, extra: HExpr[] = []): HExpr {
-  return webEvents(hOr([inPeriod(spec.current), ...(spec.previous ? [inPeriod(spec.previous)] : [])]), counted, filters, extra);
+export function bothPeriodsEvents(spec: WebSpec, counted: HExpr, filters: readonly HExpr[] = spec.filters, extra: HExpr[] = [], botCheck = true): HExpr {
+  return webEvents(hOr([inPeriod(spec.current), ...(spec.previous ? [inPeriod(spec.previous)] : [])]), counted, filters, extra, botCheck);
 }
 
-function webEvents(window: HExpr, counted: HExpr, filters: readonly HExpr[], extra: HExpr[]): HExpr {
-  return hAnd([window, hCall('notEmpty', hField('$session_id')), hNot(hField('session', '$is_bot')), counted, ...filters, ...extra]);
+function webEvents(window: HExpr, counted: HExpr, filters: readonly HExpr[], extra: HExpr[], botCheck: boolean): HExpr {
+  const notBot = botCheck ? [hNot(hField('session', '$is_bot'))] : [];
+  return hAnd([window, hCall('notEmpty', hField('$session_id')), ...notBot, counted, ...filters, ...extra]);
 }
 
 /**
@@ -88,11 +90,6 @@ function webEvents(window: HExpr, counted: HExpr, filters: readonly HExpr[], ext
  */
 export function inPeriod(range: QueryDateRange | null, at: HExpr = hField('timestamp')): HExpr {
   return range ? hAnd(dateWindow(range, at)) : hConstant(false);
-}
-
-/** `start` (a session's start, selected by the inner query) inside the period. */
-export function sessionStartedIn(range: QueryDateRange): HExpr {
-  return hAnd(dateWindow(range, hField('start')));
 }
 
 /** The sessions reads of a period are narrowed to sessions begun around it. */

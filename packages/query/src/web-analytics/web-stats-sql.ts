@@ -3,6 +3,7 @@ import { HogQLError } from '../hogql/hogql-error.js';
 import { templateSelect } from '../insights/hogql-template.js';
 import type { BreakdownDefinition } from './web-breakdowns.js';
 import { cleanPath, type PathCleaningRule } from './web-path-cleaning.js';
+import { onJoinedSessions, SESSIONS_ALIAS } from './web-session-join.js';
 import { sortKeys, type WebStatsMetric, type WebStatsSettings } from './web-stats-settings.js';
 import { bothPeriodsEvents, countedEvent, inPeriod, VIEW_EVENT, type WebSpec } from './web-spec.js';
 
@@ -21,23 +22,37 @@ const PAGE_LEAVING = hCall('in', hField('event'), hCall('tuple', hConstant('$pag
 
 // One row per session and value (with, for the Page table, the session's entry page), and each period's counts: an
 // event counts for a period when it and its session's start both fall inside it, so a session that began before
-// the current period never leaks into it.
+// the current period never leaks into it. The events are grouped per session (and event-level value) first and then
+// joined to their sessions, which are read once each; a session-level value is taken from the joined session.
 const ROWS = `
   SELECT
-    any(session.person_id) AS person_id,
+    s.person_id AS person_id,
     {breakdown} AS breakdown_value,
-    countIf({counted_cur}) AS n_cur,
-    countIf({counted_prev}) AS n_prev,
-    countIf({view_cur}) AS views_cur,
-    countIf({view_prev}) AS views_prev,
-    countIf({goal_cur}) AS goals_cur,
-    countIf({goal_prev}) AS goals_prev,
-    any(session.$is_bounce) AS bounce,
-    any(session.$start_timestamp) AS start,
-    any({entry_page}) AS entry_page
-  FROM events
-  WHERE {where}
-  GROUP BY $session_id, breakdown_value`;
+    e.n_cur AS n_cur,
+    e.n_prev AS n_prev,
+    e.views_cur AS views_cur,
+    e.views_prev AS views_prev,
+    e.goals_cur AS goals_cur,
+    e.goals_prev AS goals_prev,
+    s.$is_bounce AS bounce,
+    s.$start_timestamp AS start,
+    {entry_page} AS entry_page
+  FROM (
+    SELECT
+      $session_id AS session_id,
+      {event_value} AS event_value,
+      countIf({counted_cur}) AS n_cur,
+      countIf({counted_prev}) AS n_prev,
+      countIf({view_cur}) AS views_cur,
+      countIf({view_prev}) AS views_prev,
+      countIf({goal_cur}) AS goals_cur,
+      countIf({goal_prev}) AS goals_prev
+    FROM events
+    WHERE {where}
+    GROUP BY $session_id, event_value
+  ) AS e
+  INNER JOIN sessions AS s ON s.session_id = e.session_id
+  WHERE NOT s.$is_bot`;
 
 // Each metric and its previous-period twin over the rows; {cur} / {prev} say a row's session belongs to the period.
 const AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
@@ -105,10 +120,12 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   // page) whose page is its entry page, so the bounce rate needs no second pass over the events. Other tables read
   // no entry page (it costs the landing-event tuple of every session).
   const bounceByEntry = page && settings.metrics.includes('bounce_rate');
+  const eventLevel = breakdown.level === 'event';
   const query = await templateSelect(text, {
-    breakdown: breakdown.value,
+    event_value: eventLevel ? breakdown.value : hConstant(null),
+    breakdown: eventLevel ? hField('e', 'event_value') : onJoinedSessions(breakdown.value),
     keep: breakdown.keep,
-    where: bothPeriodsEvents(spec, countedEvent(spec)),
+    where: bothPeriodsEvents(spec, countedEvent(spec), spec.filters, [], false),
     counted_cur: inPeriod(spec.current),
     counted_prev: inPeriod(previous),
     view_cur: hAnd([VIEW_EVENT, inPeriod(spec.current)]),
@@ -117,7 +134,7 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
     goal_prev: spec.goal && previous ? hAnd([spec.goal, inPeriod(previous)]) : hConstant(false),
     cur: flag(spec.current, 'n_cur'),
     prev: flag(previous, 'n_prev'),
-    entry_page: bounceByEntry ? cleanPath(hField('session', '$entry_pathname'), parts.rules) : hConstant(null),
+    entry_page: bounceByEntry ? cleanPath(hField(SESSIONS_ALIAS, '$entry_pathname'), parts.rules) : hConstant(null),
     landed: bounceByEntry ? hCompare('==', hField('breakdown_value'), hField('entry_page')) : hConstant(true),
     ...(joined && {
       previous_page: cleanPath(hField('properties', '$prev_pageview_pathname'), parts.rules),

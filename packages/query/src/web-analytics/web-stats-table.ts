@@ -3,11 +3,12 @@ import type { PropertyFilter, PropertyFilters } from '../hogql/property-filter.j
 import { resolvedDateRangeJson } from '../insights/date-range.js';
 import { optionalBoolean } from '../insights/field-checks.js';
 import { insightFilterConditions } from '../insights/insight-filters.js';
-import { compileInsightStatement, type InsightPlan } from '../insights/insight-statement.js';
+import type { InsightPlan } from '../insights/insight-statement.js';
 import { breakdownDefinition } from './web-breakdowns.js';
 import { pathCleaningRules, type PathCleaningContext } from './web-path-cleaning.js';
 import { readWebStatsSettings, type WebStatsTableQuery } from './web-stats-settings.js';
 import { shapeStatsTable, statsColumns } from './web-stats-shape.js';
+import { compileWebStatement } from './web-session-join.js';
 import { statsTableQuery } from './web-stats-sql.js';
 import { readWebQuery, sessionWindowOfBoth } from './web-spec.js';
 
@@ -40,7 +41,7 @@ export async function planWebStatsTable(query: WebStatsTableQuery, ctx: PathClea
     resolved_date_range: resolvedDateRangeJson(spec.current),
   };
   return {
-    statements: [compileInsightStatement(ast, ctx, sessionWindowOfBoth(spec))],
+    statements: [compileWebStatement(ast, ctx, sessionWindowOfBoth(spec))],
     shape(results) {
       const table = shapeStatsTable(results[0], settings, spec.previous !== null);
       extra.hasMore = table.hasMore;
