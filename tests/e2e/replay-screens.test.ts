@@ -277,3 +277,32 @@ function headingOf(recording: GeneratedRecording): string {
   if (!heading) throw new Error('the generated page has no h1');
   return heading;
 }
+
+test('an ongoing recording keeps playing: what it records after the player opened arrives and plays on', async () => {
+  const { page, warren } = session;
+  const errors = collectPageErrors(page);
+  const start = Date.now() - 100_000;
+  const live = generateRecording({ seed: 9, distinctId: 'dan-4', startMs: start, durationMs: 80_000, token: TEST_PROJECT_TOKEN, navigations: 0 });
+  const sentBy = (request: { sentAtMs: number }) => request.sentAtMs <= start + 40_000;
+  await ingest(warren, { ...live, requests: live.requests.filter(sentBy) });
+  await eventually(async () => (await api(warren, 'GET', `/api/projects/1/session_recordings/${live.sessionId}/`)).body?.ongoing === true, 30_000);
+
+  await openScreen(session, `replay/${live.sessionId}`);
+  await page.getByText('Ongoing', { exact: true }).waitFor();
+  await page.frameLocator('.replay-mount iframe').locator('body').waitFor();
+  await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '8×' }).click();
+  // At the end of what was recorded so far the player waits for more instead of ending.
+  await page.getByRole('status').getByText('Waiting for the recording to go on…').waitFor({ timeout: 30_000 });
+  const before = (await page.getByLabel('Position').textContent())!;
+  assert.match(before, /\/ 0:[34]\d$/, `about 40 s recorded when the player opened, not ${before}`);
+
+  await ingest(warren, { ...live, requests: live.requests.filter((r) => !sentBy(r)) });
+  await ingestConsoleError(warren, live, start + 75_000, 'Live: checkout failed');
+  // The player asks for new snapshots every few seconds and plays on from where it waited.
+  await waitForPosition(page, /^(0:5\d|1:\d\d) \/ 1:[12]\d$/, 40_000);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('tab', { name: /Console/ }).click();
+  await inspector.getByText('Live: checkout failed').waitFor({ timeout: 20_000 });
+  // The recorded page's own images point at its (unreachable) site; anything else would be the player's.
+  assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource')), [], 'no page errors while following');
+});

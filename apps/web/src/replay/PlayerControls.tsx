@@ -2,8 +2,11 @@ import type { ReactNode } from 'react';
 import { clockTime } from './recording-format';
 import { SPEEDS, type Player } from './use-replayer';
 
-/** Play / pause, the clock, the speed and whether inactivity is skipped; `children` add controls of the recording's own. */
-export function PlayerControls({ player, durationMs, children }: { player: Player; durationMs: number; children?: ReactNode }) {
+/**
+ * Play / pause, the clock, the speed and whether inactivity is skipped; `children` add controls of the recording's own.
+ * `live`: the recording is still going on, so reaching its end waits for what it records next.
+ */
+export function PlayerControls({ player, durationMs, live = false, children }: { player: Player; durationMs: number; live?: boolean; children?: ReactNode }) {
   const playing = player.status === 'playing' || player.status === 'buffering';
   const ready = player.status !== 'loading';
   return (
@@ -27,7 +30,7 @@ export function PlayerControls({ player, durationMs, children }: { player: Playe
       </label>
       {children}
       <span className="muted small" role="status">
-        {player.status === 'buffering' ? 'Loading more of the recording…' : player.skipping ? 'Skipping inactivity…' : player.status === 'ended' ? 'End of recording' : ''}
+        {player.status === 'buffering' ? (live ? 'Waiting for the recording to go on…' : 'Loading more of the recording…') : player.skipping ? 'Skipping inactivity…' : player.status === 'ended' ? 'End of recording' : ''}
       </span>
     </div>
   );

@@ -29,12 +29,13 @@ export function RecordingPlayer({ projectId, recording, snapshots, initialOffset
   const mount = useRef<HTMLDivElement>(null);
   const id = useId();
   const startMs = Date.parse(recording.start_time);
-  const durationMs = Math.max(Date.parse(recording.end_time) - startMs, recording.recording_duration * 1000);
+  const lastLoaded = snapshots.blocks.at(-1)?.at(-1)?.event.timestamp;
+  // An ongoing recording grows past the end its facts gave when they were read.
+  const durationMs = Math.max(Date.parse(recording.end_time) - startMs, recording.recording_duration * 1000, lastLoaded === undefined ? 0 : lastLoaded - startMs);
   const windowBlocks = useMemo(() => snapshots.blocks.map((block) => block.filter((e) => e.windowId === windowId).map((e) => e.event)), [snapshots.blocks, windowId]);
-  const player = useReplayer(mount, windowBlocks, { startMs, durationMs, initialOffsetMs, complete: snapshots.done });
+  const player = useReplayer(mount, windowBlocks, { startMs, durationMs, initialOffsetMs, complete: snapshots.done && !snapshots.following, live: snapshots.following });
   const events = useSessionEvents(projectId, recording, snapshotsStarted(snapshots));
 
-  const lastLoaded = snapshots.blocks.at(-1)?.at(-1)?.event.timestamp;
   const loadedMs = snapshots.done ? durationMs : lastLoaded === undefined ? 0 : lastLoaded - startMs;
   const marks = useMemo(
     () => [...eventMarks(events.data ?? [], startMs), ...recordingMarks(snapshots.clicks, snapshots.console, startMs)],
@@ -55,7 +56,7 @@ export function RecordingPlayer({ projectId, recording, snapshots, initialOffset
       <section className="replay-player" aria-label="Player" data-status={player.status}>
         <ReplayStage mount={mount} viewport={player.viewport} overlay={overlay} />
         <Timeline durationMs={durationMs} currentMs={player.currentMs} loadedMs={loadedMs} marks={marks} onSeek={player.seek} />
-        <PlayerControls player={player} durationMs={durationMs}>
+        <PlayerControls player={player} durationMs={durationMs} live={snapshots.following}>
           {windows.length > 1 && (
             <span className="row small">
               <label htmlFor={`${id}-window`}>Window</label>

@@ -24,7 +24,7 @@ export function Component() {
   const sessionId = useParams().sessionId ?? '';
   const [params] = useSearchParams();
   const recording = useRecording(projectId, sessionId);
-  const snapshots = useSnapshots(projectId, sessionId);
+  const snapshots = useSnapshots(projectId, sessionId, recording.data?.ongoing === true);
   const markViewed = useMarkViewed(projectId, sessionId);
   const started = snapshotsStarted(snapshots);
   const windows = useMemo(() => recordedWindows(snapshots.blocks), [snapshots.blocks]);

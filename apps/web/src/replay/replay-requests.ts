@@ -3,6 +3,7 @@ import type { EventsPageApi } from '@warren/shared/events-api';
 import { parseSnapshotLines, type SessionRecordingApi, type SessionRecordingsListApi, type SnapshotLineApi, type SnapshotSourcesApi } from '@warren/shared/replay-api';
 import { ApiError, api, withQuery } from '../api/api-client';
 import { recordingsApiQuery, type RecordingsFilters } from './recordings-filter-model';
+import { FOLLOW_INTERVAL_MS } from './snapshot-follow';
 
 /** The session's events shown on the player's timeline: enough for a long, busy session, bounded by the API's page. */
 const SESSION_EVENTS_LIMIT = 1000;
@@ -31,11 +32,13 @@ export function usePersonRecordings(projectId: number, distinctIds: readonly str
   });
 }
 
+/** One recording's facts; read again every few seconds while it is ongoing, so its length and counts follow it. */
 export function useRecording(projectId: number, sessionId: string) {
   return useQuery({
     queryKey: ['session_recordings', projectId, 'detail', sessionId],
     queryFn: ({ signal }) => api.get<SessionRecordingApi>(recordingPath(projectId, sessionId), undefined, signal),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
+    refetchInterval: (query) => (query.state.data?.ongoing ? FOLLOW_INTERVAL_MS : false),
   });
 }
 

@@ -7,6 +7,8 @@ export interface SnapshotFetchers {
 }
 
 export interface LoadedBlock {
+  /** The block's key in the sources list. */
+  key: string;
   /** The block's events with their windows, in time order. */
   events: WindowedEvent[];
   /** Blocks handed over so far, this one included, and how many there are. */
@@ -28,7 +30,7 @@ export async function loadSnapshotBlocks(fetchers: SnapshotFetchers, onBlock: (b
       .map(([windowId, event]) => ({ windowId, event }))
       .sort((a, b) => a.event.timestamp - b.event.timestamp);
   if (total === 0 || signal.aborted) return;
-  onBlock({ events: await eventsOf(sources[0]!.blob_key), loaded: 1, total });
+  onBlock({ key: sources[0]!.blob_key, events: await eventsOf(sources[0]!.blob_key), loaded: 1, total });
 
   const pending = new Map<number, Promise<WindowedEvent[]>>();
   let next = 1;
@@ -41,6 +43,6 @@ export async function loadSnapshotBlocks(fetchers: SnapshotFetchers, onBlock: (b
     pending.delete(index);
     if (signal.aborted) return;
     request();
-    onBlock({ events, loaded: index + 1, total });
+    onBlock({ key: sources[index]!.blob_key, events, loaded: index + 1, total });
   }
 }

@@ -22,6 +22,8 @@ export interface PlayerOptions {
   initialOffsetMs: number;
   /** Whether every block is in (until then, reaching the end of what is loaded waits for more). */
   complete: boolean;
+  /** The recording is still going on: its end is only where it has got to, so playback waits there for more. */
+  live?: boolean;
 }
 
 export interface Player {
@@ -84,8 +86,8 @@ export function useReplayer(mount: RefObject<HTMLDivElement | null>, blocks: rea
           if (statusRef.current !== 'playing') return;
           const at = r.getCurrentTime() + delta.current;
           setCurrentMs(at);
-          const { complete, durationMs } = optionsRef.current;
-          setStatus(complete || at >= durationMs - END_SLACK_MS ? 'ended' : 'buffering');
+          const { complete, durationMs, live } = optionsRef.current;
+          setStatus(complete || (!live && at >= durationMs - END_SLACK_MS) ? 'ended' : 'buffering');
         },
       });
       replayer.current = r;
