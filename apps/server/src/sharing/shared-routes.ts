@@ -6,6 +6,7 @@ import { presentOne } from '../insights/insight-present.js';
 import { notFound } from '../platform/app-error.js';
 import type { ProjectRepository } from '../projects/project-repository.js';
 import type { SharingRepository } from './sharing-repository.js';
+import { registerSharedWebQueryRoute } from './shared-web-routes.js';
 import { plausibleAccessToken } from './sharing-token.js';
 
 export interface SharedRouteDeps extends DashboardPresentDeps {
@@ -18,7 +19,8 @@ export interface SharedRouteDeps extends DashboardPresentDeps {
  * The public, read-only side of sharing: `GET /shared/:access_token` (also `.json`, and `/api/shared/:access_token/`)
  * answers, without credentials, the shared dashboard or insight with its results (computed when the cache has none
  * fresh) and nothing else of the project: no users, no other dashboards. An unknown, disabled or rotated token, or
- * a deleted dashboard or insight, is a 404. A browser opening `/shared/:access_token` (Accept: text/html) gets the
+ * a deleted dashboard or insight, is a 404. A shared web analytics page answers its project's name here and its
+ * figures through `POST /api/shared/:access_token/query/` (shared-web-routes.ts). A browser opening `/shared/:access_token` (Accept: text/html) gets the
  * web app instead, whose public shared-dashboard screen reads the JSON.
  */
 export function registerSharedRoutes(app: FastifyInstance, deps: SharedRouteDeps): void {
@@ -36,6 +38,7 @@ export function registerSharedRoutes(app: FastifyInstance, deps: SharedRouteDeps
     return handler(token, reply);
   });
   app.get('/api/shared/:access_token/', (request, reply) => handler((request.params as { access_token: string }).access_token, reply));
+  registerSharedWebQueryRoute(app, deps);
 }
 
 async function sharedResource(deps: SharedRouteDeps, token: string) {
@@ -45,6 +48,7 @@ async function sharedResource(deps: SharedRouteDeps, token: string) {
   if (!sharing || !project) return null;
   // Blocking: a viewer without credentials cannot poll an async query, and a fresh cached answer is used as is.
   const refresh = 'blocking' as const;
+  if (sharing.target.kind === 'web') return { type: 'web_analytics', web_analytics: { project_name: project.name, timezone: project.timezone } };
   if (sharing.target.kind === 'dashboard') {
     const dashboard = await deps.dashboards.get(project.id, sharing.target.id);
     if (!dashboard || dashboard.deleted) return null;

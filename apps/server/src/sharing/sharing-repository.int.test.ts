@@ -48,4 +48,30 @@ for (const [name, open] of dialects) {
     assert.notEqual(insightLink.id, on.id, 'dashboard 1 and insight 1 are different things');
     assert.deepEqual((await sharing.findEnabled(insightLink.accessToken))?.target, { kind: 'insight', id: 1 });
   });
+
+  test(`${name}: a project's web analytics link is one per project, apart from its dashboards' and insights'`, async () => {
+    const db = opened.at(-1)!;
+    const sharing = new SharingRepository(db);
+    assert.equal(await sharing.get(7, { kind: 'web' }), null);
+    const dashboard = await sharing.setEnabled(7, { kind: 'dashboard', id: 3 }, true);
+    const web = await sharing.setEnabled(7, { kind: 'web' }, true);
+    assert.notEqual(web.id, dashboard.id);
+    assert.deepEqual((await sharing.findEnabled(web.accessToken))?.target, { kind: 'web' });
+    assert.deepEqual((await sharing.findEnabled(dashboard.accessToken))?.target, { kind: 'dashboard', id: 3 }, 'a dashboard link stays a dashboard link');
+    assert.equal((await sharing.setEnabled(7, { kind: 'web' }, true)).id, web.id, 'one web link per project');
+    const other = await sharing.setEnabled(8, { kind: 'web' }, true);
+    assert.notEqual(other.id, web.id, 'each project has its own');
+    assert.equal((await sharing.findEnabled(other.accessToken))?.teamId, 8);
+
+    await sharing.setEnabled(7, { kind: 'web' }, false);
+    assert.equal(await sharing.findEnabled(web.accessToken), null, 'revoked');
+    const rotated = await sharing.rotate(7, { kind: 'web' });
+    await sharing.setEnabled(7, { kind: 'web' }, true);
+    assert.equal(await sharing.findEnabled(web.accessToken), null, 'the old token stays dead');
+    assert.deepEqual((await sharing.findEnabled(rotated.accessToken))?.target, { kind: 'web' });
+    // The storage itself refuses a second web link for a project.
+    await assert.rejects(
+      db.insertInto('sharing_configurations').values({ team_id: 7, dashboard_id: null, insight_id: null, web_analytics: 1, enabled: 1, access_token: 'x', access_token_hash: 'x', created_at: '' }).execute(),
+    );
+  });
 }

@@ -2,8 +2,8 @@ import type { Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 import { accessTokenHash, newAccessToken, sameAccessToken } from './sharing-token.js';
 
-/** What a link shares: a dashboard or an insight of a project. */
-export type SharedTarget = { kind: 'dashboard'; id: number } | { kind: 'insight'; id: number };
+/** What a link shares: a dashboard or an insight of a project, or the project's web analytics page. */
+export type SharedTarget = { kind: 'dashboard'; id: number } | { kind: 'insight'; id: number } | { kind: 'web' };
 
 export interface SharingRecord {
   id: number;
@@ -25,12 +25,11 @@ export class SharingRepository {
   constructor(private readonly db: MetaDb) {}
 
   async get(teamId: number, target: SharedTarget): Promise<SharingRecord | null> {
-    const row = await this.db
-      .selectFrom('sharing_configurations')
-      .selectAll()
-      .where('team_id', '=', teamId)
-      .where(target.kind === 'dashboard' ? 'dashboard_id' : 'insight_id', '=', target.id)
-      .executeTakeFirst();
+    const query = this.db.selectFrom('sharing_configurations').selectAll().where('team_id', '=', teamId);
+    const row = await (target.kind === 'web'
+      ? query.where('web_analytics', '=', 1)
+      : query.where(target.kind === 'dashboard' ? 'dashboard_id' : 'insight_id', '=', target.id)
+    ).executeTakeFirst();
     return row ? toRecord(row) : null;
   }
 
@@ -48,6 +47,7 @@ export class SharingRepository {
         team_id: teamId,
         dashboard_id: target.kind === 'dashboard' ? target.id : null,
         insight_id: target.kind === 'insight' ? target.id : null,
+        web_analytics: target.kind === 'web' ? 1 : 0,
         enabled: enabled ? 1 : 0,
         access_token: token,
         access_token_hash: accessTokenHash(token),
@@ -88,6 +88,10 @@ export class SharingRepository {
 }
 
 function toRecord(row: SharingRow): SharingRecord {
-  const target: SharedTarget = row.dashboard_id !== null ? { kind: 'dashboard', id: Number(row.dashboard_id) } : { kind: 'insight', id: Number(row.insight_id) };
+  const target: SharedTarget = Number(row.web_analytics) === 1
+    ? { kind: 'web' }
+    : row.dashboard_id !== null
+      ? { kind: 'dashboard', id: Number(row.dashboard_id) }
+      : { kind: 'insight', id: Number(row.insight_id) };
   return { id: Number(row.id), teamId: Number(row.team_id), target, enabled: Boolean(row.enabled), accessToken: row.access_token, createdAt: row.created_at };
 }

@@ -5,7 +5,9 @@ import type { InsightRepository } from '../insights/insight-repository.js';
 import type { ActivityLog } from '../platform/activity-log.js';
 import { notFound, validationError } from '../platform/app-error.js';
 import { registerProjectRoute } from '../platform/project-route.js';
-import type { SharedTarget, SharingRecord, SharingRepository } from './sharing-repository.js';
+import type { SharedTarget, SharingRepository } from './sharing-repository.js';
+import { sharingView } from './sharing-view.js';
+import { registerWebSharingRoutes } from './web-sharing-routes.js';
 
 export interface SharingRouteDeps {
   sharing: SharingRepository;
@@ -21,10 +23,11 @@ const RESOURCES = [
 
 /**
  * `/dashboards/:id/sharing/` and `/insights/:id/sharing/` (scope `sharing_configuration`): read the link, turn it on
- * or off with `PATCH {enabled}`, and `POST …/sharing/refresh/` for a new token that retires the old link.
+ * or off with `PATCH {enabled}`, and `POST …/sharing/refresh/` for a new token that retires the old link; the same
+ * for the project's web analytics page at `/web_analytics/sharing/` (web-sharing-routes.ts).
  */
 export function registerSharingRoutes(app: FastifyInstance, authenticator: Authenticator, deps: SharingRouteDeps): void {
-  const targetOf = async (teamId: number, kind: SharedTarget['kind'], rawId: string): Promise<{ target: SharedTarget; name: string }> => {
+  const targetOf = async (teamId: number, kind: 'dashboard' | 'insight', rawId: string): Promise<{ target: SharedTarget & { id: number }; name: string }> => {
     const id = /^\d{1,12}$/.test(rawId) ? Number(rawId) : null;
     const found = id === null ? null : kind === 'dashboard' ? await deps.dashboards.get(teamId, id) : await deps.insights.get(teamId, id);
     if (!found || found.deleted) throw notFound(kind === 'dashboard' ? 'Dashboard not found.' : 'Insight not found.');
@@ -71,16 +74,5 @@ export function registerSharingRoutes(app: FastifyInstance, authenticator: Authe
       },
     });
   }
-}
-
-/** PostHog's sharing configuration; before sharing was ever turned on there is no token yet. */
-function sharingView(sharing: SharingRecord | null) {
-  return {
-    created_at: sharing?.createdAt ?? null,
-    enabled: sharing?.enabled ?? false,
-    access_token: sharing?.accessToken ?? null,
-    settings: null,
-    password_required: false,
-    share_passwords: [],
-  };
+  registerWebSharingRoutes(app, authenticator, deps);
 }

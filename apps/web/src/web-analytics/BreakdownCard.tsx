@@ -1,6 +1,5 @@
 import type { WebStatsTableResponseApi } from '@warren/shared/web-analytics-api';
 import { useId, useState } from 'react';
-import { useQueryResult } from '../api/run-query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { StatsTable } from './StatsTable';
@@ -9,10 +8,10 @@ import type { WebFilter, WebPageState } from './web-page-state';
 import { statsTableQuery } from './web-queries';
 import { statsTable } from './web-stats-rows';
 import { useKeptData } from './use-kept-data';
+import { useWebQuery } from './web-query-runner';
 import { WorldMap } from './WorldMap';
 
 interface Props {
-  projectId: number;
   state: WebPageState;
   refreshKey: number;
   card: Card;
@@ -20,11 +19,11 @@ interface Props {
 }
 
 /** A card of tables (pages, sources, devices, geography): one tab at a time, each a WebStatsTableQuery. */
-export function BreakdownCard({ projectId, state, refreshKey, card, onFilter }: Props) {
+export function BreakdownCard({ state, refreshKey, card, onFilter }: Props) {
   const id = useId();
   const [tabIndex, setTabIndex] = useState(0);
   const tab = card.tabs[tabIndex]!;
-  const result = useQueryResult(projectId, statsTableQuery(state, tab), { refreshKey });
+  const result = useWebQuery(statsTableQuery(state, tab), { refreshKey });
   const data = useKeptData(result.data, tab.label);
   const table = data ? statsTable(data as WebStatsTableResponseApi) : null;
   return (

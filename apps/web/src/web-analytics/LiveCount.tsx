@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { runQuery } from '../api/run-query';
 import { formatCount } from './web-format';
 import { LIVE_MINUTES, LIVE_QUERY, liveCount } from './web-queries';
+import { useWebQueryRunner } from './web-query-runner';
 
 /** Often enough to feel live, rarely enough for a page left open all day; paused while the tab is hidden. */
 export const LIVE_REFRESH_MS = 5_000;
 
 /** Visitors and pageviews of the last half hour, counted afresh every few seconds without a reload. */
-export function LiveCount({ projectId }: { projectId: number }) {
+export function LiveCount() {
+  const runner = useWebQueryRunner();
   const live = useQuery({
-    queryKey: ['web-analytics', 'live', projectId],
-    // Always computed (never a cached answer): the point is what happened in the last seconds.
-    queryFn: async ({ signal }) => liveCount(await runQuery(projectId, LIVE_QUERY, signal, 'force_async')),
+    queryKey: ['web-analytics', 'live', runner.key],
+    // Always computed for members (never a cached answer): the point is what happened in the last seconds. A public
+    // link gets the server's cached count, fresh within PostHog's cache rules.
+    queryFn: async ({ signal }) => liveCount(await runner.run(LIVE_QUERY, signal, 'force_async')),
     refetchInterval: LIVE_REFRESH_MS,
     refetchIntervalInBackground: false,
     retry: false,

@@ -1,16 +1,16 @@
 import type { WebOverviewItemApi, WebOverviewResponseApi } from '@warren/shared/web-analytics-api';
 import { useId } from 'react';
-import { useQueryResult } from '../api/run-query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { FIGURE_LABELS, changeText, changeTone, formatFigure } from './web-format';
 import type { WebPageState } from './web-page-state';
 import { overviewQuery } from './web-queries';
 import { useKeptData } from './use-kept-data';
+import { useWebQuery } from './web-query-runner';
 
 /** The five figures of the range (WebOverviewQuery), each with its change from the period before when comparing. */
-export function OverviewFigures({ projectId, state, refreshKey }: { projectId: number; state: WebPageState; refreshKey: number }) {
-  const result = useQueryResult(projectId, overviewQuery(state), { refreshKey });
+export function OverviewFigures({ state, refreshKey }: { state: WebPageState; refreshKey: number }) {
+  const result = useWebQuery(overviewQuery(state), { refreshKey });
   const items = useKeptData(result.data as WebOverviewResponseApi | undefined, 'overview')?.results;
   if (result.isError) return <ErrorNotice error={result.error} title="The figures could not be loaded" />;
   if (!items) return <Spinner label="Loading figures" />;

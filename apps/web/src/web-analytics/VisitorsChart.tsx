@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
-import { useQueryResult } from '../api/run-query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { chartSummary, visitorsChartModel, type ChartResult } from './visitors-chart-model';
@@ -8,10 +7,11 @@ import { formatCount } from './web-format';
 import type { WebPageState } from './web-page-state';
 import { visitorsChartQuery } from './web-queries';
 import { useKeptData } from './use-kept-data';
+import { useWebQuery } from './web-query-runner';
 
 /** Visitors and pageviews over the range, the numbers also in a table that opens under the chart. */
-export function VisitorsChart({ projectId, state, refreshKey }: { projectId: number; state: WebPageState; refreshKey: number }) {
-  const result = useQueryResult(projectId, visitorsChartQuery(state), { refreshKey });
+export function VisitorsChart({ state, refreshKey }: { state: WebPageState; refreshKey: number }) {
+  const result = useWebQuery(visitorsChartQuery(state), { refreshKey });
   const results = useKeptData(result.data, 'chart')?.results as ChartResult[] | undefined;
   const model = useMemo(() => visitorsChartModel(results ?? []), [results]);
   return (

@@ -4,11 +4,11 @@ import { PERIODS, type PeriodValue, type WebPageState } from './web-page-state';
 interface Props {
   state: WebPageState;
   onChange: (next: WebPageState) => void;
-  /** Computes everything afresh (the server caches answers for hours). */
-  onRefresh: () => void;
+  /** Computes everything afresh (the server caches answers for hours); no Refresh button without it. */
+  onRefresh?: () => void;
 }
 
-/** The range presets, the compare switch and a refresh. */
+/** The range presets, the compare switch and (for members) a refresh. */
 export function WebControls({ state, onChange, onRefresh }: Props) {
   const id = useId();
   // The page state lives in the URL, which updates after the change event; holding the tick here keeps React from
@@ -38,9 +38,11 @@ export function WebControls({ state, onChange, onRefresh }: Props) {
         />
         Compare to previous period
       </label>
-      <button type="button" className="small web-refresh" onClick={onRefresh}>
-        Refresh
-      </button>
+      {onRefresh && (
+        <button type="button" className="small web-refresh" onClick={onRefresh}>
+          Refresh
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { runQuery } from '../api/run-query';
 import { ANY_VIEW_QUERY } from './web-queries';
+import { useWebQueryRunner } from './web-query-runner';
 
 const WAIT_INTERVAL_MS = 5_000;
 
@@ -8,11 +8,12 @@ const WAIT_INTERVAL_MS = 5_000;
  * Whether the project has had any pageview: always asked afresh (a cached "no" would hide the first arrival for
  * hours), and asked again every few seconds while the answer is no, so the page fills in when the snippet starts working.
  */
-export function useHasViews(projectId: number) {
+export function useHasViews() {
+  const runner = useWebQueryRunner();
   return useQuery({
-    queryKey: ['web-analytics', 'has-views', projectId],
+    queryKey: ['web-analytics', 'has-views', runner.key],
     queryFn: async ({ signal }) => {
-      const response = await runQuery(projectId, ANY_VIEW_QUERY, signal, 'force_async');
+      const response = await runner.run(ANY_VIEW_QUERY, signal, 'force_async');
       return Array.isArray(response.results) && response.results.length > 0;
     },
     refetchInterval: (query) => (query.state.data === false ? WAIT_INTERVAL_MS : false),
