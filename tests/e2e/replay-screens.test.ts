@@ -168,6 +168,11 @@ test('the player draws the recorded page, seeks along a timeline of the session,
   await page.getByRole('button', { name: 'Pause' }).click();
   await moments.getByRole('button', { name: 'added to cart at 0:40' }).click();
   await waitForPosition(page, /^0:40 \//);
+  // The same from the keyboard: a mark is a button that takes focus.
+  await page.getByLabel('Seek').fill('0');
+  await moments.getByRole('button', { name: 'added to cart at 0:40' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForPosition(page, /^0:40 \//);
   await frame.getByText('Bean & Leaf').first().waitFor();
 
   // Half way and past the navigation: the second page is drawn from its own full snapshot.
@@ -305,4 +310,18 @@ test('an ongoing recording keeps playing: what it records after the player opene
   await inspector.getByText('Live: checkout failed').waitFor({ timeout: 20_000 });
   // The recorded page's own images point at its (unreachable) site; anything else would be the player's.
   assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource')), [], 'no page errors while following');
+});
+
+test('the list hides the recordings I have watched when asked, on the server, so its pages stay full', async () => {
+  const { page } = session;
+  // Watched in the tests above: Ana's visit, Carol's two tabs and Dan's ongoing recording; Bob's and Ana's older one were only listed.
+  await openScreen(session, 'replay');
+  const table = page.getByRole('table', { name: 'Recordings' });
+  await table.getByRole('row').nth(5).waitFor();
+  await page.getByLabel('Hide recordings I have watched').check();
+  await page.waitForURL(/hide_viewed=1/);
+  await table.getByRole('link', { name: 'carol-3' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await table.locator('tbody tr td:first-child a').allTextContents(), ['bob-2', 'ana@example.com']);
+  await page.getByLabel('Hide recordings I have watched').uncheck();
+  await table.getByRole('link', { name: 'carol-3' }).waitFor();
 });

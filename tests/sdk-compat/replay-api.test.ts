@@ -159,6 +159,13 @@ test('viewed is per user and shown in the list; a deleted recording is gone', as
   const patched = await api(warren, 'PATCH', `${base}${B}/`, { viewed: true });
   assert.equal((patched.body as SessionRecordingApi).viewed, true);
   assert.deepEqual((await list()).results.map((r) => r.viewed), [false, true]);
+  // "Hide viewed recordings", left out by the server so a page stays full.
+  assert.deepEqual(ids(await list('hide_viewed=current-user')), [A]);
+  assert.deepEqual(ids(await list('hide_viewed=any-user')), [A]);
+  assert.deepEqual(ids(await list('hide_viewed=false')), [A, B]);
+  assert.deepEqual(ids(await list('hide_viewed=current-user&limit=1')), [A]);
+  const bad = await api(warren, 'GET', `${base}?hide_viewed=everyone`);
+  assert.deepEqual([bad.status, (bad.body as { attr: string }).attr], [400, 'hide_viewed']);
   assert.equal((await api(warren, 'DELETE', `${base}${B}/`)).status, 204);
   assert.equal((await api(warren, 'GET', `${base}${B}/`)).status, 404);
   assert.deepEqual(ids(await list()), [A]);

@@ -78,7 +78,7 @@ const CONSOLE_COLUMN = { error: 'console_error_count', warn: 'console_warn_count
 export interface ListScope {
   teamId: number;
   retentionDays: number;
-  /** Soft-deleted recordings of the project. */
+  /** Recordings to leave out: the soft-deleted ones (and the viewed ones when the list hides them). */
   deletedIds: string[];
   /** Sessions allowed by filters answered elsewhere (events, person); undefined = no such filter. */
   sessionIds?: string[];

@@ -1,5 +1,5 @@
 import type { RecordingPersonApi, SessionRecordingApi, SessionRecordingsListApi } from '@warren/shared/replay-api';
-import { SESSION_ENTRY_FIELDS } from '../storage/clickhouse-schema.js';
+import { sessionEntrySql } from '../storage/clickhouse-schema.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { PersonRepository } from '../identity/person-repository.js';
 import { personView } from '../persons/person-view.js';
@@ -21,8 +21,6 @@ export interface ReaderScope {
   userId: number;
 }
 
-const entryIndex = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => SESSION_ENTRY_FIELDS.indexOf(field) + 1;
-
 /** Reads recordings from the event store and dresses them with the meta store's views, persons and places. */
 export class RecordingReader {
   constructor(private readonly deps: ReaderDeps) {}
@@ -38,6 +36,8 @@ export class RecordingReader {
       distinctIds = distinctIds ? distinctIds.filter((d) => ids.includes(d)) : ids;
     }
     const deletedIds = await this.deps.userState.deletedIds(scope.teamId);
+    // Viewed recordings are left out in the engine like deleted ones, so pages stay full and has_next stays true.
+    if (q.hideViewed) deletedIds.push(...(await this.deps.userState.viewedIds(scope.teamId, q.hideViewed === 'current-user' ? scope.userId : null)));
     const { sql, params } = recordingListSql({ ...q, distinctIds }, { teamId: scope.teamId, retentionDays: scope.retentionDays, deletedIds, sessionIds });
     const rows = (await this.deps.store.query(sql, params)).rows.map(recordingRow);
     const page = rows.slice(0, q.limit);
@@ -76,11 +76,10 @@ export class RecordingReader {
   private async places(teamId: number, sessionIds: string[]): Promise<Map<string, SessionPlace>> {
     const out = new Map<string, SessionPlace>();
     if (sessionIds.length === 0) return out;
-    const e = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => `tupleElement(entry, ${entryIndex(field)})`;
+    const e = sessionEntrySql;
     const result = await this.deps.store.query(
       `SELECT session_id, ${e('$browser')}, ${e('$os')}, ${e('$device_type')}, ${e('$geoip_country_code')}, ${e('$current_url')}
-       FROM (SELECT session_id, argMinMerge(entry) AS entry FROM raw_sessions
-             WHERE team_id = {team:Int64} AND session_id IN {ids:Array(String)} GROUP BY session_id)`,
+       FROM raw_sessions WHERE team_id = {team:Int64} AND session_id IN {ids:Array(String)} GROUP BY session_id`,
       { team: teamId, ids: sessionIds },
     );
     for (const [id, browser, os, deviceType, countryCode, currentUrl] of result.rows) {

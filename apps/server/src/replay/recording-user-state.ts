@@ -41,6 +41,13 @@ export class RecordingUserState {
       .execute();
   }
 
+  /** The project's recordings viewed by `userId`, or by anyone when null (to hide them from a list). */
+  async viewedIds(teamId: number, userId: number | null): Promise<string[]> {
+    let query = this.db.selectFrom('session_recording_views').select('session_id').distinct().where('team_id', '=', teamId);
+    if (userId !== null) query = query.where('user_id', '=', userId);
+    return (await query.execute()).map((r) => r.session_id);
+  }
+
   /** For each of the recordings: whether `userId` viewed it, and the emails of everyone who did. */
   async viewsOf(teamId: number, sessionIds: string[], userId: number): Promise<Map<string, { viewed: boolean; viewers: string[] }>> {
     const out = new Map<string, { viewed: boolean; viewers: string[] }>();

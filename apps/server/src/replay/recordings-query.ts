@@ -45,6 +45,8 @@ export interface RecordingsQuery {
   consoleLevels: ('error' | 'warn' | 'log')[];
   order: RecordingOrderField;
   direction: 'ASC' | 'DESC';
+  /** Leave out recordings the caller (`current-user`) or anyone (`any-user`) has viewed; PostHog's player setting's values. */
+  hideViewed: 'current-user' | 'any-user' | null;
   limit: number;
   offset: number;
 }
@@ -67,6 +69,10 @@ export function recordingsQueryFrom(params: Record<string, unknown>, now: Date):
   if (direction !== 'ASC' && direction !== 'DESC') throw validationError('order_direction must be ASC or DESC.', 'order_direction', 'invalid_choice');
   const operand = String(params.operand ?? 'AND').toUpperCase();
   if (operand !== 'AND' && operand !== 'OR') throw validationError('operand must be AND or OR.', 'operand', 'invalid_choice');
+  const hideViewed = params.hide_viewed === undefined || params.hide_viewed === '' || params.hide_viewed === 'false' ? null : String(params.hide_viewed);
+  if (hideViewed !== null && hideViewed !== 'current-user' && hideViewed !== 'any-user') {
+    throw validationError('hide_viewed must be current-user or any-user.', 'hide_viewed', 'invalid_choice');
+  }
   const eventAndPerson = (properties ?? []).filter((p) => p.type !== 'recording' && p.type !== 'log_entry');
   return {
     dateFrom: dateOf(params.date_from, '-3d', now, 'date_from'),
@@ -81,6 +87,7 @@ export function recordingsQueryFrom(params: Record<string, unknown>, now: Date):
     consoleLevels: consoleLevels(params.console_log_filters),
     order: order as RecordingOrderField,
     direction,
+    hideViewed,
     limit: integer(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT, 'limit'),
     offset: integer(params.offset, 0, 0, 1_000_000, 'offset'),
   };

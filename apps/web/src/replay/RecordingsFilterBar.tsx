@@ -33,6 +33,8 @@ export function RecordingsFilterBar({ projectId, filters, onChange }: Props) {
   // The checkbox holds its tick until the URL catches up (see WebControls).
   const [errorsOnly, setErrorsOnly] = useState(filters.consoleErrorsOnly);
   useEffect(() => setErrorsOnly(filters.consoleErrorsOnly), [filters.consoleErrorsOnly]);
+  const [hideViewed, setHideViewed] = useState(filters.hideViewed);
+  useEffect(() => setHideViewed(filters.hideViewed), [filters.hideViewed]);
 
   return (
     <section className="replay-filters" aria-label="Filters">
@@ -89,6 +91,17 @@ export function RecordingsFilterBar({ projectId, filters, onChange }: Props) {
           }}
         />
         Only with console errors
+      </label>
+      <label className="checkbox replay-errors-only">
+        <input
+          type="checkbox"
+          checked={hideViewed}
+          onChange={(e) => {
+            setHideViewed(e.target.checked);
+            change({ hideViewed: e.target.checked });
+          }}
+        />
+        Hide recordings I have watched
       </label>
     </section>
   );

@@ -34,6 +34,8 @@ export interface RecordingsFilters {
   /** Only sessions in which this event was captured. */
   event: string;
   consoleErrorsOnly: boolean;
+  /** Leave out the recordings the signed-in user has watched (PostHog's "hide viewed recordings"). */
+  hideViewed: boolean;
   order: RecordingOrder;
   offset: number;
 }
@@ -44,6 +46,7 @@ export const DEFAULT_RECORDINGS_FILTERS: RecordingsFilters = {
   distinctId: '',
   event: '',
   consoleErrorsOnly: false,
+  hideViewed: false,
   order: 'start_time',
   offset: 0,
 };
@@ -62,6 +65,7 @@ export function recordingsFiltersFrom(params: URLSearchParams): RecordingsFilter
     distinctId: params.get('distinct_id')?.trim() ?? '',
     event: params.get('event')?.trim() ?? '',
     consoleErrorsOnly: params.get('errors') === '1',
+    hideViewed: params.get('hide_viewed') === '1',
     order,
     offset: offsetParam(params.get('offset')),
   };
@@ -79,6 +83,7 @@ export function recordingsSearchParams(filters: RecordingsFilters): Record<strin
   if (filters.distinctId.trim()) out.distinct_id = filters.distinctId.trim();
   if (filters.event.trim()) out.event = filters.event.trim();
   if (filters.consoleErrorsOnly) out.errors = '1';
+  if (filters.hideViewed) out.hide_viewed = '1';
   if (filters.order !== d.order) out.order = filters.order;
   if (filters.offset > 0) out.offset = String(filters.offset);
   return out;
@@ -98,6 +103,7 @@ export function recordingsApiQuery(filters: RecordingsFilters, limit = RECORDING
     events: event ? JSON.stringify([{ id: event, type: 'events', name: event }]) : undefined,
     having_predicates: filters.minDurationS > 0 ? JSON.stringify([{ type: 'recording', key: 'duration', operator: 'gt', value: filters.minDurationS }]) : undefined,
     console_log_filters: filters.consoleErrorsOnly ? JSON.stringify([{ type: 'log_entry', key: 'level', operator: 'exact', value: ['error'] }]) : undefined,
+    hide_viewed: filters.hideViewed ? 'current-user' : undefined,
     order: filters.order,
     order_direction: 'DESC',
     limit,
@@ -108,5 +114,5 @@ export function recordingsApiQuery(filters: RecordingsFilters, limit = RECORDING
 /** Whether anything narrows the list (then an empty page means "nothing matches", not "nothing recorded yet"). */
 export function isFiltered(filters: RecordingsFilters): boolean {
   const d = DEFAULT_RECORDINGS_FILTERS;
-  return filters.minDurationS > 0 || filters.distinctId.trim() !== '' || filters.event.trim() !== '' || filters.consoleErrorsOnly || filters.period !== d.period;
+  return filters.minDurationS > 0 || filters.distinctId.trim() !== '' || filters.event.trim() !== '' || filters.consoleErrorsOnly || filters.hideViewed || filters.period !== d.period;
 }
