@@ -6,6 +6,7 @@ import { resolveConditionTarget, type FlagTarget } from './flag-target.js';
 import { flagHash } from './hash.js';
 import { InconclusiveMatchError, RequiresServerEvaluationError } from './inconclusive-match-error.js';
 import { matchCondition, type ConditionOutcome } from './match-condition.js';
+import type { MatchOptions } from './match-property.js';
 import { mergeUndecided } from './match-cohort.js';
 import { conditionVariant } from './variant.js';
 
@@ -15,7 +16,13 @@ export type ConditionsResult =
   | { matched: false; reason: EvaluationReason };
 
 type Person = Extract<FlagTarget, { kind: 'target' }>;
-type Walk = { undecided?: InconclusiveMatchError; regexValues: Set<FlagValue>; tracker: ReturnType<typeof newReasonTracker> };
+type Walk = {
+  undecided?: InconclusiveMatchError;
+  /** Created on the first regex the SDK could not decide (local mode only). */
+  regexValues?: Set<FlagValue>;
+  tracker: ReturnType<typeof newReasonTracker>;
+  options: MatchOptions;
+};
 
 /**
  * Tries the release conditions in order; the first match wins. Without a match, reports the most
@@ -25,7 +32,7 @@ type Walk = { undecided?: InconclusiveMatchError; regexValues: Set<FlagValue>; t
  * @example evaluateConditions(flag, target, ctx) // { matched: true, index: 0, variant: null }
  */
 export function evaluateConditions(flag: FlagDefinition, target: Person, ctx: EvaluationContext, dependencies?: DependencyLookup): ConditionsResult {
-  const walk: Walk = { regexValues: new Set(), tracker: newReasonTracker() };
+  const walk: Walk = { tracker: newReasonTracker(), options: { mode: ctx.mode ?? 'remote', now: ctx.now } };
   const conditions = flag.filters.groups ?? [];
   for (let index = 0; index < conditions.length; index++) {
     const step = tryCondition(flag, index, target, ctx, walk, dependencies);
@@ -50,7 +57,7 @@ function tryCondition(
     const bucketingValue = conditionTarget.bucketingValue;
     // Device-bucketed person conditions without a device id are skipped, as the flags service does.
     if (bucketingValue === null) return skip(walk, 'out_of_rollout_bound', index);
-    const scope = { ctx, options: { mode: ctx.mode ?? 'remote', now: ctx.now }, properties: conditionTarget.properties, dependencies };
+    const scope = { ctx, options: walk.options, properties: conditionTarget.properties, dependencies };
     const outcome: ConditionOutcome = matchCondition(flag, condition, scope, bucketingValue);
     if (outcome === 'match') return { matched: true, index, variant: conditionVariant(flag, condition, bucketingValue) };
     const code = outcome === 'no_match' ? 'no_condition_match' : 'out_of_rollout_bound';
@@ -59,7 +66,7 @@ function tryCondition(
   } catch (error) {
     if (!(error instanceof InconclusiveMatchError) || error instanceof RequiresServerEvaluationError) throw error;
     walk.undecided = mergeUndecided(walk.undecided, error);
-    if (error.regexUncertain) walk.regexValues.add(deferredValue(flag, index, target, ctx));
+    if (error.regexUncertain) (walk.regexValues ??= new Set()).add(deferredValue(flag, index, target, ctx));
     return 'continue';
   }
 }
@@ -82,6 +89,6 @@ function deferredValue(flag: FlagDefinition, index: number, target: Person, ctx:
 // A later match cannot stand while an earlier regex condition, if it matched, would give another value.
 function settle(walk: Walk, match: Extract<ConditionsResult, { matched: true }>): ConditionsResult {
   const value: FlagValue = match.variant ?? true;
-  if ([...walk.regexValues].some((deferred) => deferred !== value)) throw walk.undecided!;
+  if (walk.regexValues && [...walk.regexValues].some((deferred) => deferred !== value)) throw walk.undecided!;
   return match;
 }

@@ -39,7 +39,7 @@ function evaluateForTarget(
   flag: FlagDefinition, target: Extract<FlagTarget, { kind: 'target' }>, ctx: EvaluationContext, options: EvaluateFlagOptions,
 ): FlagEvaluation {
   const bucketingValue = target.bucketingValue ?? ctx.distinctId;
-  if (ctx.mode !== 'local' && flag.filters.aggregation_group_type_index == null) {
+  if (ctx.mode !== 'local' && flag.filters.aggregation_group_type_index == null && usesEnrollment(flag)) {
     const scope = { ctx, options: { mode: 'remote' as const, now: ctx.now }, properties: ctx.personProperties, dependencies: options.dependencies };
     const enrolled = superConditionValue(flag, scope, bucketingValue);
     if (enrolled !== null) return enabledOrNot(flag, enrolled, null, reasonOf('super_condition_value', 0));

@@ -36,11 +36,16 @@ function matchFilter(filter: PropertyFilter, scope: FilterScope): boolean {
 // The flags service checks flag filters, then property filters, then cohorts (the costly ones); the order
 // only shows when a cohort is missing, which errors the flag unless an earlier filter already failed.
 const REMOTE_ORDER: Record<string, number> = { flag: 0, cohort: 2 };
+const remoteRank = (filter: PropertyFilter): number => REMOTE_ORDER[filter.type ?? ''] ?? 1;
 
 function matchAllFilters(filters: PropertyFilter[], scope: FilterScope): boolean {
   if (scope.options.mode === 'remote') {
-    const ordered = [...filters].sort((a, b) => (REMOTE_ORDER[a.type ?? ''] ?? 1) - (REMOTE_ORDER[b.type ?? ''] ?? 1));
-    return ordered.every((filter) => matchFilter(filter, scope));
+    // One pass per rank keeps each rank's own order (as a stable sort would) without copying the list per request.
+    const lastRank = filters.some((filter) => remoteRank(filter) !== 1) ? 2 : 1;
+    for (let rank = lastRank === 1 ? 1 : 0; rank <= lastRank; rank++) {
+      for (const filter of filters) if (remoteRank(filter) === rank && !matchFilter(filter, scope)) return false;
+    }
+    return true;
   }
   // Local: filters have no defined order, so an undecidable one does not stop the loop; a later filter can
   // still rule the condition out.

@@ -5,12 +5,13 @@ import {
   exactMatchString,
   isBooleanLike,
   isTruthyValue,
+  type StringifyOptions,
   type ValueSide,
 } from './exact-match-string.js';
 import { InconclusiveMatchError } from './inconclusive-match-error.js';
 import { parseDateFilter, parseInstant } from './parse-date.js';
 import { matchRegex } from './regex-match.js';
-import { compareSemver, inSemverRange, parseSemver, semverRange, type SemverPolicy } from './semver-tuple.js';
+import { compareSemver, inSemverRange, parseSemver, semverRange, type SemverPolicy, type SemverRange, type SemverTuple } from './semver-tuple.js';
 
 /** How to match: the mode (see `EvaluationMode`) and the anchor for relative dates. */
 export interface MatchOptions {
@@ -117,22 +118,32 @@ function unsupported(operator: string): never {
 
 // The flags service folds only ASCII letters for substring, prefix and suffix operators.
 function asciiLower(value: JsonValue): string {
-  return String(value).replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  const text = String(value);
+  return ASCII_UPPER.test(text) ? text.replace(ASCII_UPPER_ALL, (letter) => letter.toLowerCase()) : text;
 }
+const ASCII_UPPER = /[A-Z]/;
+const ASCII_UPPER_ALL = /[A-Z]/g;
+
+// Stringify options by mode and side, shared rather than built per comparison.
+const SIDES: Record<'strict' | 'lenient', Record<ValueSide, StringifyOptions>> = {
+  strict: { filter: { strict: true, side: 'filter' }, context: { strict: true, side: 'context' } },
+  lenient: { filter: { strict: false, side: 'filter' }, context: { strict: false, side: 'context' } },
+};
 
 function matchExact(target: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
   const strict = options.mode === 'local';
-  const side = (s: ValueSide) => ({ strict, side: s });
+  const side = SIDES[strict ? 'strict' : 'lenient'];
   if (isBooleanLike(target) || (Array.isArray(target) && target.length === 0)) {
     if (strict) assertJsonRepresentable(actual, 'context');
     return isTruthyValue(target) === isTruthyValue(actual);
   }
   if (Array.isArray(target)) {
-    const actualText = exactMatchString(actual, side('context')).toLowerCase();
-    return target.some((item) => exactMatchString(item ?? null, side('filter')).toLowerCase() === actualText);
+    const actualText = exactMatchString(actual, side.context).toLowerCase();
+    for (const item of target) if (exactMatchString(item ?? null, side.filter).toLowerCase() === actualText) return true;
+    return false;
   }
-  const targetText = exactMatchString(target, side('filter')).toLowerCase();
-  return targetText === exactMatchString(actual, side('context')).toLowerCase();
+  const targetText = exactMatchString(target, side.filter).toLowerCase();
+  return targetText === exactMatchString(actual, side.context).toLowerCase();
 }
 
 // Numeric when both sides read as finite numbers (parseFloat's lenient prefix reading), else as strings.
@@ -173,8 +184,7 @@ function matchSemver(operator: string, value: JsonValue, actual: JsonValue, opti
   if (!compare && !SEMVER_RANGES.has(operator)) return local ? unsupported(operator) : false;
   // The SDK refuses leading zeros; the flags service reads `3.08` as 3.8.0, so remote does too.
   const policy: SemverPolicy = local ? 'strict' : 'lenient';
-  const filterVersion = compare ? parseSemver(String(value), policy) : null;
-  const range = compare ? null : semverRange(operator, String(value), policy);
+  const { version: filterVersion, range } = semverFilter(operator, String(value), policy, compare !== undefined);
   if (filterVersion === null && range === null) {
     if (local) throw new InconclusiveMatchError(`Invalid semver filter ${String(value)}`, 'unsupported_definition');
     return false;
@@ -185,6 +195,22 @@ function matchSemver(operator: string, value: JsonValue, actual: JsonValue, opti
     return false;
   }
   return compare ? compare(compareSemver(actualVersion, filterVersion!)) : inSemverRange(actualVersion, range!);
+}
+
+// A filter's version or range, parsed once per (operator, value, policy) instead of on every evaluation; bounded
+// because filter values come from stored definitions, which change rarely.
+const SEMVER_FILTERS = new Map<string, { version: SemverTuple | null; range: SemverRange | null }>();
+const MAX_SEMVER_FILTERS = 10_000;
+
+function semverFilter(operator: string, value: string, policy: SemverPolicy, comparison: boolean): { version: SemverTuple | null; range: SemverRange | null } {
+  const key = `${policy}\u0000${operator}\u0000${value}`;
+  let parsed = SEMVER_FILTERS.get(key);
+  if (parsed === undefined) {
+    parsed = comparison ? { version: parseSemver(value, policy), range: null } : { version: null, range: semverRange(operator, value, policy) };
+    if (SEMVER_FILTERS.size >= MAX_SEMVER_FILTERS) SEMVER_FILTERS.clear();
+    SEMVER_FILTERS.set(key, parsed);
+  }
+  return parsed;
 }
 
 function parseEpochSeconds(value: JsonValue): Date | null {
