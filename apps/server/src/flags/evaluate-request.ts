@@ -18,7 +18,7 @@ export interface FlagsRequestDeps {
 }
 
 const GROUP_CACHE_MS = 2_000;
-const groupCache = new Map<string, { at: number; properties: Record<string, unknown> | null }>();
+const groupCache = new Map<string, GroupCacheEntry>();
 
 /** The parts of a `/flags` body evaluation reads (all SDKs, all versions). */
 export interface FlagsRequestBody {
@@ -42,14 +42,16 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
   const requestGroupProps = objectMap(body.group_properties);
   const cached = deps.personCache.get(project.id, distinctId);
   const person = cached !== undefined ? cached : await deps.persons.findByDistinctId(project.id, distinctId);
-  const personProperties: Properties = { ...(person?.properties as Properties | undefined), ...(objectOf(body.person_properties) as Properties) };
+  const personProperties = overlaid(person?.properties as Properties | undefined, objectOf(body.person_properties) as Properties);
   const groupProperties: Record<string, Properties> = {};
-  for (const [index, type] of Object.entries(set.groupTypeMapping)) {
+  for (const index in set.groupTypeMapping) {
+    const type = set.groupTypeMapping[index];
     if (groups[type] === undefined) continue;
-    const stored = await storedGroupProperties(deps, project.id, Number(index), groups[type]);
-    groupProperties[type] = { ...(stored as Properties | null), ...(requestGroupProps[type] as Properties | undefined) };
+    const stored = cachedGroupProperties(project.id, Number(index), groups[type]) ?? (await storedGroupProperties(deps, project.id, Number(index), groups[type]));
+    groupProperties[type] = overlaid(stored.properties as Properties | null, requestGroupProps[type] as Properties | undefined);
   }
-  const hashKeyOverrides = await continuityOverrides(deps, project.id, set.definitions, person?.uuid ?? null, idString(body.$anon_distinct_id));
+  const hashKeyOverrides =
+    set.continuityKeys.length === 0 ? undefined : await continuityOverrides(deps, project.id, set.continuityKeys, person?.uuid ?? null, idString(body.$anon_distinct_id));
   const onlyKeys = Array.isArray(body.flag_keys_to_evaluate) ? body.flag_keys_to_evaluate.filter((k): k is string => typeof k === 'string') : undefined;
   return evaluateFlags(
     set.definitions,
@@ -73,27 +75,43 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
   );
 }
 
+/** The stored properties overridden by the request's; the stored object itself when the request sends none. */
+function overlaid(stored: Properties | null | undefined, sent: Properties | undefined): Properties {
+  if (sent === undefined || isEmpty(sent)) return stored ?? {};
+  return { ...stored, ...sent };
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
+}
+
+type GroupCacheEntry = { at: number; properties: Record<string, unknown> | null };
+
+/** A fresh cache entry of a group's stored properties, read without waiting (most requests find one). */
+function cachedGroupProperties(teamId: number, index: number, key: string): GroupCacheEntry | undefined {
+  const hit = groupCache.get(`${teamId}\u0000${index}\u0000${key}`);
+  return hit && Date.now() - hit.at < GROUP_CACHE_MS ? hit : undefined;
+}
+
 /** Stored group properties, cached briefly: every request of a company's users reads the same group. */
-async function storedGroupProperties(deps: FlagsRequestDeps, teamId: number, index: number, key: string): Promise<Record<string, unknown> | null> {
-  const cacheKey = `${teamId}\u0000${index}\u0000${key}`;
-  const hit = groupCache.get(cacheKey);
-  if (hit && Date.now() - hit.at < GROUP_CACHE_MS) return hit.properties;
+async function storedGroupProperties(deps: FlagsRequestDeps, teamId: number, index: number, key: string): Promise<GroupCacheEntry> {
   const properties = await deps.groups.properties(teamId, index, key);
   if (groupCache.size >= 50_000) groupCache.clear();
-  groupCache.set(cacheKey, { at: Date.now(), properties });
-  return properties;
+  const entry = { at: Date.now(), properties };
+  groupCache.set(`${teamId}\u0000${index}\u0000${key}`, entry);
+  return entry;
 }
 
 /** `ensure_experience_continuity`: the first id a person was seen with keeps deciding their bucket after identify. */
 async function continuityOverrides(
   deps: FlagsRequestDeps,
   teamId: number,
-  definitions: { key: string; active: boolean; ensure_experience_continuity?: boolean | null }[],
+  keys: string[],
   personUuid: string | null,
   anonId: string | null,
 ): Promise<Record<string, string> | undefined> {
-  const keys = definitions.filter((f) => f.active && f.ensure_experience_continuity).map((f) => f.key);
-  if (keys.length === 0 || personUuid === null) return undefined;
+  if (personUuid === null) return undefined;
   if (anonId !== null) await deps.flags.addHashKeyOverrides(teamId, personUuid, keys, anonId);
   return deps.flags.hashKeyOverrides(teamId, personUuid);
 }

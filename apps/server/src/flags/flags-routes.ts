@@ -50,7 +50,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
   const withConfig = query.config === 'true' || (path === '/decide' && version >= 3);
   const disabled = body.disable_flags === true;
   // One flag set for the whole request, so the answer describes exactly the flags that were evaluated.
-  const set = await options.deps.projectFlags.forProject(project.id);
+  const set = options.deps.projectFlags.fresh(project.id) ?? (await options.deps.projectFlags.forProject(project.id));
   const result = disabled
     ? { flags: {}, unresolved: {}, errorsWhileComputingFlags: false }
     : await evaluateFlagsRequest(options.deps, project, set, body as FlagsRequestBody);

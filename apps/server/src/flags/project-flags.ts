@@ -16,6 +16,8 @@ export interface ProjectFlagSet {
   metadata: Map<string, { id: number; version: number | null; description: string | null }>;
   /** Serialized `/flags?v=2` entries by outcome, filled as requests meet them (see flagsV2Body). */
   fragments: AnswerFragments;
+  /** Keys of the active flags with `ensure_experience_continuity` (their hash key overrides are read per request). */
+  continuityKeys: string[];
   /** Group type index -> group type. */
   groupTypeMapping: Record<string, string>;
   local: LocalEvaluationDefinitions;
@@ -38,17 +40,25 @@ export class ProjectFlags {
   ) {}
 
   async forProject(teamId: number): Promise<ProjectFlagSet> {
-    const hit = this.cache.get(teamId);
-    if (hit && Date.now() - hit.loadedAt < this.maxAgeMs) return hit;
+    const hit = this.fresh(teamId);
+    if (hit) return hit;
     const definitions = (await this.flags.liveFlags(teamId)).map(toDefinition);
     const groupTypeMapping = Object.fromEntries((await this.groups.mappings(teamId)).map((m) => [String(m.group_type_index), m.group_type]));
     const cohorts = this.cohortSource ? await this.cohortSource.forFlags(teamId, definitions) : NO_FLAG_COHORTS;
     const local = buildLocalEvaluationDefinitions(definitions, groupTypeMapping, cohorts.definitions);
     const etag = `"${createHash('sha1').update(JSON.stringify(local)).digest('hex').slice(0, 20)}"`;
     const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
-    const set = { definitions, prepared: prepareFlagSet(definitions, cohorts.definitions), metadata, fragments: new Map(), groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
+    const continuityKeys = definitions.filter((f) => f.active && f.ensure_experience_continuity).map((f) => f.key);
+    const prepared = prepareFlagSet(definitions, cohorts.definitions);
+    const set = { definitions, prepared, metadata, fragments: new Map(), continuityKeys, groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
     this.cache.set(teamId, set);
     return set;
+  }
+
+  /** The cached set while it is fresh, without waiting: `/flags` reads it on every request. */
+  fresh(teamId: number): ProjectFlagSet | undefined {
+    const hit = this.cache.get(teamId);
+    return hit && Date.now() - hit.loadedAt < this.maxAgeMs ? hit : undefined;
   }
 
   /** Call after any flag of the project changed: the next request sees it (the kill switch is immediate). */
