@@ -81,7 +81,9 @@ async function memberIds(cohortId: number): Promise<string[]> {
   return page.results.flatMap((p) => p.distinct_ids).sort();
 }
 
-function idFromUrl(kind: 'cohorts' | 'actions'): number {
+/** The id in the page's URL once it shows one (a click on a link navigates a moment later). */
+async function idFromUrl(kind: 'cohorts' | 'actions'): Promise<number> {
+  await page.waitForURL(new RegExp(`/${kind}/\\d+$`));
   const match = new RegExp(`/${kind}/(\\d+)$`).exec(page.url());
   assert.ok(match, `expected a ${kind} URL, got ${page.url()}`);
   return Number(match[1]);
@@ -111,7 +113,7 @@ test('a dynamic cohort of a person property shows the persons it holds once the 
   await page.getByRole('button', { name: 'Create cohort' }).click();
 
   await page.waitForURL(/\/cohorts\/\d+$/);
-  const id = idFromUrl('cohorts');
+  const id = await idFromUrl('cohorts');
   const status = page.getByRole('status').filter({ hasText: /person/ });
   await status.getByText('2 persons').waitFor();
   await page.getByRole('link', { name: 'bob@example.com' }).waitFor();
@@ -142,7 +144,7 @@ test('a behavioural cohort counts how often persons did an event', async () => {
   await page.getByRole('button', { name: 'Create cohort' }).click();
 
   await page.waitForURL(/\/cohorts\/\d+$/);
-  const id = idFromUrl('cohorts');
+  const id = await idFromUrl('cohorts');
   await page.getByRole('status').getByText('1 person', { exact: true }).waitFor();
   await page.getByRole('link', { name: 'ann@example.com' }).waitFor();
   assert.deepEqual(await shownMembers(), ['ann@example.com']);
@@ -173,7 +175,7 @@ test('a cohort can be defined by not being in another cohort', async () => {
   await page.getByRole('button', { name: 'Create cohort' }).click();
 
   await page.waitForURL(/\/cohorts\/\d+$/);
-  const id = idFromUrl('cohorts');
+  const id = await idFromUrl('cohorts');
   await page.getByRole('status').getByText('2 persons').waitFor();
   await page.getByRole('link', { name: 'dan@example.com' }).waitFor();
   assert.deepEqual(await shownMembers(), ['cat@example.com', 'dan@example.com']);
@@ -191,7 +193,7 @@ test('a static cohort is made from an uploaded CSV of distinct ids, and a member
   await page.getByRole('button', { name: 'Create cohort' }).click();
 
   await page.waitForURL(/\/cohorts\/\d+$/);
-  const id = idFromUrl('cohorts');
+  const id = await idFromUrl('cohorts');
   await page.getByRole('status').getByText('2 persons').waitFor();
   await page.getByRole('link', { name: 'dan@example.com' }).waitFor();
   assert.deepEqual(await shownMembers(), ['cat@example.com', 'dan@example.com']);
@@ -232,7 +234,7 @@ test('deleting a cohort asks first, then removes it from the list and the API', 
   await openScreen(session, 'cohorts');
   await page.getByRole('link', { name: 'Beta testers' }).click();
   await page.getByRole('heading', { name: 'Beta testers', level: 1 }).waitFor();
-  const id = idFromUrl('cohorts');
+  const id = await idFromUrl('cohorts');
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete cohort “Beta testers”?' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -267,7 +269,7 @@ test('an action of a pricing page view or a purchase is stored with both steps a
   await page.getByRole('button', { name: 'Create action' }).click();
 
   await page.waitForURL(/\/actions\/\d+$/);
-  const id = idFromUrl('actions');
+  const id = await idFromUrl('actions');
   // ann's three pricing page views, cat's one, bob's purchase; not dan's /home nor the $identify events.
   await page.getByRole('status').getByText('5', { exact: true }).waitFor();
   await session.screenshot('action-editor');
@@ -302,7 +304,7 @@ test('the actions list summarises the steps, searches by name, and an action can
   await row.waitFor();
 
   await row.getByRole('link', { name: 'Pricing interest' }).click();
-  const id = idFromUrl('actions');
+  const id = await idFromUrl('actions');
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, delete' }).click();
   await page.waitForURL(/\/actions$/);

@@ -165,8 +165,10 @@ test('launching from the page turns the flag on; exposures and conversions from 
   const count = new Intl.NumberFormat('en-US');
   await row('control').getByText(`${count.format(converted.control!)} of ${count.format(assigned.control!)} converted`).waitFor({ timeout: 30_000 });
   await row('test').getByText(`${count.format(converted.test!)} of ${count.format(assigned.test!)} converted`).waitFor();
-  const verdict = (await row('test').locator('td.verdict').textContent())!;
+  const verdict = (await row('test').locator('td.verdict .verdict-text').textContent())!;
   assert.match(verdict, /^test is better than control: a (more than 99\.9|9[5-9](\.\d)?)% chance to win\.$/);
+  // The peeking-safe reading is said next to it (with 300 a variant it is more cautious than the fixed-horizon one).
+  assert.match((await row('test').locator('td.verdict .peeking').textContent())!, /^ Checked daily, the always-valid test (agrees|is not decisive yet) \(p [<=] [\d.]+\)\.$/);
   assert.equal(await row('test').getByRole('img', { name: /^test: relative change / }).count(), 1, 'an interval bar');
   await page.getByRole('status').getByText('test beats control on Conversion to purchase.').waitFor();
   // Nothing is wrong with this split: no warning above the table.
@@ -234,7 +236,7 @@ test('a broken 45/55 split over three days: SRM in plain words, frequentist p-va
   await table.getByRole('columnheader', { name: 'p-value' }).waitFor();
   await table.getByText('90 of 900 converted').waitFor();
   await table.getByText('110 of 1,100 converted').waitFor();
-  assert.match((await table.locator('td.verdict').last().textContent())!, /^Not significant \(p = [\d.]+\): a difference this size could well be chance\.$/);
+  assert.match((await table.locator('td.verdict .verdict-text').last().textContent())!, /^Not significant \(p = [\d.]+\): a difference this size could well be chance\.$/);
   await card.locator('canvas[role=img]').waitFor();
   await page.getByRole('status').getByText('No significant difference on Conversion to signup yet.').waitFor();
   await session.screenshot('experiment-srm');

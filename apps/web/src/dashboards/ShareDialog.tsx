@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { CopyButton } from '../components/CopyButton';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -15,8 +16,14 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
   const rotate = useRotateSharing(projectId, dashboardId);
   const token = sharing.data?.access_token ?? null;
   const link = token ? `${window.location.origin}/shared/${token}` : null;
-  // While the switch's change is on its way, it shows what was asked for.
-  const enabled = setSharing.isPending ? setSharing.variables : (sharing.data?.enabled ?? false);
+  // While the switch's change is on its way it shows what was asked for, from the click itself: the mutation's own
+  // pending state arrives a tick later, and a controlled checkbox would be put back in between.
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const enabled = asked ?? sharing.data?.enabled ?? false;
+  const ask = (next: boolean) => {
+    setAsked(next);
+    setSharing.mutate(next, { onSettled: () => setAsked(null) });
+  };
 
   return (
     <Dialog title="Share dashboard" onClose={onClose}>
@@ -26,7 +33,7 @@ export function ShareDialog({ projectId, dashboardId, onClose }: { projectId: nu
         {sharing.data && (
           <>
             <label className="share-switch">
-              <input type="checkbox" checked={enabled} disabled={setSharing.isPending} onChange={(e) => setSharing.mutate(e.target.checked)} />
+              <input type="checkbox" checked={enabled} disabled={asked !== null} onChange={(e) => ask(e.target.checked)} />
               <span>Share publicly: anyone with the link can view this dashboard, without signing in</span>
             </label>
             {enabled && link && (

@@ -42,7 +42,7 @@ export function ResultsTable({ rows, metricType, method, label }: { rows: Varian
             </td>
             <td>{row.evidenceText}</td>
             <td className="verdict">
-              {row.verdict}
+              <span className="verdict-text">{row.verdict}</span>
               {row.peekingText && <span className="peeking"> {row.peekingText}</span>}
             </td>
           </tr>
