@@ -15,6 +15,7 @@ import { registerDefinitionRoutes } from './definitions/definition-routes.js';
 import { registerEventsRoutes } from './events/events-routes.js';
 import { registerExportRoutes } from './exports/export-routes.js';
 import { registerExperiments } from './experiments/register-experiments.js';
+import { registerTimeseriesResultsRoute } from './experiments/results/timeseries-results-route.js';
 import { registerFeatureFlagRoutes } from './flags/feature-flag-routes.js';
 import { FlagRepository } from './flags/flag-repository.js';
 import { registerFlagsRoutes } from './flags/flags-routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const queryJobDeps = { store: deps.eventStore, db: deps.metaDb, actions: projectActions, cohorts: cohorts.projectCohorts };
   const queryExecutor = new QueryExecutor();
   registerQueryRoutes(app, authenticator, queryJobDeps, queryExecutor);
+  registerTimeseriesResultsRoute(app, authenticator, queryJobDeps);
   registerInsightsAndDashboards(app, authenticator, { db: deps.metaDb, projects: deps.projects, activity: new ActivityLog(deps.metaDb), executor: queryExecutor, jobs: queryJobDeps });
   registerEventsRoutes(app, authenticator, deps.eventStore, deps.config.dataDir);
   registerExportRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, dataDir: deps.config.dataDir, logger: deps.logger });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Authenticator } from '../auth/authenticator.js';
+import { ExperimentRepository } from '../experiments/experiment-repository.js';
 import { ActivityLog, diffFields } from '../platform/activity-log.js';
 import { AppError, notFound } from '../platform/app-error.js';
 import { pageLinks, pageOf } from '../platform/pagination.js';
@@ -30,6 +31,8 @@ const SCOPE = 'FeatureFlag';
 /** `/feature_flags/`: list, create, retrieve, update with a version check, soft delete, and the activity log. */
 export function registerFeatureFlagRoutes(app: FastifyInstance, authenticator: Authenticator, deps: FeatureFlagRouteDeps): void {
   const users = (ids: (number | null)[]) => userSummaries(deps.db, ids);
+  const experiments = new ExperimentRepository(deps.db);
+  const experimentSet = async (teamId: number, flagIds: number[]) => experiments.idsByFlag(teamId, flagIds);
   const load = async (teamId: number, rawId: string) => {
     const flag = /^\d{1,12}$/.test(rawId) ? await deps.flags.get(teamId, Number(rawId)) : null;
     if (!flag || flag.deleted) throw notFound();
@@ -47,7 +50,8 @@ export function registerFeatureFlagRoutes(app: FastifyInstance, authenticator: A
       const active = q.active === 'true' ? true : q.active === 'false' ? false : undefined;
       const { count, flags } = await deps.flags.list(project.id, { search: q.search, active, ...page });
       const summaries = await users(flags.flatMap((f) => [f.createdBy, f.lastModifiedBy]));
-      return { count, ...pageLinks(request, page, page.offset + page.limit < count), results: flags.map((f) => flagView(f, summaries)) };
+      const sets = await experimentSet(project.id, flags.map((f) => f.id));
+      return { count, ...pageLinks(request, page, page.offset + page.limit < count), results: flags.map((f) => flagView(f, summaries, sets.get(f.id))) };
     },
   });
 
@@ -72,7 +76,7 @@ export function registerFeatureFlagRoutes(app: FastifyInstance, authenticator: A
     scope: 'feature_flag:read',
     handler: async ({ project, request }) => {
       const flag = await load(project.id, (request.params as { flag_id: string }).flag_id);
-      return flagView(flag, await users([flag.createdBy, flag.lastModifiedBy]));
+      return flagView(flag, await users([flag.createdBy, flag.lastModifiedBy]), (await experimentSet(project.id, [flag.id])).get(flag.id));
     },
   });
 
@@ -100,7 +104,7 @@ export function registerFeatureFlagRoutes(app: FastifyInstance, authenticator: A
           name: saved.key,
           changes: diffFields(SCOPE, auditable(current), auditable(saved)),
         });
-        return flagView(saved, await users([saved.createdBy, saved.lastModifiedBy]));
+        return flagView(saved, await users([saved.createdBy, saved.lastModifiedBy]), (await experimentSet(project.id, [saved.id])).get(saved.id));
       },
     });
   }
