@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'chdb';
-import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSIONS_RESHAPE, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
+import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSIONS_RESHAPE, SESSIONS_SHAPE_MARK, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -27,8 +27,8 @@ export class ChdbEventStore implements EventStore {
   async migrate(): Promise<void> {
     const sessionsExisted = await this.tableExists('raw_sessions');
     const recordingsExisted = await this.tableExists('session_replay_summaries');
-    // A data dir whose sessions keep the landing fields in one tuple: rebuilt in the shape of a column per field.
-    if (sessionsExisted && (await this.columnExists('raw_sessions', 'entry'))) {
+    // A data dir whose sessions have an older shape (the landing fields in one tuple, no views): rebuilt from events.
+    if (sessionsExisted && !(await this.columnExists('raw_sessions', SESSIONS_SHAPE_MARK))) {
       for (const ddl of SESSIONS_RESHAPE) await this.run(ddl, {}, 'CSV', BACKFILL_TIMEOUT_MS);
     }
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});

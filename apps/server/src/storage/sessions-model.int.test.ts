@@ -10,7 +10,7 @@ import { sessionEntrySql } from './clickhouse-schema.js';
  * The sessions model as the server's own store keeps it. Session S (a UUIDv7 made on 2024-05-01) of team 1:
  *   10:00:00 custom `opened`          no URL (server side)
  *   10:00:02 $pageview  /landing?utm_source=google  $referring_domain www.google.com, Chrome, Desktop
- *   10:00:09 $pageview  /pricing
+ *   10:00:09 $pageview  /pricing (with its `$pathname`)
  *   10:00:15 $autocapture
  * inserted in two batches, the second containing the 10:00:02 pageview again (a replay of the same uuid).
  * Team 2 has an event in a session of the same id.
@@ -69,7 +69,7 @@ before(async () => {
   await store.insert('events', [event(1, 'opened', '2024-05-01 10:00:00', {}), landing]);
   await store.insert('events', [
     landing,
-    event(1, '$pageview', '2024-05-01 10:00:09', { $current_url: 'https://shop.test/pricing' }),
+    event(1, '$pageview', '2024-05-01 10:00:09', { $current_url: 'https://shop.test/pricing', $pathname: '/pricing' }),
     event(1, '$autocapture', '2024-05-01 10:00:15', {}),
     event(2, '$pageview', '2024-05-01 09:00:00', { $current_url: 'https://evil.test/' }),
   ]);
@@ -95,6 +95,17 @@ test('a session row follows its events as they are inserted, counting a replayed
     '2024-05-01',
     1,
     null,
+  ]);
+});
+
+test("a session keeps each view's time and path once, however often the view was inserted", async () => {
+  const result = await store.query(
+    `SELECT arraySort(arrayMap(v -> (toString(v.2), v.3), groupUniqArrayMerge(page_views))) FROM raw_sessions WHERE team_id = 1 AND session_id = {s:String}`,
+    { s: S },
+  );
+  assert.deepEqual(result.rows[0]?.[0], [
+    ['2024-05-01 10:00:02.000000', null],
+    ['2024-05-01 10:00:09.000000', '/pricing'],
   ]);
 });
 

@@ -46,6 +46,8 @@ const FIELDS: readonly [name: string, type: SessionFieldType, value: Expr][] = [
   ['$pageview_count', 'number', merged('pageviews')],
   ['$autocapture_count', 'number', merged('autocaptures')],
   ['$screen_count', 'number', merged('screens')],
+  // Each view ($pageview or $screen) of the session as (uuid, timestamp, $pathname), in no particular order.
+  ['$page_views', 'string', merged('page_views')],
   ['$entry_current_url', 'string', entry('$current_url')],
   ['$entry_pathname', 'string', call('path', entry('$current_url'))],
   ['$entry_hostname', 'string', entry('$host')],
@@ -108,6 +110,9 @@ const FIELDS: readonly [name: string, type: SessionFieldType, value: Expr][] = [
   ],
 ];
 
+/** Fields that are arrays, which ClickHouse cannot make Nullable (an unknown session reads an empty array). */
+const ARRAYS: ReadonlySet<string> = new Set(['$page_views']);
+
 /** Every session field by name, `session_id` included. */
 export const SESSION_FIELDS: ReadonlyMap<string, SessionFieldType> = new Map([
   ['session_id', 'string'],
@@ -131,7 +136,7 @@ export interface SessionWindow {
 export function sessionsSource(window?: SessionWindow): TableSource {
   const query: SelectQuery = {
     kind: 'select',
-    select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(call('toNullable', value), name))],
+    select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(ARRAYS.has(name) ? value : call('toNullable', value), name))],
     from: { source: { kind: 'subquery', query: sessionRows(window) }, alias: M },
     joins: [{ type: 'LEFT JOIN', source: overridesSource(), alias: OV, on: call('equals', column(OV, 'distinct_id'), merged('distinct_id')) }],
   };
@@ -167,7 +172,7 @@ function sessionRows(window?: SessionWindow): SelectQuery {
       alias(column(R, 'session_id'), 'session_id'),
       alias(column(R, 'min_timestamp'), 'start'),
       alias(column(R, 'max_timestamp'), 'end'),
-      ...['distinct_id', 'person_id', 'pageviews', 'autocaptures', 'screens', 'is_bot', 'exit_url'].map((name) => alias(finalized(name), name)),
+      ...['distinct_id', 'person_id', 'pageviews', 'autocaptures', 'screens', 'is_bot', 'exit_url', 'page_views'].map((name) => alias(finalized(name), name)),
       ...ENTRY_FIELDS.map((field) => alias(entryText(field), sessionEntryColumn(field))),
     ],
     from: { source: table('raw_sessions', { final: true }), alias: R },

@@ -1,4 +1,4 @@
-import { hAnd, hCall, hCompare, hConstant, hField, type HExpr, type HOrderExpr, type HQuery } from '../hogql/hogql-ast.js';
+import { hAnd, hCall, hCompare, hConstant, hField, hOr, type HExpr, type HOrderExpr, type HQuery } from '../hogql/hogql-ast.js';
 import { HogQLError } from '../hogql/hogql-error.js';
 import { templateSelect } from '../insights/hogql-template.js';
 import type { BreakdownDefinition } from './web-breakdowns.js';
@@ -54,6 +54,36 @@ const ROWS = `
   INNER JOIN sessions AS s ON s.session_id = e.session_id
   WHERE NOT s.$is_bot`;
 
+// The Page table without filters or a goal, from the sessions model alone: each session's views carry their time and
+// path, so the rows (session, path) and each period's counts are those the events would give, without parsing the
+// events' JSON again. Only views inside either period, of sessions begun inside either, are unrolled.
+const PAGE_ROWS_FROM_SESSIONS = `
+  SELECT
+    any(person_id) AS person_id,
+    {breakdown} AS breakdown_value,
+    countIf({counted_cur}) AS n_cur,
+    countIf({counted_prev}) AS n_prev,
+    countIf({counted_cur}) AS views_cur,
+    countIf({counted_prev}) AS views_prev,
+    0 AS goals_cur,
+    0 AS goals_prev,
+    any(bounce) AS bounce,
+    any(start) AS start,
+    any(entry_page) AS entry_page
+  FROM (
+    SELECT
+      s.session_id AS session_id,
+      s.person_id AS person_id,
+      s.$is_bounce AS bounce,
+      s.$start_timestamp AS start,
+      {entry_page} AS entry_page,
+      arrayJoin(s.$page_views) AS view
+    FROM sessions AS s
+    WHERE NOT s.$is_bot AND {session_in_periods}
+  )
+  WHERE {view_in_periods}
+  GROUP BY session_id, breakdown_value`;
+
 // Each metric and its previous-period twin over the rows; {cur} / {prev} say a row's session belongs to the period.
 const AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
   visitors: 'uniqIf(person_id, {cur}) AS visitors, uniqIf(person_id, {prev}) AS previous_visitors',
@@ -67,9 +97,9 @@ const AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
     'if(visitors = 0, NULL, unique_conversions / visitors) AS conversion_rate, if(previous_visitors = 0, NULL, previous_unique_conversions / previous_visitors) AS previous_conversion_rate',
 };
 
-const aggregated = (metrics: readonly WebStatsMetric[]) => `
+const aggregated = (metrics: readonly WebStatsMetric[], rows: string) => `
   SELECT breakdown_value, ${metrics.map((m) => AGGREGATES[m]).join(', ')}
-  FROM (${ROWS})
+  FROM (${rows})
   WHERE {keep}
   GROUP BY breakdown_value
   HAVING visitors > 0`;
@@ -91,12 +121,12 @@ const PREVIOUS_PAGE_METRICS = `
 const PAGE_METRICS: readonly WebStatsMetric[] = ['average_scroll_percentage', 'scroll_gt80_percentage', 'avg_time_on_page'];
 
 /** The Page table with scroll depth or time on page: its counts joined to the metrics of the page left. */
-const withPageMetrics = (metrics: readonly WebStatsMetric[]) => {
+const withPageMetrics = (metrics: readonly WebStatsMetric[], rows: string) => {
   const from = (m: WebStatsMetric) => (PAGE_METRICS.includes(m) ? 'page_metrics' : 'counts');
   const columns = metrics.map((m) => `${from(m)}.${m} AS ${m}, ${from(m)}.previous_${m} AS previous_${m}`);
   return `
   SELECT counts.breakdown_value AS breakdown_value, ${columns.join(', ')}
-  FROM (${aggregated(metrics.filter((m) => !PAGE_METRICS.includes(m)))}) AS counts
+  FROM (${aggregated(metrics.filter((m) => !PAGE_METRICS.includes(m)), rows)}) AS counts
   LEFT JOIN (${PREVIOUS_PAGE_METRICS}) AS page_metrics ON counts.breakdown_value = page_metrics.breakdown_value`;
 };
 
@@ -110,7 +140,9 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const { spec, settings, breakdown } = parts;
   const page = settings.breakdown === 'Page';
   const joined = page && settings.metrics.some((m) => PAGE_METRICS.includes(m));
-  const text = joined ? withPageMetrics(settings.metrics) : aggregated(settings.metrics);
+  const fromSessions = page && spec.filters.length === 0 && !spec.goal;
+  const rows = fromSessions ? PAGE_ROWS_FROM_SESSIONS : ROWS;
+  const text = joined ? withPageMetrics(settings.metrics, rows) : aggregated(settings.metrics, rows);
   const previous = spec.previous;
   const flag = (range: typeof previous, n: string) =>
     range ? hAnd([inPeriod(range, hField('start')), hCompare('>', hField(n), hConstant(0))]) : hConstant(false);
@@ -122,12 +154,13 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const bounceByEntry = page && settings.metrics.includes('bounce_rate');
   const eventLevel = breakdown.level === 'event';
   const query = await templateSelect(text, {
+    ...(fromSessions ? pageFromSessions(spec) : {}),
     event_value: eventLevel ? breakdown.value : hConstant(null),
-    breakdown: eventLevel ? hField('e', 'event_value') : onJoinedSessions(breakdown.value),
+    breakdown: fromSessions ? cleanPath(viewPart(3), parts.rules) : eventLevel ? hField('e', 'event_value') : onJoinedSessions(breakdown.value),
     keep: breakdown.keep,
     where: bothPeriodsEvents(spec, countedEvent(spec), spec.filters, [], false),
-    counted_cur: inPeriod(spec.current),
-    counted_prev: inPeriod(previous),
+    counted_cur: inPeriod(spec.current, fromSessions ? viewPart(2) : undefined),
+    counted_prev: inPeriod(previous, fromSessions ? viewPart(2) : undefined),
     view_cur: hAnd([VIEW_EVENT, inPeriod(spec.current)]),
     view_prev: previous ? hAnd([VIEW_EVENT, inPeriod(previous)]) : hConstant(false),
     goal_cur: spec.goal ? hAnd([spec.goal, inPeriod(spec.current)]) : hConstant(false),
@@ -151,4 +184,16 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   query.limit = hConstant(settings.limit + 1);
   query.offset = hConstant(settings.offset);
   return query;
+}
+
+/** Part `index` of a view of `sessions.$page_views`: 1 its uuid, 2 its time, 3 its path. */
+const viewPart = (index: number) => hCall('tupleElement', hField('view'), hConstant(index));
+
+/** The Page table's rows from sessions: which sessions and which of their views are unrolled. */
+function pageFromSessions(spec: WebSpec) {
+  const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
+  return {
+    session_in_periods: hOr(periods.map((range) => inPeriod(range, hField(SESSIONS_ALIAS, '$start_timestamp')))),
+    view_in_periods: hOr(periods.map((range) => inPeriod(range, viewPart(2)))),
+  };
 }
