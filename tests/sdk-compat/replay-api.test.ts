@@ -221,3 +221,25 @@ test("active time runs across posthog-js's batches: activity split over two snap
   assert.equal(recording.active_seconds, 10, 'the 2 s between the batches is inside the stretch (each batch alone has 4 s)');
   assert.equal(recording.inactive_seconds, 20);
 });
+
+test("filter_test_accounts leaves out recordings of the project's test accounts", async () => {
+  const filters = [{ key: 'email', value: '@warren.test', operator: 'not_icontains', type: 'person' }];
+  assert.equal((await api(warren, 'PATCH', '/api/projects/1/', { test_account_filters: filters })).status, 200);
+  const F = uuid7(now - 3 * MIN, 'f');
+  const G = uuid7(now - 2 * MIN, 'g');
+  for (const [session, id] of [[F, 'staff-f'], [G, 'customer-g']] as const) {
+    const posted = snapshot(session, id, [meta(now - 3 * MIN, 'https://shop.test/'), click(now - 3 * MIN + 1000)]);
+    assert.equal((await postJsonText(warren, JSON.stringify({ api_key: warren.token, batch: [posted] }), '/s/')).status, 200);
+  }
+  const identify = (session: string, id: string, email: string) => ({
+    event: '$identify',
+    distinct_id: id,
+    timestamp: new Date(now - 3 * MIN + 500).toISOString(),
+    properties: { $session_id: session, $set: { email } },
+  });
+  assert.equal((await postBatch(warren, [identify(F, 'staff-f', 'ops@warren.test'), identify(G, 'customer-g', 'gina@shop.test')])).status, 200);
+  const both = 'session_ids=' + encodeURIComponent(JSON.stringify([F, G]));
+  await eventually(async () => (await list(`${both}&filter_test_accounts=true`)).results.length === 1, 30_000);
+  assert.deepEqual(ids(await list(`${both}&filter_test_accounts=true`)), [G]);
+  assert.deepEqual(ids(await list(both)), [G, F], 'without the filter both are listed');
+});

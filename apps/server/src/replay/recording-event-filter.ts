@@ -3,6 +3,7 @@ import { hAnd, hCall, hCompare, hConstant, hField, hOr, type HExpr, type HSelect
 import { parseHogQLSelect } from '@warren/query/hogql/parse-hogql';
 import { substitutePlaceholders } from '@warren/query/hogql/placeholders';
 import { propertyFiltersToHogQL } from '@warren/query/hogql/property-filter';
+import type { PropertyFilter } from '@warren/query/hogql/property-filter';
 import type { EventStore } from '../storage/event-store.js';
 import type { RecordingsQuery } from './recordings-query.js';
 
@@ -15,7 +16,7 @@ const MAX_SESSIONS = 100_000;
  * over events (project guard, person join and property filters from the HogQL compiler), grouped by `$session_id`.
  * Example: await sessionsMatchingEvents(store, 1, q) -> ['0190…', …] | null.
  */
-export async function sessionsMatchingEvents(store: EventStore, teamId: number, q: RecordingsQuery): Promise<string[] | null> {
+export async function sessionsMatchingEvents(store: EventStore, teamId: number, q: RecordingsQuery, testAccountFilters: PropertyFilter[] = []): Promise<string[] | null> {
   const conditions: HExpr[] = [];
   for (const performed of q.events) {
     const parts: HExpr[] = [];
@@ -26,7 +27,9 @@ export async function sessionsMatchingEvents(store: EventStore, teamId: number, 
   }
   const props = await propertyFiltersToHogQL(q.properties, { now: new Date(), timezone: 'UTC' });
   if (props) conditions.push(props);
-  if (conditions.length === 0) return null;
+  // Test accounts are left out whatever the operand: a session counts only with an event that passes their filters.
+  const notTest = q.filterTestAccounts && testAccountFilters.length > 0 ? await propertyFiltersToHogQL(testAccountFilters, { now: new Date(), timezone: 'UTC' }) : null;
+  if (conditions.length === 0 && !notTest) return null;
   const text = `select $session_id from events
     where timestamp >= {after} and timestamp < {before} and $session_id != ''
     group by $session_id limit ${MAX_SESSIONS}`;
@@ -34,8 +37,10 @@ export async function sessionsMatchingEvents(store: EventStore, teamId: number, 
   const values = { after: new Date(q.dateFrom.getTime() - 86_400_000), before: new Date(q.dateTo.getTime() + 86_400_000) };
   const ast = substitutePlaceholders(await parseHogQLSelect(text), values) as HSelectQuery;
   const combine = q.operand === 'OR' ? hOr : hAnd;
-  ast.where = hAnd([ast.where!, hOr(conditions)]);
-  ast.having = combine(conditions.map((c) => hCompare('>', hCall('countIf', c), hConstant(0))));
+  const some = (c: HExpr) => hCompare('>', hCall('countIf', c), hConstant(0));
+  ast.where = hAnd([ast.where!, hOr([...conditions, ...(notTest ? [notTest] : [])])]);
+  const matched = conditions.length > 0 ? [combine(conditions.map(some))] : [];
+  ast.having = hAnd([...matched, ...(notTest ? [some(notTest)] : [])]);
   const { sql, params } = compileHogQLAst(ast, { teamId, timezone: 'UTC', maxLimit: MAX_SESSIONS });
   const result = await store.query(sql, params);
   return result.rows.map((row) => String(row[0]));

@@ -1,3 +1,4 @@
+import type { PropertyFilter } from '@warren/query/hogql/property-filter';
 import type { RecordingPersonApi, SessionRecordingApi, SessionRecordingsListApi } from '@warren/shared/replay-api';
 import { sessionEntrySql } from '../storage/clickhouse-schema.js';
 import type { EventStore } from '../storage/event-store.js';
@@ -19,6 +20,8 @@ export interface ReaderScope {
   teamId: number;
   retentionDays: number;
   userId: number;
+  /** The project's test-account filters, applied when the list asks for `filter_test_accounts`. */
+  testAccountFilters?: PropertyFilter[];
 }
 
 /** Reads recordings from the event store and dresses them with the meta store's views, persons and places. */
@@ -27,7 +30,7 @@ export class RecordingReader {
 
   async list(scope: ReaderScope, q: RecordingsQuery): Promise<SessionRecordingsListApi> {
     let sessionIds: string[] | undefined;
-    const matching = await sessionsMatchingEvents(this.deps.store, scope.teamId, q);
+    const matching = await sessionsMatchingEvents(this.deps.store, scope.teamId, q, scope.testAccountFilters);
     if (matching) sessionIds = matching;
     let distinctIds = q.distinctIds;
     if (q.personUuid !== undefined) {

@@ -31,6 +31,7 @@ export function registerRecordingRoutes(app: FastifyInstance, authenticator: Aut
     teamId: project.id,
     retentionDays: retentionDaysOf(project),
     userId: principal.userId,
+    testAccountFilters: project.testAccountFilters ?? [],
   });
   const load = async (ctx: ProjectRequestContext): Promise<SessionRecordingApi> => {
     const id = (ctx.request.params as { recording_id: string }).recording_id;

@@ -41,6 +41,8 @@ export interface RecordingsQuery {
   /** Event and person property filters: some event of the session matches them. */
   properties?: PropertyFilter[];
   operand: 'AND' | 'OR';
+  /** `filter_test_accounts`: only recordings with some event that passes the project's test-account filters. */
+  filterTestAccounts: boolean;
   figures: FigurePredicate[];
   consoleLevels: ('error' | 'warn' | 'log')[];
   order: RecordingOrderField;
@@ -83,6 +85,7 @@ export function recordingsQueryFrom(params: Record<string, unknown>, now: Date):
     events: performedEvents(params.events),
     properties: eventAndPerson.length > 0 ? eventAndPerson : undefined,
     operand,
+    filterTestAccounts: params.filter_test_accounts === true || params.filter_test_accounts === 'true',
     figures: [...recordingFilters, ...having].map(figurePredicate),
     consoleLevels: consoleLevels(params.console_log_filters),
     order: order as RecordingOrderField,
