@@ -9,6 +9,14 @@
  *
  * Stateless, as PostHog's stateless mode: one session per visitor and day, and no `$identify` / alias (a merge
  * would tie a person to a hash meant to be forgotten), so those events are refused.
+ *
+ * Consent given later links the two: posthog-js with `cookieless_mode: "on_reject"`, once the visitor opts in,
+ * starts over with a new random id and sends `$opt_in` under it — normal events from then on, nothing in them
+ * naming the cookieless visitor (the browser never knew the hash). The server can name it: the same project, IP,
+ * site and user agent under the same day's salt give the same hash. So a `$opt_in` gets `$cookieless_distinct_id`,
+ * the id the visitor had today while cookieless, and the identity step links it to the new id as an anonymous
+ * alias (linkConsentedVisitor). PostHog links a cookieless visitor only through `$identify` in its stateful mode;
+ * the opt-in is the moment the visitor allowed being remembered, which is what makes tying the two fair.
  */
 import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -21,6 +29,10 @@ const EXTRA = '$cookieless_extra';
 const EXTRA_MAX_CHARS = 100;
 const HASH_BYTES = 16;
 const MERGE_EVENTS: ReadonlySet<string> = new Set(['$identify', '$create_alias', '$merge_dangerously']);
+/** posthog-js's default opt-in event (`opt_in_capturing()`; a site may name it otherwise or send none). */
+const CONSENT_EVENT = '$opt_in';
+/** On a `$opt_in`: the cookieless id the visitor had that day, set by the server only. */
+export const CONSENT_LINK_PROPERTY = '$cookieless_distinct_id';
 
 /** Salts by calendar day (`YYYY-MM-DD`): 16 random bytes each, base64. */
 export type DaySalts = Readonly<Record<string, string>>;
@@ -62,6 +74,34 @@ export function isCookieless(properties: JsonObject): boolean {
  */
 export function applyCookieless(event: string, properties: JsonObject, distinctId: string, input: CookielessInput): CookielessOutcome {
   if (MERGE_EVENTS.has(event)) return { ok: false, reason: 'cookieless_unsupported_event', details: { event } };
+  const hashed = hashOfEvent(properties, input);
+  if (!hashed.ok) return hashed;
+  const { hash, day } = hashed;
+  stripIdentifying(properties);
+  properties.$device_id = `cookielessd_${base64(hash)}`;
+  properties.$session_id = dailySessionId(day, hash);
+  return { ok: true, distinctId: distinctId === COOKIELESS_PLACEHOLDER_ID ? `cookieless_${base64(hash)}` : distinctId };
+}
+
+/**
+ * For an event that is not cookieless: on a `$opt_in`, sets `$cookieless_distinct_id` to the id the same visitor
+ * (project, IP, site, user agent, day) had while cookieless, for the identity step to link to the event's new id.
+ * Any such property the client sent is removed first, from every event: only the server names an id to link.
+ * Nothing is set when the hash cannot be made (no user agent, IP or `$host`, no salt for the day); the event is
+ * kept either way.
+ * @example linkConsentedVisitor('$opt_in', props, input) // props.$cookieless_distinct_id === 'cookieless_Jx…'
+ */
+export function linkConsentedVisitor(event: string, properties: JsonObject, input: CookielessInput): void {
+  delete properties[CONSENT_LINK_PROPERTY];
+  if (event !== CONSENT_EVENT) return;
+  const hashed = hashOfEvent(properties, input);
+  if (hashed.ok) properties[CONSENT_LINK_PROPERTY] = `cookieless_${base64(hashed.hash)}`;
+}
+
+type HashOutcome = { ok: true; hash: Buffer; day: string } | Extract<CookielessOutcome, { ok: false }>;
+
+/** The visitor hash of an event's day, from the event's user agent, `$host`, time zone and hash extra. */
+function hashOfEvent(properties: JsonObject, input: CookielessInput): HashOutcome {
   const raw = properties.$raw_user_agent;
   const userAgent = typeof raw === 'string' && raw !== '' ? raw : input.requestUserAgent;
   const host = typeof properties.$host === 'string' ? properties.$host : '';
@@ -72,11 +112,7 @@ export function applyCookieless(event: string, properties: JsonObject, distinctI
   const salt = input.salts[day];
   if (salt === undefined) return { ok: false, reason: 'cookieless_day_unavailable', details: { day } };
   const extra = typeof properties[EXTRA] === 'string' ? (properties[EXTRA] as string) : '';
-  const hash = visitorHash(Buffer.from(salt, 'base64'), { teamId: input.teamId, ip: input.connectionIp, host, userAgent, extra });
-  stripIdentifying(properties);
-  properties.$device_id = `cookielessd_${base64(hash)}`;
-  properties.$session_id = dailySessionId(day, hash);
-  return { ok: true, distinctId: distinctId === COOKIELESS_PLACEHOLDER_ID ? `cookieless_${base64(hash)}` : distinctId };
+  return { ok: true, day, hash: visitorHash(Buffer.from(salt, 'base64'), { teamId: input.teamId, ip: input.connectionIp, host, userAgent, extra }) };
 }
 
 /**
