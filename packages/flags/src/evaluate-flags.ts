@@ -60,23 +60,31 @@ export function evaluateFlags(
 export interface PreparedFlagSet {
   index: Map<string, FlagDefinition>;
   refs: Map<string, string[]>;
+  /** Keys of the flags some flag depends on: only their outcomes are kept for reading back. */
+  referenced: Set<string>;
 }
 
 export function prepareFlagSet(flags: readonly FlagDefinition[], cohorts?: EvaluationContext['cohorts']): PreparedFlagSet {
   const refs = new Map<string, string[]>();
   for (const flag of flags) refs.set(flag.key, dependencyRefs(flag, cohorts));
-  return { index: indexFlags(flags), refs };
+  const index = indexFlags(flags);
+  const referenced = new Set<string>();
+  for (const list of refs.values()) for (const ref of list) referenced.add(index.get(ref)?.key ?? ref);
+  return { index, refs, referenced };
 }
 
 function evaluateInOrder(
   flag: FlagDefinition, ctx: EvaluationContext, prepared: PreparedFlagSet, memo: Map<string, Outcome>, stack: Set<string>,
   lookup: (ref: string) => DependencyValue,
 ): Outcome {
+  const preparedRefs = prepared.refs.get(flag.key);
+  // A flag without dependencies that none depends on is evaluated once, here, and never read back: no bookkeeping.
+  if (preparedRefs !== undefined && preparedRefs.length === 0 && !prepared.referenced.has(flag.key)) return evaluateGuarded(flag, ctx, lookup);
   const known = memo.get(flag.key);
   if (known) return known;
   if (stack.has(flag.key)) return { kind: 'cycle' };
   const index = prepared.index;
-  const refs = prepared.refs.get(flag.key) ?? dependencyRefs(flag, ctx.cohorts);
+  const refs = preparedRefs ?? dependencyRefs(flag, ctx.cohorts);
   if (refs.length === 0) {
     const outcome = evaluateGuarded(flag, ctx, lookup);
     memo.set(flag.key, outcome);

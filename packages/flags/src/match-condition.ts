@@ -23,7 +23,8 @@ export function matchCondition(
   const filters = condition.properties ?? [];
   const rollout = condition.rollout_percentage;
   if (filters.length > 0 && !matchAllFilters(filters, scope)) return 'no_match';
-  if (rollout === null || rollout === undefined) return 'match';
+  // The hash never exceeds 1, so a full rollout matches without computing it (most conditions are 100 %).
+  if (rollout === null || rollout === undefined || rollout >= 100) return 'match';
   return flagHash(flag.key, bucketingValue) > rollout / 100 ? 'out_of_rollout_bound' : 'match';
 }
 

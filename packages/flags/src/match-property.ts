@@ -66,7 +66,7 @@ export function matchProperty(filter: PropertyFilter, properties: Properties, op
     assertFilterSupported(filter, options);
   }
   try {
-    return matchPresent(operator, filter.value ?? null, actual, options);
+    return matchPresent(operator, filter.value ?? null, actual, options, filter);
   } catch (error) {
     // A filter the SDK can never use outranks a context value it cannot read.
     if (error instanceof InconclusiveMatchError && error.reason === 'missing_context') assertFilterSupported(filter, options);
@@ -74,7 +74,7 @@ export function matchProperty(filter: PropertyFilter, properties: Properties, op
   }
 }
 
-function matchPresent(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+function matchPresent(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions, filter: PropertyFilter): boolean {
   switch (operator) {
     case 'exact':
       return matchExact(value, actual, options);
@@ -107,7 +107,7 @@ function matchPresent(operator: string, value: JsonValue, actual: JsonValue, opt
     case 'not_between':
       return options.mode === 'local' ? unsupported(operator) : matchBetween(operator, value, actual);
     default:
-      if (operator.startsWith('semver_')) return matchSemver(operator, value, actual, options);
+      if (operator.startsWith('semver_')) return matchSemver(filter, operator, value, actual, options);
       return options.mode === 'local' ? unsupported(operator) : false;
   }
 }
@@ -178,13 +178,13 @@ function matchDate(operator: string, value: JsonValue, actual: JsonValue, option
   return actualDate.getTime() === filterDate.getTime();
 }
 
-function matchSemver(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+function matchSemver(filter: PropertyFilter, operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
   const local = options.mode === 'local';
   const compare: ((order: number) => boolean) | undefined = SEMVER_COMPARISONS[operator];
   if (!compare && !SEMVER_RANGES.has(operator)) return local ? unsupported(operator) : false;
   // The SDK refuses leading zeros; the flags service reads `3.08` as 3.8.0, so remote does too.
   const policy: SemverPolicy = local ? 'strict' : 'lenient';
-  const { version: filterVersion, range } = semverFilter(operator, String(value), policy, compare !== undefined);
+  const { version: filterVersion, range } = semverFilter(filter, operator, String(value), policy, compare !== undefined);
   if (filterVersion === null && range === null) {
     if (local) throw new InconclusiveMatchError(`Invalid semver filter ${String(value)}`, 'unsupported_definition');
     return false;
@@ -197,19 +197,21 @@ function matchSemver(operator: string, value: JsonValue, actual: JsonValue, opti
   return compare ? compare(compareSemver(actualVersion, filterVersion!)) : inSemverRange(actualVersion, range!);
 }
 
-// A filter's version or range, parsed once per (operator, value, policy) instead of on every evaluation; bounded
-// because filter values come from stored definitions, which change rarely.
-const SEMVER_FILTERS = new Map<string, { version: SemverTuple | null; range: SemverRange | null }>();
-const MAX_SEMVER_FILTERS = 10_000;
+// A filter's version or range, parsed once per filter object (definitions are cached per flag set) and policy
+// instead of on every evaluation.
+// The operator and value are kept with it, so a filter object edited in place is parsed again.
+type ParsedSemverFilter = { operator: string; value: string; version: SemverTuple | null; range: SemverRange | null };
+const SEMVER_FILTERS = new WeakMap<PropertyFilter, Partial<Record<SemverPolicy, ParsedSemverFilter>>>();
 
-function semverFilter(operator: string, value: string, policy: SemverPolicy, comparison: boolean): { version: SemverTuple | null; range: SemverRange | null } {
-  const key = `${policy}\u0000${operator}\u0000${value}`;
-  let parsed = SEMVER_FILTERS.get(key);
-  if (parsed === undefined) {
-    parsed = comparison ? { version: parseSemver(value, policy), range: null } : { version: null, range: semverRange(operator, value, policy) };
-    if (SEMVER_FILTERS.size >= MAX_SEMVER_FILTERS) SEMVER_FILTERS.clear();
-    SEMVER_FILTERS.set(key, parsed);
-  }
+function semverFilter(filter: PropertyFilter, operator: string, value: string, policy: SemverPolicy, comparison: boolean): ParsedSemverFilter {
+  let byPolicy = SEMVER_FILTERS.get(filter);
+  if (byPolicy === undefined) SEMVER_FILTERS.set(filter, (byPolicy = {}));
+  const known = byPolicy[policy];
+  if (known !== undefined && known.operator === operator && known.value === value) return known;
+  const parsed = comparison
+    ? { operator, value, version: parseSemver(value, policy), range: null }
+    : { operator, value, version: null, range: semverRange(operator, value, policy) };
+  byPolicy[policy] = parsed;
   return parsed;
 }
 
