@@ -15,6 +15,8 @@ export const PUBLIC_API_ROUTES = [
   { method: 'GET', url: '/api/schema/', startsSession: false },
   // A dashboard or insight shared by secret link: the link's token is the credential (dashboards/).
   { method: 'GET', url: '/api/shared/:access_token/', startsSession: false },
+  // A shared web analytics page's figures: only the page's own queries, for the link's project (sharing/shared-web-routes.ts).
+  { method: 'POST', url: '/api/shared/:access_token/query/', startsSession: false },
 ] as const;
 
 export type PublicApiRoute = (typeof PUBLIC_API_ROUTES)[number];

@@ -73,6 +73,7 @@ export class IdentityProcessor {
       otherId,
       targetId: event.d,
       dangerous: event.e === '$merge_dangerously',
+      identifies: event.m === 1,
       timestamp: event.ts,
       eventUuid: event.u,
     });

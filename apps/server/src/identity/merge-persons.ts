@@ -9,6 +9,8 @@ export interface MergeRequest {
   targetId: string;
   /** `$merge_dangerously`: merge even when both persons are identified. */
   dangerous: boolean;
+  /** False for a link that identifies nobody (a cookieless visitor's consent): a person made for it stays anonymous. */
+  identifies?: boolean;
   timestamp: string;
   eventUuid: string;
 }
@@ -38,7 +40,7 @@ export async function mergeDistinctIds(uow: IdentityUnitOfWork, req: MergeReques
   } else if (target) {
     await uow.addDistinctId(target, otherId);
   } else {
-    const created = await uow.create(teamId, targetId, req.timestamp, true);
+    const created = await uow.create(teamId, targetId, req.timestamp, req.identifies ?? true);
     await uow.addDistinctId(created, otherId);
   }
 }

@@ -1,5 +1,6 @@
 import type { WarningRow } from '../identity/identity-output.js';
 import { clickhouseTime } from './clickhouse-time.js';
+import { CONSENT_LINK_PROPERTY } from './cookieless.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { snapshotRow } from './snapshot-rows.js';
 import type { JsonObject, NormalizedEvent } from './types.js';
@@ -23,7 +24,7 @@ export interface IdentityEvent {
   unset?: string[];
   /** `$identify`, `$create_alias` or `$merge_dangerously`: marks the person identified */
   m?: 1;
-  /** `$anon_distinct_id` of `$identify`, `alias` of `$create_alias` / `$merge_dangerously` */
+  /** `$anon_distinct_id` of `$identify`, `alias` of `$create_alias` / `$merge_dangerously`, the cookieless id a `$opt_in` links */
   other?: unknown;
   groups?: JsonObject;
   /** `$groupidentify`: type, key, properties */
@@ -59,6 +60,11 @@ export function toIngestEntry(event: NormalizedEvent, propertiesJson: string, ne
     identity.m = 1;
     const other = event.event === '$identify' ? p.$anon_distinct_id : p.alias;
     if (other !== undefined && other !== null) identity.other = other;
+  } else if (typeof p[CONSENT_LINK_PROPERTY] === 'string') {
+    // A `$opt_in` after cookieless visits (cookieless.ts): linked without marking anyone identified. The link needs a
+    // person to hold both ids even when posthog-js sends person-less events (`identified_only`, its default).
+    identity.other = p[CONSENT_LINK_PROPERTY];
+    delete identity.np;
   }
   if (isObject(p.$groups)) identity.groups = p.$groups;
   if (event.event === '$groupidentify') identity.gi = { type: p.$group_type, key: p.$group_key, set: p.$group_set };

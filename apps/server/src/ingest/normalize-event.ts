@@ -3,7 +3,7 @@
  * Never throws for bad client data; records warnings for what it had to fix.
  */
 import { v7 as uuidV7 } from 'uuid';
-import { applyCookieless, isCookieless } from './cookieless.js';
+import { applyCookieless, isCookieless, linkConsentedVisitor } from './cookieless.js';
 import { extractDistinctId } from './distinct-id.js';
 import { resolveEventTime } from './event-timestamp.js';
 import { enrichWithGeoIp } from './geoip.js';
@@ -67,13 +67,13 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
   markBot(properties, ctx.userAgent);
   enrichFromUserAgent(properties, ctx.userAgent);
   let distinctId = distinct.distinctId;
+  // After the IP and user agent have served GeoIP and device detection: naming the visitor removes them.
+  const cookieless = { teamId: ctx.teamId, connectionIp: ctx.geo?.connectionIp ?? ctx.ip ?? '', requestUserAgent: ctx.userAgent, salts: ctx.cookielessSalts ?? {}, timestampMs: time.ms };
   if (isCookieless(properties)) {
-    // After the IP and user agent have served GeoIP and device detection: naming the visitor removes them.
-    const connectionIp = ctx.geo?.connectionIp ?? ctx.ip ?? '';
-    const named = applyCookieless(event, properties, distinctId, { teamId: ctx.teamId, connectionIp, requestUserAgent: ctx.userAgent, salts: ctx.cookielessSalts ?? {}, timestampMs: time.ms });
+    const named = applyCookieless(event, properties, distinctId, cookieless);
     if (!named.ok) return drop(named.reason, { uuid, event, ...named.details });
     distinctId = named.distinctId;
-  }
+  } else linkConsentedVisitor(event, properties, cookieless);
   adoptTopLevelSessionId(raw, properties);
   const elementsChain = takeElementsChain(raw, properties);
 

@@ -8,6 +8,7 @@ import { accounts } from './migrations/0005_accounts.js';
 import { exportsMigration } from './migrations/0010_exports.js';
 import { sessionRecordings } from './migrations/0011_session_recordings.js';
 import { experiments } from './migrations/0013_experiments.js';
+import { webSharing } from './migrations/0014_web_sharing.js';
 import { replaySettings } from './migrations/0012_replay_settings.js';
 
 /**
@@ -198,6 +199,7 @@ const migrations: Record<string, Migration> = {
   '0008_insights_dashboards': insightsDashboards,
   '0012_replay_settings': replaySettings,
   '0013_experiments': experiments,
+  '0014_web_sharing': webSharing,
 };
 
 export const metaMigrations: MigrationProvider = {

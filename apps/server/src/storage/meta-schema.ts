@@ -230,6 +230,8 @@ export interface MetaSchema {
     /** `sha256` hex of the token: what a public request is looked up by. */
     access_token_hash: string;
     created_at: string;
+    /** 1: the project's web analytics page (0014_web_sharing). */
+    web_analytics: Generated<number>;
   };
   activity_log: {
     id: Generated<number>;

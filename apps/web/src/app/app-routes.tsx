@@ -18,6 +18,8 @@ export const appRoutes: RouteObject[] = [
   { path: '/signup/:inviteToken', element: <SignupPage /> },
   // A shared dashboard's public link: read-only, for visitors without a session.
   { path: '/shared/:accessToken', lazy: () => import('../dashboards/shared-dashboard-route') },
+  // A project's web analytics page, shared the same way.
+  { path: '/shared/web/:accessToken', lazy: () => import('../web-analytics/shared-web-analytics-route') },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
