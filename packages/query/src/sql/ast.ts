@@ -161,6 +161,11 @@ export interface QuerySettings {
   max_rows_to_read?: number;
   /** 'false' keeps a join's right side where the query put it (chosen on purpose: the smaller, pre-grouped side). */
   query_plan_join_swap_table?: 'false' | 'true' | 'auto';
+  /**
+   * 0 keeps a query's nested SELECTs as separate expression steps: merging them costs time quadratic in their
+   * depth, and the funnel's stages are deep (docs/performance.md).
+   */
+  query_plan_merge_expressions?: 0 | 1;
 }
 
 export interface SelectQuery {

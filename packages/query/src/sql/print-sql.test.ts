@@ -101,6 +101,7 @@ test('the printer refuses anything off its allowlists, whoever built the AST', (
   refuse(select({ settings: { max_execution_time: '10; DROP' as never } }));
   refuse(select({ settings: { result_overflow_mode: "break'" as never } }));
   refuse(select({ settings: { query_plan_join_swap_table: "false', readonly=0" as never } }));
+  refuse(select({ settings: { query_plan_merge_expressions: '0, readonly=0' as never } }));
   refuse({ kind: 'select', select: [{ kind: 'subquery', query: select({ settings: { readonly: 1 } }) }] });
   refuse({ kind: 'select', select: [{ kind: 'placeholder', name: 'missing' }] });
   refuse({ kind: 'select', select: [{ kind: 'raw', sql: '1' } as never] });

@@ -13,6 +13,7 @@ const RULES: Record<keyof QuerySettings, SettingRule> = {
   max_memory_usage: nonNegativeInteger,
   max_rows_to_read: nonNegativeInteger,
   query_plan_join_swap_table: (v) => v === 'false' || v === 'true' || v === 'auto',
+  query_plan_merge_expressions: (v) => v === 0 || v === 1,
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { ActorsPoint, ActorsSelection } from '../actors.js';
 import { resolvedDateRangeJson } from '../date-range.js';
 import type { InsightContext } from '../insight-context.js';
-import { compileInsightStatement, type InsightPlan } from '../insight-statement.js';
+import { compileInsightStatement, type InsightPlan, type PlanTuning } from '../insight-statement.js';
 import { funnelActorsSelection } from './funnel-actors.js';
 import { funnelLayout, chartSpec } from './funnel-layout.js';
 import { conversionRows } from './funnel-rows.js';
@@ -30,6 +30,12 @@ export type { FunnelsQuery } from './funnels-spec.js';
  */
 
 /**
+ * The funnel's stages are some twenty nested SELECTs: ClickHouse merging their expression steps into one costs more
+ * than it saves (about 40 ms of CPU per query at 10M events, docs/performance.md).
+ */
+const FUNNEL_TUNING: PlanTuning = { query_plan_merge_expressions: 0 };
+
+/**
  * Compiles a FunnelsQuery into one statement and the shaping of its rows into PostHog's `results`: steps, a
  * time-to-convert histogram or conversion trends, per `funnelVizType`.
  * @example await planFunnels({ kind: 'FunnelsQuery', series: [a, b] }, ctx) // { statements: [1 statement], shape, extra }
@@ -40,15 +46,15 @@ export async function planFunnels(query: FunnelsQuery, ctx: InsightContext): Pro
   const extra = { resolved_date_range: resolvedDateRangeJson(spec.range) };
   if (spec.viz === 'trends') {
     const chart = await trendsChart(spec, await conversionRows(spec, layout, ctx));
-    return { statements: [compileInsightStatement(chart, ctx)], shape: (results) => trendsResults(spec, ctx, results), extra };
+    return { statements: [compileInsightStatement(chart, ctx, undefined, FUNNEL_TUNING)], shape: (results) => trendsResults(spec, ctx, results), extra };
   }
   const rows = await conversionRows(spec, layout, ctx);
   if (spec.viz === 'time_to_convert') {
     const chart = await timeToConvertChart(spec, rows);
-    return { statements: [compileInsightStatement(chart, ctx)], shape: timeToConvertResults, extra };
+    return { statements: [compileInsightStatement(chart, ctx, undefined, FUNNEL_TUNING)], shape: timeToConvertResults, extra };
   }
   const chart = await stepsChart(spec, layout, rows);
-  return { statements: [compileInsightStatement(chart, ctx)], shape: (results) => stepsResults(spec, ctx, results), extra };
+  return { statements: [compileInsightStatement(chart, ctx, undefined, FUNNEL_TUNING)], shape: (results) => stepsResults(spec, ctx, results), extra };
 }
 
 /**
