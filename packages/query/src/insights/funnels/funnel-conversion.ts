@@ -10,8 +10,9 @@ import type { FunnelSpec } from './funnels-spec.js';
  * conversion PostHog's funnel UDF ends up keeping there — the first untainted one to reach `lstar` that no later
  * exclusion mark within its window hits (at the last level, the first to complete the funnel: the UDF stops there).
  * `chosen` is 0 when there is none; the actor is then not counted (excluded, or without a step-0 event).
- * Returned as layers (each its own SELECT, see funnel-rows.ts), so `chosen` reads `lstar` as a column.
- * @example await chosenColumns(spec, layout) // [[lstar, nm_1, …], [chosen]]
+ * One layer (a SELECT, see funnel-rows.ts): `chosen` reads the small `lstar` and `nm_i` as aliases of the same SELECT;
+ * every SELECT more costs ClickHouse analysis and planning for each column passed through it.
+ * @example await chosenColumns(spec, layout) // [[lstar, nm_1, …, chosen]]
  */
 export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[][]> {
   const levels = layout.mandatory.length;
@@ -31,16 +32,17 @@ export async function chosenColumns(spec: FunnelSpec, layout: FunnelLayout): Pro
     }
     picks.push(await hx`lstar = ${i}`, pick);
   }
-  return [items, [alias(await hx`toInt64(${hCall('multiIf', ...picks, hConstant(0))})`, 'chosen')]];
+  return [[...items, alias(await hx`toInt64(${hCall('multiIf', ...picks, hConstant(0))})`, 'chosen')]];
 }
 
 /**
  * What the chosen conversion took: `start`, `q_l` the position of the event taking level l, and for each optional step o
  * whether the conversion took it (`d_o`: an event of o between the levels around it — or, past the last level
  * reached, within the window; strict funnels only until the first event that would break the conversion) and
- * where (`op_o`). Returned as layers, one per `q_l` (each reads `q_{l+1}` as a column: chained aliases in one
- * SELECT make ClickHouse's analysis grow with every step).
- * @example await takenColumns(spec, layout) // [[counted, start, q_3], [q_2], [q_1], [last_in], [d_2 …], [op_2 …]]
+ * where (`op_o`). Returned as layers: `counted`, `start` and every `q_l` in one (each `q_l` reads `q_{l+1}` as an
+ * alias, which ClickHouse copies into it: a few small nodes per step, far cheaper than a SELECT per step), then the
+ * optional steps' layers.
+ * @example await takenColumns(spec, layout) // [[counted, start, q_3, q_2, q_1], [last_in], [d_2 …], [op_2 …]]
  */
 export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[][]> {
   const levels = layout.mandatory.length;
@@ -49,7 +51,7 @@ export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Prom
   const layers: HExpr[][] = [[alias(await hx`chosen > 0`, 'counted'), alias(hCall('multiIf', ...starts, await hx`toFloat64(0)`), 'start')]];
   // Back from the chosen event: each level's event is the one the next level's stored conversion extended.
   layers[0].push(alias(await hx`if(lstar = ${levels}, chosen, toInt64(0))`, `q_${levels}`));
-  for (let l = levels - 1; l >= 1; l--) layers.push([alias(await hx`if(lstar = ${l}, chosen, ${ref(`bp_${l + 1}`)}[${ref(`q_${l + 1}`)}])`, `q_${l}`)]);
+  for (let l = levels - 1; l >= 1; l--) layers[0].push(alias(await hx`if(lstar = ${l}, chosen, ${ref(`bp_${l + 1}`)}[${ref(`q_${l + 1}`)}])`, `q_${l}`));
   const optional = spec.optional.flatMap((o, k) => (o ? [k] : []));
   if (optional.length === 0) return layers;
   layers.push([alias(await hx`toInt64(arrayCount(t -> t <= start + ${spec.windowSeconds}, T))`, 'last_in')]);
@@ -72,10 +74,10 @@ export async function takenColumns(spec: FunnelSpec, layout: FunnelLayout): Prom
  * funnelToStep) and `r_rank`, by which held-property partitions of one actor compare (furthest level, then the
  * earliest to get there, then the latest start). A mandatory step's time runs from the later of the previous
  * mandatory step and the optional steps taken between; an optional step's from the mandatory step before it.
- * Two layers: the reached flags (`rc_k`), then `r_out` and `r_rank` reading them as columns.
+ * One layer: the reached flags (`rc_k`), and `r_out` and `r_rank` reading them as aliases.
  * Conditions over columns are written `if(a, b, 0)`, not `a AND b`: ClickHouse's and-compare-chain rewrite costs
  * ~100 ms of analysis per such AND on these deep subqueries (funnel-steps.ts and the charts do the same).
- * @example await outcomeColumns(spec, layout) // [[rc_0, …], [r_out, r_rank]]
+ * @example await outcomeColumns(spec, layout) // [[rc_0, …, r_out, r_rank]]
  */
 export async function outcomeColumns(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[][]> {
   const flags: HExpr[] = [];
@@ -95,8 +97,5 @@ export async function outcomeColumns(spec: FunnelSpec, layout: FunnelLayout): Pr
   }
   const ttc = await hx`if(${reached[spec.toStep]} = 1, T[${position(spec.toStep)}] - T[${position(spec.fromStep)}], toFloat64(0))`;
   const last = await hx`T[${hCall('multiIf', ...layout.mandatory.flatMap((_, j) => [hCall('equals', ref('lstar'), hConstant(j + 1)), ref(`q_${j + 1}`)]), hConstant(0))}]`;
-  return [
-    flags,
-    [alias(tuple([ref('counted'), array(reached), array(times), ttc]), 'r_out'), alias(await hx`tuple(counted, lstar, -${last}, start)`, 'r_rank')],
-  ];
+  return [[...flags, alias(tuple([ref('counted'), array(reached), array(times), ttc]), 'r_out'), alias(await hx`tuple(counted, lstar, -${last}, start)`, 'r_rank')]];
 }

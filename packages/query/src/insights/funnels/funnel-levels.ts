@@ -30,6 +30,8 @@ export async function levelStages(spec: FunnelSpec, layout: FunnelLayout, base: 
   const outputs = ['has_1', 'ss_1', 'bp_1'];
   let query = select({ select: [...passThrough(carry), ...(await firstLevel()), ...(await state(spec, 1))], from: base });
   for (let i = 1; i <= levels; i++) {
+    // The last level only needs a SELECT of its own when an exclusion marks it.
+    if (i === levels && !tainted.has(i)) break;
     const items: HExpr[] = [
       ...passThrough([...carry, ...outputs]),
       alias(await shiftRight(ref(`sf_${i}`), await hx`toFloat64(0)`), 'pvs'),
