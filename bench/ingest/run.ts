@@ -12,7 +12,7 @@ import path from 'node:path';
 import { spawnWarren, type WarrenProcess } from '../../tests/support/spawn-warren.js';
 import { parseCliFlags, readLoadFlags, type LoadFlags } from '../shared/cli-flags.js';
 import type { ServerProcess } from '../shared/server-process.js';
-import { startBaseline } from './baseline.js';
+import { startParseOnlyBaseline } from '../shared/parse-only-baseline.js';
 import { runLoad, type LoadResult } from './load.js';
 import { SCENARIOS, type Scenario } from './payloads.js';
 import { eventsPerSec, formatReport, reqPerSec, type DurabilityCheck, type RunSettings, type ScenarioReport } from './report.js';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     warrenEnv.BENCH_CPU_PROF_DIR = path.resolve(flags.cpuProfDir);
   }
   const warren = await spawnWarren({ env: warrenEnv });
-  const baseline = await startBaseline();
+  const baseline = await startParseOnlyBaseline();
   const started = Date.now();
   const reports: ScenarioReport[] = [];
   try {

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnWarren } from '../../tests/support/spawn-warren.js';
 import { parseCliFlags } from '../shared/cli-flags.js';
-import { startServerProcess } from '../shared/server-process.js';
+import { startParseOnlyBaseline } from '../shared/parse-only-baseline.js';
 import { readIngestGauges, type IngestGauges } from '../ingest/warren-probe.js';
 import { formatIngestReport, jsonMBps, wireMBps, type IngestDurability, type ReplayLoad } from './ingest-report.js';
 import { runReplayLoad, type ReplayLoadJob } from './load.js';
@@ -77,7 +77,7 @@ async function ingest(flags: ReplayBenchFlags): Promise<string> {
   }
   const spawnedAtMs = Date.now();
   const warren = await spawnWarren({ env });
-  const baseline = await startServerProcess(path.join(import.meta.dirname, 'baseline-server.ts'));
+  const baseline = await startParseOnlyBaseline();
   try {
     const job = (url: string): ReplayLoadJob => ({
       url,

@@ -1,7 +1,9 @@
 /**
- * The parse-only ceiling: a bare `node:http` server that reads each body, gunzips it when labelled gzip, JSON.parses
- * it and answers `200 {"status":1}` — no validation, no durability, no storage. Run as a forked child process; it
- * reports its port over IPC. Warren's throughput is quoted as a fraction of this server's on the same payloads.
+ * The parse-only ceiling of bench:ingest and bench:replay: a bare `node:http` server that reads each body, gunzips it
+ * when it starts with gzip's magic bytes (posthog-js labels its gzip bodies text/plain, with no content-encoding, and
+ * a labelled one starts with them too), JSON.parses it and answers `200 {"status":1}` — no validation, no durability,
+ * no storage. Run as a forked child process; it reports its port over IPC. Warren's throughput is quoted as a fraction
+ * of this server's on the same payloads.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +19,7 @@ const server = http.createServer((req, res) => {
     let status = 200;
     try {
       const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+      const body = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
       JSON.parse(body.toString('utf8'));
     } catch {
       status = 400;
