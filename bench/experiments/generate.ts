@@ -14,14 +14,13 @@
  *   never exposed and only view pages; 2 % of all rows go to project 2 and must never count.
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
-import { EventStoreError } from '../../apps/server/src/storage/event-store.js';
+import { mergeParts } from '../shared/merge-parts.js';
 
 export const TEAM = 1;
 export const FLAG_KEY = 'bench-checkout';
 export const START_DAY = '2024-06-01';
 export const EXPERIMENT_DAYS = 14;
 const PERSONS_PER_INSERT = 200_000;
-const MERGE_WAIT_MS = 600_000;
 
 export interface Generated {
   exposedPersons: number;
@@ -109,23 +108,4 @@ export async function generate(store: ChdbEventStore, persons: number, log: (lin
   );
   const [events, teamEvents, overrides, exposedPersons] = totals.rows[0].map(Number);
   return { exposedPersons, events, teamEvents, overrides, generateMs, optimizeMs };
-}
-
-/** Merges a table into one part per partition, as a long-running store would have it (waiting out long merges). */
-async function mergeParts(store: ChdbEventStore, table: string): Promise<void> {
-  try {
-    await store.command(`OPTIMIZE TABLE ${table} FINAL`);
-    return;
-  } catch (error) {
-    if (!(error instanceof EventStoreError && error.kind === 'timeout')) throw error;
-  }
-  const unmerged = `SELECT (SELECT count() FROM system.merges) + (SELECT countIf(parts > 1) FROM (
-      SELECT count() AS parts FROM system.parts WHERE active AND database = currentDatabase() AND table = {table:String} GROUP BY partition))`;
-  const deadline = performance.now() + MERGE_WAIT_MS;
-  while (performance.now() < deadline) {
-    const left = await store.query(unmerged, { table }).then((r) => Number(r.rows[0][0]), () => 1);
-    if (left === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`${table} was still merging after ${MERGE_WAIT_MS / 1000} s`);
 }
