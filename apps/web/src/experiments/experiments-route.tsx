@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
@@ -8,8 +8,9 @@ import { Pager } from '../components/Pager';
 import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
+import { useUrlListFilter } from '../components/use-url-list-filter';
 import { ExperimentTable } from './ExperimentTable';
-import { STATUS_TABS, filterFromParams, paramsFromFilter, type ExperimentListFilter } from './experiment-list-filter';
+import { STATUS_TABS, filterFromParams, paramsFromFilter } from './experiment-list-filter';
 import { EXPERIMENTS_PAGE_SIZE, useExperimentList } from './experiments-api';
 import './experiments.css';
 
@@ -19,19 +20,8 @@ const SEARCH_DELAY_MS = 250;
 export function Component() {
   const projectId = useProjectId();
   const id = useId();
-  // Status, archive toggle and search live in the URL, so a filtered list can be shared and survives going back.
-  const [params, setParams] = useSearchParams();
-  const filter = filterFromParams(params);
-  const [typed, setTyped] = useState(filter.search);
-  const setFilter = (patch: Partial<ExperimentListFilter>) => setParams(paramsFromFilter({ ...filter, offset: 0, ...patch }), { replace: true });
-  // The debounced search applies the filter of the latest render, so it cannot undo a status picked meanwhile.
-  const latestSetFilter = useRef(setFilter);
-  latestSetFilter.current = setFilter;
-  useEffect(() => {
-    if (typed === filter.search) return;
-    const timer = setTimeout(() => latestSetFilter.current({ search: typed }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  // Status, archive toggle and search live in the URL.
+  const { filter, setFilter, typed, setTyped } = useUrlListFilter(filterFromParams, paramsFromFilter, SEARCH_DELAY_MS);
 
   // The box holds its tick from the change event: the URL (its source) catches up a moment later, and a checkbox
   // that flips back meanwhile reads as a click that did not take.

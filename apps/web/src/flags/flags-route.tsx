@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId } from 'react';
+import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
 import { ListResult } from '../components/ListResult';
@@ -8,6 +8,7 @@ import { Pager } from '../components/Pager';
 import { pageOf } from '../components/paging';
 import { SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
+import { useUrlListFilter } from '../components/use-url-list-filter';
 import { FlagTable } from './FlagTable';
 import { FLAGS_PAGE_SIZE, useFlagList, type FlagListFilter } from './flags-api';
 import './flags.css';
@@ -18,19 +19,8 @@ const SEARCH_DELAY_MS = 250;
 export function Component() {
   const projectId = useProjectId();
   const id = useId();
-  // The search and status live in the URL, so a filtered list can be shared and survives going back.
-  const [params, setParams] = useSearchParams();
-  const filter = filterFrom(params);
-  const [typed, setTyped] = useState(filter.search);
-  const setFilter = (patch: Partial<FlagListFilter>) => setParams(paramsFrom({ ...filter, offset: 0, ...patch }), { replace: true });
-  // The debounced search applies the filter of the latest render, so it cannot undo a status picked meanwhile.
-  const latestSetFilter = useRef(setFilter);
-  latestSetFilter.current = setFilter;
-  useEffect(() => {
-    if (typed === filter.search) return;
-    const timer = setTimeout(() => latestSetFilter.current({ search: typed }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  // The search and status live in the URL.
+  const { filter, setFilter, typed, setTyped } = useUrlListFilter(filterFrom, paramsFrom, SEARCH_DELAY_MS);
 
   const list = useFlagList(projectId, filter);
   const filtered = filter.search !== '' || filter.active !== '';
