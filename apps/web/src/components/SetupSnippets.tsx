@@ -1,31 +1,21 @@
-import { useState } from 'react';
-import { setupSnippets, type SetupSnippets as Snippets } from '@warren/shared/setup-snippets';
-import { CodeBlock } from './CodeBlock';
-
-const TABS: { key: keyof Snippets; label: string }[] = [
-  { key: 'html', label: 'HTML' },
-  { key: 'flaskJinja', label: 'Flask / Jinja' },
-  { key: 'django', label: 'Django' },
-  { key: 'python', label: 'posthog-python' },
-  { key: 'node', label: 'posthog-node' },
-];
+import { setupSnippets } from '@warren/shared/setup-snippets';
+import { CodeTabs } from './CodeTabs';
 
 /** The snippet to paste and the server SDK set-up, for this project's token and this server's address. */
 export function SetupSnippets({ token }: { token: string }) {
-  const [tab, setTab] = useState<keyof Snippets>('html');
   const snippets = setupSnippets({ token, host: window.location.origin });
   return (
     <section aria-label="Set-up snippets">
-      <div role="tablist" aria-label="Where to install" className="row">
-        {TABS.map((t) => (
-          <button key={t.key} type="button" role="tab" aria-selected={tab === t.key} className={tab === t.key ? 'primary small' : 'small'} onClick={() => setTab(t.key)}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" style={{ marginTop: '0.5rem' }}>
-        <CodeBlock code={snippets[tab]} label={TABS.find((t) => t.key === tab)!.label} />
-      </div>
+      <CodeTabs
+        label="Where to install"
+        tabs={[
+          { key: 'html', label: 'HTML', code: snippets.html },
+          { key: 'flaskJinja', label: 'Flask / Jinja', code: snippets.flaskJinja },
+          { key: 'django', label: 'Django', code: snippets.django },
+          { key: 'python', label: 'posthog-python', code: snippets.python },
+          { key: 'node', label: 'posthog-node', code: snippets.node },
+        ]}
+      />
     </section>
   );
 }

@@ -1,3 +1,6 @@
+import { quoted } from '@warren/shared/setup-snippets';
+import type { SdkSnippets } from '../components/SdkCode';
+
 /** What the experiment's code snippets need to know. */
 export interface SnippetExperiment {
   flagKey: string;
@@ -9,24 +12,13 @@ export interface SnippetExperiment {
   metricEvents: string[];
 }
 
-export interface ExperimentSnippets {
-  js: string;
-  node: string;
-  python: string;
-}
-
-/** A string literal in single quotes, valid in JavaScript and Python. Example: quoted("it's") → 'it\'s' */
-function quoted(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 /**
  * How to run the experiment from posthog-js, posthog-node and posthog-python: read the variant (which sends the
  * `$feature_flag_called` exposure), branch on each variant, send a custom exposure event if the experiment uses one,
  * and capture the metric events.
  * Example: experimentSnippets({ flagKey: 'checkout', variants: ['control', 'test'], exposureEvent: null, metricEvents: ['purchase'] }).js contains "posthog.getFeatureFlag('checkout') === 'test'"
  */
-export function experimentSnippets(experiment: SnippetExperiment): ExperimentSnippets {
+export function experimentSnippets(experiment: SnippetExperiment): SdkSnippets {
   return { js: jsSnippet(experiment), node: nodeSnippet(experiment), python: pythonSnippet(experiment) };
 }
 

@@ -1,3 +1,6 @@
+import { quoted } from '@warren/shared/setup-snippets';
+import type { SdkSnippets } from '../components/SdkCode';
+
 /** What the code snippets need to know about a flag. */
 export interface SnippetFlag {
   key: string;
@@ -7,23 +10,12 @@ export interface SnippetFlag {
   hasPayload: boolean;
 }
 
-export interface FlagSnippets {
-  js: string;
-  node: string;
-  python: string;
-}
-
-/** A string literal in single quotes, valid in JavaScript and Python. Example: quoted("it's") → 'it\'s' */
-function quoted(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 /**
  * How to use a flag from posthog-js, posthog-node and posthog-python: the enabled check for a boolean flag, the
  * variant comparison for a multivariate one, and the payload call when a payload is set.
  * Example: flagSnippets({ key: 'new-checkout', variants: [], hasPayload: false }).js contains "posthog.isFeatureEnabled('new-checkout')"
  */
-export function flagSnippets(flag: SnippetFlag): FlagSnippets {
+export function flagSnippets(flag: SnippetFlag): SdkSnippets {
   return { js: jsSnippet(flag), node: nodeSnippet(flag), python: pythonSnippet(flag) };
 }
 
