@@ -1,5 +1,8 @@
 import { FieldError, invalidProps } from '../flags/FieldError';
-import { MAX_VARIANTS, equalSplit, type FieldErrors, type VariantSplit } from './experiment-form';
+import { VariantShareInput } from '../flags/VariantShareInput';
+import { VariantSplitActions } from '../flags/VariantSplitActions';
+import { splitEqually } from '../flags/flag-form';
+import { MAX_VARIANTS, type FieldErrors, type VariantSplit } from './experiment-form';
 import { uid } from './metric-form';
 
 interface Props {
@@ -11,7 +14,6 @@ interface Props {
 /** The variants of the flag the experiment creates, control first, with each one's share of exposed people. */
 export function VariantSplitEditor({ variants, onChange, errors }: Props) {
   const update = (index: number, patch: Partial<VariantSplit>) => onChange(variants.map((v, i) => (i === index ? { ...v, ...patch } : v)));
-  const sum = variants.reduce((total, v) => total + (v.rolloutPercentage || 0), 0);
   return (
     <div className="stack">
       <table className="split-table">
@@ -46,17 +48,13 @@ export function VariantSplitEditor({ variants, onChange, errors }: Props) {
                   <FieldError id={`variant-${v.uid}-key`} message={keyError} />
                 </td>
                 <td>
-                  <input
-                    type="number"
-                    min={0}
-                    max={100}
-                    step="any"
-                    aria-label={`Split of variant ${i + 1}`}
-                    value={Number.isFinite(v.rolloutPercentage) ? v.rolloutPercentage : ''}
-                    onChange={(e) => update(i, { rolloutPercentage: e.target.valueAsNumber })}
-                    {...invalidProps(`variant-${v.uid}-rollout`, rolloutError)}
+                  <VariantShareInput
+                    label={`Split of variant ${i + 1}`}
+                    value={v.rolloutPercentage}
+                    onChange={(rolloutPercentage) => update(i, { rolloutPercentage })}
+                    errorId={`variant-${v.uid}-rollout`}
+                    error={rolloutError}
                   />
-                  <FieldError id={`variant-${v.uid}-rollout`} message={rolloutError} />
                 </td>
                 <td>
                   {i > 0 && (
@@ -70,25 +68,13 @@ export function VariantSplitEditor({ variants, onChange, errors }: Props) {
           })}
         </tbody>
       </table>
-      <div className="row">
-        <button
-          type="button"
-          className="small"
-          disabled={variants.length >= MAX_VARIANTS}
-          onClick={() => {
-            const next = [...variants, { uid: uid(), key: `test-${variants.length}`, rolloutPercentage: 0 }];
-            onChange(next.map((v, i) => ({ ...v, rolloutPercentage: equalSplit(next.length)[i]! })));
-          }}
-        >
-          + Add variant
-        </button>
-        <button type="button" className="small" onClick={() => onChange(variants.map((v, i) => ({ ...v, rolloutPercentage: equalSplit(variants.length)[i]! })))}>
-          Split equally
-        </button>
-        <span role="status" className={Math.round(sum * 100) === 10_000 ? 'muted' : 'variant-sum-bad'}>
-          Total: {Math.round(sum * 100) / 100}%
-        </span>
-      </div>
+      <VariantSplitActions
+        variants={variants}
+        onChange={onChange}
+        canAdd={variants.length < MAX_VARIANTS}
+        // A new variant takes an equal share with the others.
+        onAdd={() => onChange(splitEqually([...variants, { uid: uid(), key: `test-${variants.length}`, rolloutPercentage: 0 }]))}
+      />
       <FieldError id="variants-error" message={errors.variants} />
     </div>
   );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExperimentApi } from '@warren/shared/experiments-api';
-import { emptyExperimentForm, equalSplit, experimentBody, flagProblem, formFromExperiment, suggestedFlagKey, validateExperiment, variantKeys } from './experiment-form';
+import { emptyExperimentForm, experimentBody, flagProblem, formFromExperiment, suggestedFlagKey, validateExperiment, variantKeys } from './experiment-form';
 import { emptyMetric } from './metric-form';
 
 const named = () => ({ ...emptyExperimentForm(), name: 'Checkout button', flagKey: 'checkout-button' });
@@ -19,12 +19,6 @@ test('variants: control first, distinct keys, shares adding up to 100', () => {
   assert.equal(validateExperiment({ ...form, variants: [control!, { ...test!, rolloutPercentage: 40 }] }).variants, 'The shares must add up to 100%.');
   assert.equal(validateExperiment({ ...form, variants: [control!, { ...test!, key: 'control' }] })['variants.1.key'], 'Each variant needs its own key.');
   assert.equal(validateExperiment({ ...form, variants: [control!] }).variants, 'An experiment compares at least two variants.');
-});
-
-test('an equal split uses whole percents and adds up to 100', () => {
-  assert.deepEqual(equalSplit(2), [50, 50]);
-  assert.deepEqual(equalSplit(3), [34, 33, 33]);
-  assert.equal(equalSplit(7).reduce((a, b) => a + b, 0), 100);
 });
 
 test('a custom exposure needs its event; metric errors are keyed by list and position', () => {

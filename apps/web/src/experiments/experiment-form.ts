@@ -1,5 +1,6 @@
 import type { ExperimentApi, ExperimentWrite, SavedMetricIdApi } from '@warren/shared/experiments-api';
 import type { FeatureFlagApi } from '@warren/shared/feature-flags-api';
+import { variantSum } from '../flags/flag-form';
 import { formFromMetric, metricErrors, metricFromForm, uid, type MetricForm } from './metric-form';
 
 /** One variant of a flag the experiment creates, with its share of the exposed users. */
@@ -87,15 +88,6 @@ export function suggestedFlagKey(name: string): string {
     .slice(0, 200);
 }
 
-/**
- * Splits 100 % equally over `count` variants in whole percents, the remainder going to the first ones.
- * Example: equalSplit(3) → [34, 33, 33]
- */
-export function equalSplit(count: number): number[] {
-  const share = Math.floor(100 / count);
-  return Array.from({ length: count }, (_, i) => share + (i < 100 - share * count ? 1 : 0));
-}
-
 /** Why an existing flag cannot carry an experiment (PostHog's rule: multivariate, control first), or null. */
 export function flagProblem(flag: Pick<FeatureFlagApi, 'key' | 'filters'>): string | null {
   const variants = flag.filters.multivariate?.variants ?? [];
@@ -123,7 +115,7 @@ function variantErrors(variants: VariantSplit[]): FieldErrors {
   if (variants.length < 2) errors.variants = 'An experiment compares at least two variants.';
   else if (variants.length > MAX_VARIANTS) errors.variants = `At most ${MAX_VARIANTS} variants.`;
   else if (variants[0]!.key.trim() !== 'control') errors.variants = 'The first variant must be control: the others are compared with it.';
-  else if (Math.round(variants.reduce((sum, v) => sum + (v.rolloutPercentage || 0), 0) * 100) !== 10_000) errors.variants = 'The shares must add up to 100%.';
+  else if (Math.round(variantSum(variants) * 100) !== 10_000) errors.variants = 'The shares must add up to 100%.';
   return errors;
 }
 

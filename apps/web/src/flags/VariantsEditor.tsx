@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { FieldError, invalidProps } from './FieldError';
-import { distributeEqually, formatPercent, uid, variantSum, type FieldErrors, type VariantForm } from './flag-form';
+import { VariantShareInput } from './VariantShareInput';
+import { VariantSplitActions } from './VariantSplitActions';
+import { uid, type FieldErrors, type VariantForm } from './flag-form';
 
 interface Props {
   variants: VariantForm[];
@@ -11,8 +13,6 @@ interface Props {
 /** The variants of a multivariate flag: key, name, share of users (summing to 100) and the JSON payload each serves. */
 export function VariantsEditor({ variants, onChange, errors }: Props) {
   const id = useId();
-  const sum = variantSum(variants);
-  const sumOk = Math.round(sum * 100) === 10000;
   const update = (index: number, patch: Partial<VariantForm>) => onChange(variants.map((v, i) => (i === index ? { ...v, ...patch } : v)));
   const sumError = errors.filters__multivariate__variants;
   return (
@@ -47,17 +47,13 @@ export function VariantsEditor({ variants, onChange, errors }: Props) {
                   <input type="text" aria-label={`Name of variant ${i + 1}`} placeholder="optional" value={v.name} onChange={(e) => update(i, { name: e.target.value })} />
                 </td>
                 <td>
-                  <input
-                    type="number"
-                    min={0}
-                    max={100}
-                    step="any"
-                    aria-label={`Rollout percentage of variant ${i + 1}`}
-                    value={Number.isFinite(v.rolloutPercentage) ? v.rolloutPercentage : ''}
-                    onChange={(e) => update(i, { rolloutPercentage: e.target.valueAsNumber })}
-                    {...invalidProps(`${id}-${i}-rollout`, rolloutError)}
+                  <VariantShareInput
+                    label={`Rollout percentage of variant ${i + 1}`}
+                    value={v.rolloutPercentage}
+                    onChange={(rolloutPercentage) => update(i, { rolloutPercentage })}
+                    errorId={`${id}-${i}-rollout`}
+                    error={rolloutError}
                   />
-                  <FieldError id={`${id}-${i}-rollout`} message={rolloutError} />
                 </td>
                 <td>
                   <textarea
@@ -86,18 +82,12 @@ export function VariantsEditor({ variants, onChange, errors }: Props) {
           })}
         </tbody>
       </table>
-      <div className="row">
-        <button type="button" className="small" onClick={() => onChange([...variants, { uid: uid(), key: `variant-${variants.length + 1}`, name: '', rolloutPercentage: 0, payload: '' }])}>
-          + Add variant
-        </button>
-        <button type="button" className="small" onClick={() => onChange(distributeEqually(variants.length).map((p, i) => ({ ...variants[i], rolloutPercentage: p })))}>
-          Distribute equally
-        </button>
-        <span role="status" className={sumOk ? 'muted' : 'variant-sum-bad'}>
-          Total: {formatPercent(sum)}
-          {sumOk ? '' : ' (must be 100%)'}
-        </span>
-      </div>
+      <VariantSplitActions
+        variants={variants}
+        onChange={onChange}
+        canAdd
+        onAdd={() => onChange([...variants, { uid: uid(), key: `variant-${variants.length + 1}`, name: '', rolloutPercentage: 0, payload: '' }])}
+      />
       <FieldError id={`${id}-sum`} message={sumError} />
       <FieldError id={`${id}-payloads`} message={errors.filters__payloads} />
     </div>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FeatureFlagApi } from '@warren/shared/feature-flags-api';
-import { distributeEqually, emptyForm, errorSlot, flagBody, formFromFlag, jsonError, keyError, starterVariants, validateForm, type FlagForm } from './flag-form';
+import { distributeEqually, emptyForm, errorSlot, flagBody, formFromFlag, jsonError, keyError, splitEqually, starterVariants, validateForm, variantSum, type FlagForm } from './flag-form';
 
 const stored = (filters: FeatureFlagApi['filters'], extra: Partial<FeatureFlagApi> = {}) =>
   ({ id: 7, key: 'new-checkout', name: 'Checkout', active: true, ensure_experience_continuity: false, version: 3, filters, ...extra }) as FeatureFlagApi;
@@ -110,6 +110,13 @@ test('distribute equally gives whole percentages that sum to 100', () => {
   assert.deepEqual(distributeEqually(3), [34, 33, 33]);
   assert.deepEqual(distributeEqually(7).reduce((a, b) => a + b, 0), 100);
   assert.deepEqual(distributeEqually(0), []);
+});
+
+test('splitting equally keeps each variant and gives it its whole-percent share; the total ignores a share that is not a number', () => {
+  const split = splitEqually([{ key: 'control', rolloutPercentage: 90 }, { key: 'test', rolloutPercentage: 5 }, { key: 'b', rolloutPercentage: NaN }]);
+  assert.deepEqual(split, [{ key: 'control', rolloutPercentage: 34 }, { key: 'test', rolloutPercentage: 33 }, { key: 'b', rolloutPercentage: 33 }]);
+  assert.equal(variantSum(split), 100);
+  assert.equal(variantSum([{ rolloutPercentage: 60 }, { rolloutPercentage: NaN }]), 60);
 });
 
 test('payload text must be JSON (empty means none)', () => {

@@ -209,7 +209,13 @@ export function validateForm(form: FlagForm): FieldErrors {
   return errors;
 }
 
-export function variantSum(variants: readonly VariantForm[]): number {
+/** What splitting people between variants needs of a variant (a flag's, or the one an experiment creates). */
+export interface VariantShare {
+  rolloutPercentage: number;
+}
+
+/** The variants' shares added up, a share that is not a number counting 0. Example: variantSum([{ rolloutPercentage: 60 }, { rolloutPercentage: NaN }]) → 60 */
+export function variantSum(variants: readonly VariantShare[]): number {
   return variants.reduce((sum, v) => sum + (Number.isFinite(v.rolloutPercentage) ? v.rolloutPercentage : 0), 0);
 }
 
@@ -230,6 +236,12 @@ export function distributeEqually(count: number): number[] {
   const base = Math.floor(100 / count);
   const remainder = 100 - base * count;
   return Array.from({ length: count }, (_, i) => base + (i < remainder ? 1 : 0));
+}
+
+/** The variants with 100 % split equally between them (see distributeEqually). */
+export function splitEqually<T extends VariantShare>(variants: readonly T[]): T[] {
+  const shares = distributeEqually(variants.length);
+  return variants.map((v, i) => ({ ...v, rolloutPercentage: shares[i]! }));
 }
 
 /** The variants to start a multivariate flag with, as PostHog does. */
