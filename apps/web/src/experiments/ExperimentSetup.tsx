@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ExperimentApi } from '@warren/shared/experiments-api';
-import { ApiError, errorMessage } from '../api/api-client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useFormSave } from '../components/use-form-save';
 import { FieldError, invalidProps } from '../flags/FieldError';
 import { ExperimentCode } from './ExperimentCode';
 import { ExposureSection } from './ExposureSection';
@@ -25,21 +26,12 @@ interface Props {
 /** Sets up an experiment (new, or a draft): flag and variants, exposure, metrics, method, sample size, and its code. */
 export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: Props) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<ExperimentForm>(initial);
   const [keyTouched, setKeyTouched] = useState(experimentId !== null);
-  const [attempted, setAttempted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [focusTick, setFocusTick] = useState(0);
+  const saving = useFormSave(errorSlot);
   const save = useSaveExperiment(projectId);
   const isNew = experimentId === null;
-  const errors: FieldErrors = { ...(attempted ? validateExperiment(form) : {}), ...serverErrors };
-
-  useEffect(() => {
-    if (focusTick > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusTick]);
+  const errors: FieldErrors = { ...(saving.attempted ? validateExperiment(form) : {}), ...saving.serverErrors };
 
   // Functional updates: the calculator reports its recommendation from an effect, after other edits of the render.
   const change = (patch: Partial<ExperimentForm>) => {
@@ -50,32 +42,20 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
       if ('name' in patch && isNew && next.flagMode === 'new' && !keyTouched) next.flagKey = suggestedFlagKey(next.name);
       return next;
     });
-    setServerErrors({});
-    setFormError(null);
-    setSavedAt(null);
+    saving.edited();
   };
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setAttempted(true);
-    if (Object.keys(validateExperiment(form)).length > 0) {
-      setFocusTick((t) => t + 1);
-      return;
-    }
+    if (!saving.attempt(validateExperiment(form))) return;
     save.mutate(
       { id: experimentId, body: experimentBody(form, isNew) },
       {
         onSuccess: (saved) => {
-          setAttempted(false);
-          setSavedAt(Date.now());
+          saving.saved();
           onSaved(saved);
         },
-        onError: (error) => {
-          const slot = error instanceof ApiError ? errorSlot(error.attr) : 'form';
-          if (slot === 'form' || !(error instanceof ApiError)) setFormError(errorMessage(error));
-          else setServerErrors({ [slot]: error.detail });
-          setFocusTick((t) => t + 1);
-        },
+        onError: saving.failed,
       },
     );
   }
@@ -88,12 +68,9 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
     return [m.numerator.event, m.denominator.event];
   });
   return (
-    <form ref={formRef} className="experiment-setup" onSubmit={submit} noValidate aria-label={isNew ? 'New experiment' : 'Edit experiment'}>
-      {(formError || (attempted && Object.keys(errors).length > 0)) && (
-        <div role="alert" className="notice notice-error">
-          <strong>The experiment was not saved</strong>
-          <p>{formError ?? 'Fix the fields marked below.'}</p>
-        </div>
+    <form ref={saving.formRef} className="experiment-setup" onSubmit={submit} noValidate aria-label={isNew ? 'New experiment' : 'Edit experiment'}>
+      {(saving.formError || (saving.attempted && Object.keys(errors).length > 0)) && (
+        <ErrorNotice title="The experiment was not saved" error={saving.formError ?? 'Fix the fields marked below.'} />
       )}
 
       <section className="card stack" aria-labelledby={`${id}-about`}>
@@ -163,7 +140,7 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
           {save.isPending ? 'Saving…' : isNew ? 'Save as draft' : 'Save changes'}
         </button>
         <Link to={`/project/${projectId}/experiments`}>Back to experiments</Link>
-        {savedAt !== null && (
+        {saving.savedAt !== null && (
           <span role="status" className="muted">
             Saved.
           </span>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { FeatureFlagApi } from '@warren/shared/feature-flags-api';
-import { ApiError, errorMessage } from '../api/api-client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useFormSave } from '../components/use-form-save';
 import { ConditionEditor } from './ConditionEditor';
 import { FieldError, invalidProps } from './FieldError';
 import { FlagSwitch } from './FlagSwitch';
@@ -22,54 +23,32 @@ interface Props {
 /** Creates or edits a flag: key, description, status, served values (boolean or variants, with payloads), release conditions. */
 export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: Props) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<FlagForm>(initial);
-  const [attempted, setAttempted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [focusTick, setFocusTick] = useState(0);
+  const saving = useFormSave(errorSlot);
   const save = useSaveFlag(projectId);
 
   const liveKeyError = form.key !== '' ? keyError(form.key) : null;
-  const errors: FieldErrors = { ...(attempted ? validateForm(form) : liveKeyError ? { key: liveKeyError } : {}), ...serverErrors };
+  const errors: FieldErrors = { ...(saving.attempted ? validateForm(form) : liveKeyError ? { key: liveKeyError } : {}), ...saving.serverErrors };
   const variantKeys = form.variants.map((v) => v.key.trim()).filter((k) => k !== '');
   const multivariate = form.variants.length > 0;
 
-  // After a refused save, take the keyboard to the first field that needs fixing.
-  useEffect(() => {
-    if (focusTick > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusTick]);
-
   function change(next: FlagForm) {
     setForm(next);
-    setServerErrors({});
-    setFormError(null);
-    setSavedAt(null);
+    saving.edited();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setAttempted(true);
-    if (Object.keys(validateForm(form)).length > 0) {
-      setFocusTick((t) => t + 1);
-      return;
-    }
+    if (!saving.attempt(validateForm(form))) return;
     save.mutate(
       { id: flagId, body: flagBody(form) },
       {
         onSuccess: (saved) => {
           setForm(formFromFlag(saved));
-          setAttempted(false);
-          setSavedAt(Date.now());
+          saving.saved();
           onSaved(saved);
         },
-        onError: (error) => {
-          const slot = error instanceof ApiError ? errorSlot(error.attr) : 'form';
-          if (slot === 'form' || !(error instanceof ApiError)) setFormError(errorMessage(error));
-          else setServerErrors({ [slot]: error.detail });
-          setFocusTick((t) => t + 1);
-        },
+        onError: saving.failed,
       },
     );
   }
@@ -77,18 +56,9 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
   const keyMessage = errors.key;
   const renamed = storedKey !== undefined && form.key.trim() !== storedKey;
   return (
-    <form ref={formRef} className="flag-editor" onSubmit={submit} noValidate aria-label={flagId === null ? 'New feature flag' : 'Edit feature flag'}>
-      {formError && (
-        <div role="alert" className="notice notice-error">
-          <strong>The flag was not saved</strong>
-          <p>{formError}</p>
-        </div>
-      )}
-      {attempted && Object.keys(errors).length > 0 && !formError && (
-        <div role="alert" className="notice notice-error">
-          <strong>The flag was not saved</strong>
-          <p>Fix the fields marked below.</p>
-        </div>
+    <form ref={saving.formRef} className="flag-editor" onSubmit={submit} noValidate aria-label={flagId === null ? 'New feature flag' : 'Edit feature flag'}>
+      {(saving.formError || (saving.attempted && Object.keys(errors).length > 0)) && (
+        <ErrorNotice title="The flag was not saved" error={saving.formError ?? 'Fix the fields marked below.'} />
       )}
 
       <section className="card stack" aria-labelledby={`${id}-basics`}>
@@ -208,7 +178,7 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
           {save.isPending ? 'Saving…' : flagId === null ? 'Create flag' : 'Save changes'}
         </button>
         <Link to={`/project/${projectId}/feature_flags`}>Back to feature flags</Link>
-        {savedAt !== null && (
+        {saving.savedAt !== null && (
           <span role="status" className="muted">
             Saved.
           </span>
