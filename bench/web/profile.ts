@@ -20,18 +20,18 @@ const PARTS: [name: string, sql: string][] = [
   [
     'sessions read FINAL, counters only (start/end, person, pageviews, clicks)',
     `SELECT count() FROM (SELECT session_id, min_timestamp AS s, max_timestamp AS e, finalizeAggregation(person_id) AS p,
-       finalizeAggregation(pageviews) AS v, finalizeAggregation(autocaptures) AS a
+       length(pageviews) AS v, length(autocaptures) AS a
      FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
     'sessions read FINAL, counters + bot flag + landing URL',
-    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, finalizeAggregation(person_id) AS p, finalizeAggregation(pageviews) AS v,
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, finalizeAggregation(person_id) AS p, length(pageviews) AS v,
        finalizeAggregation(is_bot) AS b, finalizeAggregation(entry_current_url) AS u
      FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND (b = 0 OR u = '' OR p != toUUID('00000000-0000-0000-0000-000000000001')))`,
   ],
   [
     'sessions grouped by session_id (no FINAL), the same columns',
-    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, argMinMerge(person_id) AS p, uniqExactIfMerge(pageviews) AS v,
+    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, argMinMerge(person_id) AS p, length(groupUniqArrayArray(pageviews)) AS v,
        argMinMerge(is_bot) AS b, argMinMerge(entry_current_url) AS u
      FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING b = 0 OR u = '' OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],

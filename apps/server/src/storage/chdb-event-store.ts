@@ -28,7 +28,7 @@ export class ChdbEventStore implements EventStore {
     const sessionsExisted = await this.tableExists('raw_sessions');
     const recordingsExisted = await this.tableExists('session_replay_summaries');
     // A data dir whose sessions have an older shape (the landing fields in one tuple, no views): rebuilt from events.
-    if (sessionsExisted && !(await this.columnExists('raw_sessions', SESSIONS_SHAPE_MARK))) {
+    if (sessionsExisted && (await this.columnType('raw_sessions', SESSIONS_SHAPE_MARK.column)) !== SESSIONS_SHAPE_MARK.type) {
       for (const ddl of SESSIONS_RESHAPE) await this.run(ddl, {}, 'CSV', BACKFILL_TIMEOUT_MS);
     }
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
@@ -40,12 +40,12 @@ export class ChdbEventStore implements EventStore {
     if (!recordingsExisted) await this.run(`INSERT INTO session_replay_summaries ${recordingSummarySelect()}`, {});
   }
 
-  private async columnExists(table: string, name: string): Promise<boolean> {
-    const result = await this.query('SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {name:String}', {
+  private async columnType(table: string, name: string): Promise<string | null> {
+    const result = await this.query('SELECT type FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {name:String}', {
       table,
       name,
     });
-    return Number(result.rows[0]?.[0]) > 0;
+    return result.rows.length > 0 ? String(result.rows[0][0]) : null;
   }
 
   private async tableExists(name: string): Promise<boolean> {

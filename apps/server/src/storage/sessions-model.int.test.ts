@@ -53,7 +53,7 @@ const landing = event(1, '$pageview', '2024-05-01 10:00:02', {
 
 async function sessionRow(team = 1) {
   const result = await store.query(
-    `SELECT min(min_timestamp), max(max_timestamp), uniqExactIfMerge(pageviews), uniqExactIfMerge(autocaptures), ${sessionEntrySql('$current_url')},
+    `SELECT min(min_timestamp), max(max_timestamp), length(groupUniqArrayArray(pageviews)), length(groupUniqArrayArray(autocaptures)), ${sessionEntrySql('$current_url')},
        ${sessionEntrySql('utm_source')}, ${sessionEntrySql('$browser')}, ${sessionEntrySql('$viewport_width')}, argMaxMerge(exit_url), any(session_day),
        argMinMerge(is_bot), ${sessionEntrySql('$referrer')}
      FROM raw_sessions WHERE team_id = {team:Int64} AND session_id = {s:String} GROUP BY session_id`,
@@ -100,7 +100,7 @@ test('a session row follows its events as they are inserted, counting a replayed
 
 test("a session keeps each view's time and path once, however often the view was inserted", async () => {
   const result = await store.query(
-    `SELECT arraySort(arrayMap(v -> (toString(v.2), v.3), groupUniqArrayMerge(page_views))) FROM raw_sessions WHERE team_id = 1 AND session_id = {s:String}`,
+    `SELECT arraySort(arrayMap(v -> (toString(v.2), v.3), groupUniqArrayArray(page_views))) FROM raw_sessions WHERE team_id = 1 AND session_id = {s:String}`,
     { s: S },
   );
   assert.deepEqual(result.rows[0]?.[0], [

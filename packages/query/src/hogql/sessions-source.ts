@@ -172,7 +172,10 @@ function sessionRows(window?: SessionWindow): SelectQuery {
       alias(column(R, 'session_id'), 'session_id'),
       alias(column(R, 'min_timestamp'), 'start'),
       alias(column(R, 'max_timestamp'), 'end'),
-      ...['distinct_id', 'person_id', 'pageviews', 'autocaptures', 'screens', 'is_bot', 'exit_url', 'page_views'].map((name) => alias(finalized(name), name)),
+      ...['distinct_id', 'person_id', 'is_bot', 'exit_url'].map((name) => alias(finalized(name), name)),
+      // Sets of event uuids (arrays merged as sets): their lengths are the counts.
+      ...['pageviews', 'autocaptures', 'screens'].map((name) => alias(call('length', column(R, name)), name)),
+      alias(column(R, 'page_views'), 'page_views'),
       ...ENTRY_FIELDS.map((field) => alias(entryText(field), sessionEntryColumn(field))),
     ],
     from: { source: table('raw_sessions', { final: true }), alias: R },
