@@ -31,6 +31,10 @@ export interface ProjectFlagSet {
 /** A project's flags as evaluation reads them, cached until a flag changes (and briefly, for new group types). */
 export class ProjectFlags {
   private readonly cache = new Map<number, ProjectFlagSet>();
+  /** One load at a time per project: when a set expires under load, the requests arriving meanwhile share it. */
+  private readonly loading = new Map<number, { generation: number; promise: Promise<ProjectFlagSet> }>();
+  /** Bumped by invalidate(): a load that began before a change is answered to its own callers but never cached. */
+  private readonly generations = new Map<number, number>();
 
   constructor(
     private readonly flags: FlagRepository,
@@ -42,6 +46,22 @@ export class ProjectFlags {
   async forProject(teamId: number): Promise<ProjectFlagSet> {
     const hit = this.fresh(teamId);
     if (hit) return hit;
+    const generation = this.generations.get(teamId) ?? 0;
+    const pending = this.loading.get(teamId);
+    if (pending && pending.generation === generation) return pending.promise;
+    const promise = this.load(teamId)
+      .then((set) => {
+        if ((this.generations.get(teamId) ?? 0) === generation) this.cache.set(teamId, set);
+        return set;
+      })
+      .finally(() => {
+        if (this.loading.get(teamId)?.promise === promise) this.loading.delete(teamId);
+      });
+    this.loading.set(teamId, { generation, promise });
+    return promise;
+  }
+
+  private async load(teamId: number): Promise<ProjectFlagSet> {
     const definitions = (await this.flags.liveFlags(teamId)).map(toDefinition);
     const groupTypeMapping = Object.fromEntries((await this.groups.mappings(teamId)).map((m) => [String(m.group_type_index), m.group_type]));
     const cohorts = this.cohortSource ? await this.cohortSource.forFlags(teamId, definitions) : NO_FLAG_COHORTS;
@@ -50,9 +70,7 @@ export class ProjectFlags {
     const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
     const continuityKeys = definitions.filter((f) => f.active && f.ensure_experience_continuity).map((f) => f.key);
     const prepared = prepareFlagSet(definitions, cohorts.definitions);
-    const set = { definitions, prepared, metadata, fragments: new Map(), continuityKeys, groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
-    this.cache.set(teamId, set);
-    return set;
+    return { definitions, prepared, metadata, fragments: new Map(), continuityKeys, groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
   }
 
   /** The cached set while it is fresh, without waiting: `/flags` reads it on every request. */
@@ -64,5 +82,7 @@ export class ProjectFlags {
   /** Call after any flag of the project changed: the next request sees it (the kill switch is immediate). */
   invalidate(teamId: number): void {
     this.cache.delete(teamId);
+    this.loading.delete(teamId);
+    this.generations.set(teamId, (this.generations.get(teamId) ?? 0) + 1);
   }
 }
