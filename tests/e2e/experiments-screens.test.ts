@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import mt19937 from '@stdlib/random-base-mt19937';
-import { PostHog } from 'posthog-node';
+import type { PostHog } from 'posthog-node';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { flagsV2 } from '../support/flags-client.js';
+import { localEvaluationClient } from '../support/posthog-node-client.js';
 import { openScreen, openWebApp, type WebAppSession } from '../support/web-app.js';
 
 // The experiment screens driven as a user would: an experiment set up in the flow is stored in PostHog's shape,
@@ -26,15 +27,7 @@ const converted: Record<string, number> = {};
 before(async () => {
   session = await openWebApp({ signedIn: true });
   const { warren } = session;
-  client = new PostHog(warren.token, {
-    host: warren.url,
-    personalApiKey: warren.personalApiKey,
-    featureFlagsPollingInterval: 60_000,
-    flushAt: 200,
-    flushInterval: 200,
-    maxBatchSize: 200,
-    fetchRetryCount: 0,
-  });
+  client = localEvaluationClient(warren, { flushAt: 200, flushInterval: 200, maxBatchSize: 200 });
 });
 after(async () => {
   await client?.shutdown();

@@ -4,6 +4,7 @@ import { PostHog } from 'posthog-node';
 import { eventually, hogql } from '../support/api-client.js';
 import { dependentFlagBodies, generateAgreementPeople, independentFlagBodies, type AgreementPerson } from '../support/flag-agreement-universe.js';
 import { createFlag, flagsV2, mapConcurrent, valueOf, type FlagsV2Body } from '../support/flags-client.js';
+import { localEvaluationClient } from '../support/posthog-node-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 // The issue's proof: the real posthog-node client, polling Warren's /flags/definitions and evaluating locally, and
@@ -44,14 +45,7 @@ test(`posthog-node local evaluation (polling Warren) and Warren's /flags agree o
   for (const body of dependentFlagBodies((key) => ids.get(key)!)) ids.set(String(body.key), (await createFlag(warren, body)).id);
   flagKeys.push(...ids.keys());
 
-  client = new PostHog(warren.token, {
-    host: warren.url,
-    personalApiKey: warren.personalApiKey,
-    featureFlagsPollingInterval: 60_000,
-    flushAt: 1000,
-    flushInterval: 60_000,
-    fetchRetryCount: 0,
-  });
+  client = localEvaluationClient(warren);
   assert.equal(await client.waitForLocalEvaluationReady(10_000), true, 'posthog-node loaded the definitions from Warren');
 
   const people = generateAgreementPeople(PEOPLE, new Date());

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PostHog } from 'posthog-node';
+import type { PostHog } from 'posthog-node';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { createFlag, flagsV2, mapConcurrent, valueOf } from '../support/flags-client.js';
+import { localEvaluationClient } from '../support/posthog-node-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 /*
@@ -91,7 +92,7 @@ test('property cohorts: Warren /flags and posthog-node local evaluation agree fo
   const definitions = await (await fetch(`${warren.url}/flags/definitions?token=${warren.token}&send_cohorts`, { headers: { authorization: `Bearer ${warren.personalApiKey}` } })).json() as { cohorts: Record<string, unknown> };
   assert.deepEqual(Object.keys(definitions.cohorts).sort(), [String(ids.adults), String(ids.target)].sort(), 'behavioural and static cohorts are not served');
 
-  client = new PostHog(warren.token, { host: warren.url, personalApiKey: warren.personalApiKey, featureFlagsPollingInterval: 60_000, flushAt: 1000, flushInterval: 60_000, fetchRetryCount: 0 });
+  client = localEvaluationClient(warren);
   assert.equal(await client.waitForLocalEvaluationReady(10_000), true);
   const people = Array.from({ length: PEOPLE }, (_, i) => person(i));
   const remote = await mapConcurrent(people, 8, (p) => flagsV2(warren, { distinct_id: p.distinctId, person_properties: p.properties }));
@@ -128,7 +129,7 @@ test('behavioural and static cohorts: Warren decides from calculated members; po
   assert.equal(await value('engaged-only', 'never-seen'), false);
   assert.equal(await value('listed-only', 's-1'), true);
   assert.equal(await value('listed-only', 's-2'), false);
-  client ??= new PostHog(warren.token, { host: warren.url, personalApiKey: warren.personalApiKey, featureFlagsPollingInterval: 60_000, flushAt: 1000, flushInterval: 60_000, fetchRetryCount: 0 });
+  client ??= localEvaluationClient(warren);
   await client.waitForLocalEvaluationReady(10_000);
   assert.equal(await client.getFeatureFlag('engaged-only', 'b-1', { onlyEvaluateLocally: true, sendFeatureFlagEvents: false }), undefined, 'the SDK cannot decide it');
   assert.equal(await client.getFeatureFlag('engaged-only', 'b-1', { sendFeatureFlagEvents: false }), true, 'so it asks Warren');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PostHog } from 'posthog-node';
+import type { PostHog } from 'posthog-node';
 import { api } from '../support/api-client.js';
 import { createFlag, flagsV2, postFlags } from '../support/flags-client.js';
+import { localEvaluationClient } from '../support/posthog-node-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 // Turning a flag off must reach every evaluator fast: Warren's /flags at once, and an SDK polling the definitions
@@ -54,13 +55,8 @@ test('PATCH active:false switches the flag off for /flags at once and for a poll
   assert.equal(on.flags[KEY]?.enabled, true);
   assert.equal(on.flags[KEY].metadata.payload, '{"on":true}');
 
-  client = new PostHog(warren.token, {
-    host: warren.url,
-    personalApiKey: warren.personalApiKey,
+  client = localEvaluationClient(warren, {
     featureFlagsPollingInterval: 500,
-    flushAt: 1000,
-    flushInterval: 60_000,
-    fetchRetryCount: 0,
     fetch: async (url, options) => {
       const res = await fetch(url, options as RequestInit);
       if (url.includes('/flags/definitions')) {
@@ -126,13 +122,8 @@ test('after the kill a server SDK still answers false locally, as PostHog serves
   const flag = await createFlag(warren, { key, name: 'Kill switch, local', filters: { groups: [{ properties: [], rollout_percentage: 100 }] } });
   const remoteCalls: string[] = [];
   const definitionsAfter: number[] = [];
-  const local = new PostHog(warren.token, {
-    host: warren.url,
-    personalApiKey: warren.personalApiKey,
+  const local = localEvaluationClient(warren, {
     featureFlagsPollingInterval: 500,
-    flushAt: 1000,
-    flushInterval: 60_000,
-    fetchRetryCount: 0,
     fetch: async (url, options) => {
       const res = await fetch(url, options as RequestInit);
       if (url.includes('/flags/definitions')) definitionsAfter.push(res.status === 200 ? Date.now() : 0);

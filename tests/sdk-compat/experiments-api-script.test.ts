@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PostHog } from 'posthog-node';
 import { eventually } from '../support/api-client.js';
+import { localEvaluationClient } from '../support/posthog-node-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 // A script written for PostHog's experiments API (plain fetch, a personal API key, PostHog's paths and bodies) run
@@ -15,14 +16,7 @@ let local: PostHog;
 before(async () => {
   warren = await spawnWarren();
   remote = new PostHog(warren.token, { host: warren.url, flushAt: 1000, flushInterval: 60_000, fetchRetryCount: 0 });
-  local = new PostHog(warren.token, {
-    host: warren.url,
-    personalApiKey: warren.personalApiKey,
-    featureFlagsPollingInterval: 60_000,
-    flushAt: 1000,
-    flushInterval: 60_000,
-    fetchRetryCount: 0,
-  });
+  local = localEvaluationClient(warren);
 });
 after(async () => {
   await remote?.shutdown();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import mt19937 from '@stdlib/random-base-mt19937';
-import { PostHog } from 'posthog-node';
+import type { PostHog } from 'posthog-node';
 import { api, eventually, hogql } from '../support/api-client.js';
+import { localEvaluationClient } from '../support/posthog-node-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 /*
@@ -21,15 +22,7 @@ let client: PostHog;
 
 before(async () => {
   warren = await spawnWarren();
-  client = new PostHog(warren.token, {
-    host: warren.url,
-    personalApiKey: warren.personalApiKey,
-    featureFlagsPollingInterval: 60_000,
-    flushAt: 200,
-    flushInterval: 200,
-    maxBatchSize: 200,
-    fetchRetryCount: 0,
-  });
+  client = localEvaluationClient(warren, { flushAt: 200, flushInterval: 200, maxBatchSize: 200 });
 });
 
 after(async () => {
