@@ -3,11 +3,11 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { flagHash } from '@warren/flags/hash';
 import { eventually, hogql } from '../support/api-client.js';
-import { collectPageErrors, launchChromium, newDesktopContext, recordExchanges } from '../support/browser.js';
+import { collectPageErrors, newDesktopContext, recordExchanges } from '../support/browser.js';
 import { createFlag, flagsV2, mapConcurrent } from '../support/flags-client.js';
-import { snippetScript } from '../support/posthog-snippet.js';
-import { startSite, staticPages, type Site } from '../support/site-server.js';
-import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+import { sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import type { Site } from '../support/site-server.js';
+import type { WarrenProcess } from '../support/spawn-warren.js';
 
 // posthog-js in headless Chromium, loaded by the snippet from a second origin, reads its flags from Warren: the
 // values and payloads the page sees are Warren's, its callbacks fire, and its $feature_flag_called events come back.
@@ -32,22 +32,18 @@ const PRO_BANNER = 'js-pro-banner';
 const FIVE_PERCENT = 'js-five-percent';
 const USER = 'js-flag-user';
 
+// Registered through the snippet's queue, before posthog-js has even loaded.
+const LISTEN = `<script>window.__flagsSeen = []; posthog.onFeatureFlags(function (flags, variants) { window.__flagsSeen.push({ flags: flags, variants: variants }); });</script>`;
+
+let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
-  warren = await spawnWarren();
-  browser = await launchChromium();
-  const snippet = snippetScript(warren.token, { api_host: warren.url, person_profiles: 'identified_only', capture_pageview: true });
-  // Registered through the snippet's queue, before posthog-js has even loaded.
-  const listen = `<script>window.__flagsSeen = []; posthog.onFeatureFlags(function (flags, variants) { window.__flagsSeen.push({ flags: flags, variants: variants }); });</script>`;
-  site = await startSite(staticPages({ '/flags.html': `<!doctype html><html><head><meta charset="utf-8"><title>Flags</title><link rel="icon" href="data:,">${snippet}${listen}</head><body><h1>Flags</h1></body></html>` }));
+  rig = await startPosthogJsSite({ person_profiles: 'identified_only', capture_pageview: true }, (snippet) => ({ '/flags.html': sitePage('Flags', snippet + LISTEN, '') }));
+  ({ warren, site, browser } = rig);
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await warren?.stop();
-});
+after(() => rig?.close());
 
 /** Waits until onFeatureFlags has fired `count` times in the page and returns what it saw last. */
 async function flagsSeen(p: Page, count: number): Promise<FlagsSeen> {

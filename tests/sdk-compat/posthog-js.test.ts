@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
-import { collectPageErrors, launchChromium, newDesktopContext, recordExchanges } from '../support/browser.js';
-import { snippetScript } from '../support/posthog-snippet.js';
-import { startSite, staticPages, type Site } from '../support/site-server.js';
-import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+import { collectPageErrors, newDesktopContext, recordExchanges } from '../support/browser.js';
+import { sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import type { Site } from '../support/site-server.js';
+import type { WarrenProcess } from '../support/spawn-warren.js';
 
 declare const posthog: {
   __loaded?: boolean;
@@ -18,37 +18,27 @@ declare const posthog: {
   group(type: string, key: string, properties?: object): void;
 };
 
-function page(title: string, linkTo: string, snippet: string): string {
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
-${snippet}
-</head><body>
-<h1>${title}</h1>
-<button id="cta" class="btn primary">Start trial</button>
+const page = (title: string, linkTo: string, snippet: string) =>
+  sitePage(
+    title,
+    snippet,
+    `<button id="cta" class="btn primary">Start trial</button>
 <label>Name <input id="name" name="name" type="text"></label>
-<a id="next" href="${linkTo}">Next page</a>
-</body></html>`;
-}
+<a id="next" href="${linkTo}">Next page</a>`,
+  );
 
+let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
-  warren = await spawnWarren();
-  browser = await launchChromium();
-  const snippet = snippetScript(warren.token, {
-    api_host: warren.url,
-    person_profiles: 'identified_only',
-    capture_pageview: true,
-    capture_pageleave: true,
-  });
-  site = await startSite(staticPages({ '/page1.html': page('Page one', '/page2.html', snippet), '/page2.html': page('Page two', '/page1.html', snippet) }));
+  rig = await startPosthogJsSite({ person_profiles: 'identified_only', capture_pageview: true, capture_pageleave: true }, (snippet) => ({
+    '/page1.html': page('Page one', '/page2.html', snippet),
+    '/page2.html': page('Page two', '/page1.html', snippet),
+  }));
+  ({ warren, site, browser } = rig);
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await warren?.stop();
-});
+after(() => rig?.close());
 
 /** Waits until posthog-js has loaded and applied Warren's remote config (autocapture and replay on). */
 async function posthogReady(p: Page): Promise<void> {

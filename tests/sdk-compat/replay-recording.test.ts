@@ -6,43 +6,36 @@ import type { Browser, Page } from 'playwright-core';
 import { parseSnapshotLines, type SessionRecordingApi, type SnapshotSourcesApi } from '@warren/shared/replay-api';
 import { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
 import { api, eventually } from '../support/api-client.js';
-import { launchChromium, newDesktopContext } from '../support/browser.js';
-import { snippetScript } from '../support/posthog-snippet.js';
-import { startSite, staticPages, type Site } from '../support/site-server.js';
-import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+import { newDesktopContext } from '../support/browser.js';
+import { sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import type { Site } from '../support/site-server.js';
+import type { WarrenProcess } from '../support/spawn-warren.js';
 
 declare const posthog: { __loaded?: boolean; sessionRecordingStarted(): boolean; get_session_id(): string };
 
 const TYPED_TEXT = 'ada-lovelace-typed';
 const TYPED_PASSWORD = 'hunter2-typed-pw';
 
-const form = (snippet: string) => `<!doctype html>
-<html><head><meta charset="utf-8"><title>Sign up</title><link rel="icon" href="data:,">${snippet}</head><body>
-<h1>Sign up</h1>
-<label>Name <input id="name" type="text"></label>
+const form = (snippet: string) =>
+  sitePage(
+    'Sign up',
+    snippet,
+    `<label>Name <input id="name" type="text"></label>
 <label>Password <input id="password" type="password"></label>
 <button id="save" type="button">Save</button>
-<a id="next" href="/done.html">Continue</a>
-</body></html>`;
-const done = (snippet: string) => `<!doctype html>
-<html><head><meta charset="utf-8"><title>Done</title><link rel="icon" href="data:,">${snippet}</head><body>
-<h1>Done</h1><button id="fail" type="button" onclick="console.error('payment failed')">Pay</button>
-</body></html>`;
+<a id="next" href="/done.html">Continue</a>`,
+  );
+const done = (snippet: string) => sitePage('Done', snippet, `<button id="fail" type="button" onclick="console.error('payment failed')">Pay</button>`);
 
+let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
-  warren = await spawnWarren();
-  browser = await launchChromium();
-  const snippet = snippetScript(warren.token, { api_host: warren.url, person_profiles: 'identified_only' });
-  site = await startSite(staticPages({ '/form.html': form(snippet), '/done.html': done(snippet) }));
+  rig = await startPosthogJsSite({ person_profiles: 'identified_only' }, (snippet) => ({ '/form.html': form(snippet), '/done.html': done(snippet) }));
+  ({ warren, site, browser } = rig);
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await warren?.stop().catch(() => undefined);
-});
+after(() => rig?.close());
 
 async function recordingReady(p: Page): Promise<void> {
   await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true && posthog.sessionRecordingStarted(), null, { timeout: 10_000 });

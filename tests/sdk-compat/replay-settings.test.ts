@@ -10,6 +10,7 @@ import { createLogger } from '../../apps/server/src/platform/logger.js';
 import { startWarren, type Warren } from '../../apps/server/src/runtime.js';
 import { eventually } from '../support/api-client.js';
 import { launchChromium, newDesktopContext, recordExchanges } from '../support/browser.js';
+import { posthogLoaded, sitePage } from '../support/posthog-js-site.js';
 import { snippetScript } from '../support/posthog-snippet.js';
 import { startSite, staticPages, type Site } from '../support/site-server.js';
 import { TEST_PERSONAL_API_KEY, TEST_PROJECT_TOKEN } from '../support/spawn-warren.js';
@@ -23,9 +24,7 @@ import { TEST_PERSONAL_API_KEY, TEST_PROJECT_TOKEN } from '../support/spawn-warr
 
 declare const posthog: { __loaded?: boolean; sessionRecordingStarted(): boolean; get_session_id(): string };
 
-const page = (title: string, body: string, snippet: string) => `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">${snippet}</head>
-<body><h1>${title}</h1>${body}<button id="go">Go</button><a id="next" href="/secret.html">Next</a></body></html>`;
+const page = (title: string, body: string, snippet: string) => sitePage(title, snippet, `${body}<button id="go">Go</button><a id="next" href="/secret.html">Next</a>`);
 
 let warren: Warren;
 let url: string;
@@ -94,7 +93,7 @@ async function openRecorded(pathname: string) {
   const exchanges = recordExchanges(context, url);
   const p = await context.newPage();
   await p.goto(`${site.url}${pathname}`);
-  await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
+  await posthogLoaded(p);
   await eventually(async () => exchanges.exchanges.some((e) => e.path.includes(`/array/${TEST_PROJECT_TOKEN}/config`) && e.status === 200), 10_000);
   return { context, exchanges, page: p, sessionId: await p.evaluate(() => posthog.get_session_id()) };
 }
@@ -135,7 +134,7 @@ test('masked text selector and URL blocklist: the masked text and the blocked pa
   }, 20_000);
   await p.click('#next');
   await p.waitForURL(`${site.url}/secret.html`);
-  await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
+  await posthogLoaded(p);
   await interact(p);
   await p.waitForTimeout(5_000);
   await context.close();

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { collectPageErrors, launchChromium, newDesktopContext, recordExchanges } from '../support/browser.js';
+import { posthogLoaded } from '../support/posthog-js-site.js';
 import { aliasMessage, batchBody, captureMessage, POSTHOG_PYTHON_VERSION, PosthogPython5 } from '../support/posthog-python-wire.js';
 import { snippetFromWelcome } from '../support/posthog-snippet.js';
 import { startSeedFlaskApp, type SeedApp } from '../support/seed-flask-app.js';
@@ -66,7 +67,7 @@ after(async () => {
 async function visit(page: Page, click: string, path: string): Promise<void> {
   await page.click(click);
   await page.waitForURL(`${app.url}${path}`);
-  await page.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
+  await posthogLoaded(page);
 }
 
 test('the seed tutorial flow: anonymous visits, login with alias from the Flask app, then visits as 42 form one person', async () => {
@@ -79,7 +80,7 @@ test('the seed tutorial flow: anonymous visits, login with alias from the Flask 
 
   // Anonymous: the session gets a uuid, and the page identifies the browser with it.
   await page.goto(`${app.url}/`);
-  await page.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
+  await posthogLoaded(page);
   const sessionUuid = app.sessionUserIds[0] as string;
   assert.match(sessionUuid, /^[0-9a-f-]{36}$/);
   const deviceId = (await page.evaluate(() => posthog.get_property('$device_id'))) as string;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
-import { collectPageErrors, launchChromium, newDesktopContext } from '../support/browser.js';
-import { snippetScript } from '../support/posthog-snippet.js';
-import { startSite, staticPages, type Site } from '../support/site-server.js';
-import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+import { collectPageErrors, newDesktopContext } from '../support/browser.js';
+import { posthogLoaded as loaded, sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import type { Site } from '../support/site-server.js';
+import type { WarrenProcess } from '../support/spawn-warren.js';
 
 declare const posthog: { __loaded?: boolean; get_distinct_id(): string; opt_out_capturing(): void; opt_in_capturing(): void; identify(id: string): void };
 
@@ -15,37 +15,21 @@ declare const posthog: { __loaded?: boolean; get_distinct_id(): string; opt_out_
  * `$opt_in` under it; Warren links that id to the cookieless one, so the visit before and after consent is one
  * person — one visitor in web analytics — and the person can still be identified later.
  */
-function page(title: string, next: string, snippet: string): string {
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
-${snippet}
-</head><body><h1>${title}</h1><a id="next" href="${next}">Next</a></body></html>`;
-}
+const page = (title: string, next: string, snippet: string) => sitePage(title, snippet, `<a id="next" href="${next}">Next</a>`);
 
+let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
-  warren = await spawnWarren();
-  browser = await launchChromium();
-  const snippet = snippetScript(warren.token, { api_host: warren.url, cookieless_mode: 'on_reject', capture_pageview: true, capture_pageleave: false });
-  site = await startSite(
-    staticPages({
-      '/one.html': page('One', '/two.html', snippet),
-      '/two.html': page('Two', '/three.html', snippet),
-      '/three.html': page('Three', '/one.html', snippet),
-    }),
-  );
+  rig = await startPosthogJsSite({ cookieless_mode: 'on_reject', capture_pageview: true, capture_pageleave: false }, (snippet) => ({
+    '/one.html': page('One', '/two.html', snippet),
+    '/two.html': page('Two', '/three.html', snippet),
+    '/three.html': page('Three', '/one.html', snippet),
+  }));
+  ({ warren, site, browser } = rig);
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await warren?.stop();
-});
-
-async function loaded(p: Page): Promise<void> {
-  await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
-}
+after(() => rig?.close());
 
 type Row = { event: string; distinctId: string; link: string | null; cookieless: string | null };
 

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
-import { collectPageErrors, DESKTOP_CHROME_USER_AGENT, launchChromium, newDesktopContext } from '../support/browser.js';
-import { snippetScript } from '../support/posthog-snippet.js';
-import { startSite, staticPages, type Site } from '../support/site-server.js';
-import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+import { collectPageErrors, DESKTOP_CHROME_USER_AGENT, newDesktopContext } from '../support/browser.js';
+import { posthogLoaded, sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import type { Site } from '../support/site-server.js';
+import type { WarrenProcess } from '../support/spawn-warren.js';
 
 declare const posthog: { __loaded?: boolean; get_distinct_id(): string };
 
@@ -18,49 +18,31 @@ declare const posthog: { __loaded?: boolean; get_distinct_id(): string };
  */
 const FIREFOX_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
 
-function page(title: string, next: string, snippet: string): string {
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
-${snippet}
-</head><body><h1>${title}</h1><a id="next" href="${next}">Next</a></body></html>`;
-}
+const page = (title: string, next: string, snippet: string) => sitePage(title, snippet, `<a id="next" href="${next}">Next</a>`);
 
+let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
-  warren = await spawnWarren();
-  browser = await launchChromium();
-  const snippet = snippetScript(warren.token, { api_host: warren.url, cookieless_mode: 'always', capture_pageview: true, capture_pageleave: true });
-  site = await startSite(staticPages({ '/one.html': page('One', '/two.html', snippet), '/two.html': page('Two', '/one.html', snippet) }));
+  rig = await startPosthogJsSite({ cookieless_mode: 'always', capture_pageview: true, capture_pageleave: true }, (snippet) => ({
+    '/one.html': page('One', '/two.html', snippet),
+    '/two.html': page('Two', '/one.html', snippet),
+  }));
+  ({ warren, site, browser } = rig);
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await warren?.stop();
-});
-
-/** Like newDesktopContext, with another browser's user agent pinned the same way (see tests/support/browser.ts). */
-async function contextWithAgent(userAgent: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 800 } });
-  await context.addInitScript({
-    content: `
-      Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false, configurable: true });
-      Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => ${JSON.stringify(userAgent)}, configurable: true });`,
-  });
-  return context;
-}
+after(() => rig?.close());
 
 /** Opens page one, follows the link to page two, and reports what the site left in the browser. */
 async function visit(context: BrowserContext): Promise<{ placeholder: string; cookies: string[]; storage: string[] }> {
   const p = await context.newPage();
   const errors = collectPageErrors(p);
   await p.goto(`${site.url}/one.html`);
-  await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
+  await posthogLoaded(p);
   const placeholder = await p.evaluate(() => posthog.get_distinct_id());
   await p.click('#next');
   await p.waitForURL(`${site.url}/two.html`);
-  await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
+  await posthogLoaded(p);
   const storage = await p.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
   const cookies = (await context.cookies()).map((c) => c.name);
   await p.close({ runBeforeUnload: true });
@@ -89,7 +71,7 @@ test('cookieless posthog-js: no cookie or storage, one hashed visitor per browse
   const chrome = await newDesktopContext(browser);
   const first = await visit(chrome);
   const again = await visit(chrome);
-  const firefox = await contextWithAgent(FIREFOX_USER_AGENT);
+  const firefox = await newDesktopContext(browser, FIREFOX_USER_AGENT);
   const other = await visit(firefox);
 
   for (const seen of [first, again, other]) {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
-import { collectPageErrors, launchChromium, newDesktopContext, recordExchanges } from '../support/browser.js';
-import { snippetScript } from '../support/posthog-snippet.js';
-import { startSite, staticPages, type Site } from '../support/site-server.js';
-import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
+import { collectPageErrors, newDesktopContext, recordExchanges } from '../support/browser.js';
+import { posthogLoaded as loaded, sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import type { Site } from '../support/site-server.js';
+import type { WarrenProcess } from '../support/spawn-warren.js';
 
 declare const posthog: { __loaded?: boolean; get_session_id(): string };
 
@@ -21,40 +21,22 @@ declare const posthog: { __loaded?: boolean; get_session_id(): string };
  */
 const DWELL_MS = 1_500;
 
-function page(title: string, next: string | null, snippet: string): string {
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
-${snippet}
-</head><body>
-<h1>${title}</h1>
-${next ? `<a id="next" href="${next}">Read on</a>` : '<p>The end.</p>'}
-</body></html>`;
-}
+const page = (title: string, next: string | null, snippet: string) =>
+  sitePage(title, snippet, next ? `<a id="next" href="${next}">Read on</a>` : '<p>The end.</p>');
 
+let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
-  warren = await spawnWarren();
-  browser = await launchChromium();
-  const snippet = snippetScript(warren.token, { api_host: warren.url, person_profiles: 'identified_only', capture_pageview: true, capture_pageleave: true });
-  site = await startSite(
-    staticPages({
-      '/page1.html': page('Page one', '/page2.html', snippet),
-      '/page2.html': page('Page two', '/page3.html', snippet),
-      '/page3.html': page('Page three', null, snippet),
-    }),
-  );
+  rig = await startPosthogJsSite({ person_profiles: 'identified_only', capture_pageview: true, capture_pageleave: true }, (snippet) => ({
+    '/page1.html': page('Page one', '/page2.html', snippet),
+    '/page2.html': page('Page two', '/page3.html', snippet),
+    '/page3.html': page('Page three', null, snippet),
+  }));
+  ({ warren, site, browser } = rig);
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await warren?.stop();
-});
-
-async function loaded(p: Page): Promise<void> {
-  await p.waitForFunction(() => typeof posthog !== 'undefined' && posthog.__loaded === true, null, { timeout: 10_000 });
-}
+after(() => rig?.close());
 
 interface SessionRow {
   entryPathname: string | null;

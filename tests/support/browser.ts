@@ -23,13 +23,14 @@ export async function launchChromium(): Promise<Browser> {
  * enough: while a page unloads for a navigation Chromium already reports its own `HeadlessChrome` user agent to the
  * old document, so the `$pageleave` captured on `pagehide` would be dropped. The init script pins both in the page.
  * It is a string because a function would be serialized with the test transpiler's helpers, which the page lacks.
+ * `userAgent` pins another desktop browser's the same way (e.g. a Firefox one, to be another visitor).
  */
-export async function newDesktopContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ userAgent: DESKTOP_CHROME_USER_AGENT, viewport: { width: 1280, height: 800 } });
+export async function newDesktopContext(browser: Browser, userAgent = DESKTOP_CHROME_USER_AGENT): Promise<BrowserContext> {
+  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 800 } });
   await context.addInitScript({
     content: `
       Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false, configurable: true });
-      Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => ${JSON.stringify(DESKTOP_CHROME_USER_AGENT)}, configurable: true });`,
+      Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => ${JSON.stringify(userAgent)}, configurable: true });`,
   });
   return context;
 }
