@@ -39,11 +39,17 @@ function matchFilter(filter: PropertyFilter, scope: FilterScope): boolean {
 const REMOTE_ORDER: Record<string, number> = { flag: 0, cohort: 2 };
 const remoteRank = (filter: PropertyFilter): number => REMOTE_ORDER[filter.type ?? ''] ?? 1;
 
+/** Whether any filter goes before or after the property filters (flags first, cohorts last). */
+function hasRankedFilter(filters: PropertyFilter[]): boolean {
+  for (const filter of filters) if (remoteRank(filter) !== 1) return true;
+  return false;
+}
+
 function matchAllFilters(filters: PropertyFilter[], scope: FilterScope): boolean {
   if (scope.options.mode === 'remote') {
     // One pass per rank keeps each rank's own order (as a stable sort would) without copying the list per request.
-    const lastRank = filters.some((filter) => remoteRank(filter) !== 1) ? 2 : 1;
-    for (let rank = lastRank === 1 ? 1 : 0; rank <= lastRank; rank++) {
+    const ranked = hasRankedFilter(filters);
+    for (let rank = ranked ? 0 : 1, lastRank = ranked ? 2 : 1; rank <= lastRank; rank++) {
       for (const filter of filters) if (remoteRank(filter) === rank && !matchFilter(filter, scope)) return false;
     }
     return true;

@@ -14,7 +14,7 @@ const MAX_OUTCOMES_PER_REASON = 64;
 const MAX_REASONS_PER_FLAG = 256;
 const OFF = '\u0000off';
 const TRUE = '\u0000true';
-const FLAGS_OPEN = Buffer.from('"flags":{');
+const ANSWER_OPEN = Buffer.from('{"flags":{');
 
 /**
  * `/flags?v=2` as JSON bytes: per flag `{key, enabled, variant, reason, metadata{id, version, payload, description}}`.
@@ -24,12 +24,12 @@ const FLAGS_OPEN = Buffer.from('"flags":{');
  * `configJson` (remote config, a JSON object) is merged in front of the flags when given.
  */
 export function flagsV2Body(result: FlagsEvaluation, set: Pick<ProjectFlagSet, 'metadata' | 'fragments'>, configJson?: string): Buffer {
-  const head = Buffer.from(configJson === undefined ? '{' : `${configJson.slice(0, -1)},`);
-  const parts: Buffer[] = [head, FLAGS_OPEN];
-  let length = head.length + FLAGS_OPEN.length;
+  const head = configJson === undefined ? ANSWER_OPEN : Buffer.from(`${configJson.slice(0, -1)},"flags":{`);
+  const parts: Buffer[] = [head];
+  let length = head.length;
   for (const key in result.flags) {
     let fragment = fragmentOf(key, result.flags[key], set);
-    if (parts.length === 2) fragment = fragment.subarray(1);
+    if (parts.length === 1) fragment = fragment.subarray(1);
     parts.push(fragment);
     length += fragment.length;
   }
