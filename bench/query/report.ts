@@ -38,6 +38,7 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[])
     '',
     `Questions asked at ${run.askedAt} (median of ${run.runs} runs after one warm-up, Warren and baseline alternating;`,
     ' Warren = compile + run the plan\'s statements + shape the response; baseline = hand-written ClickHouse SQL on the same chDB;',
+    ' CPU ms = median CPU time of this process per run, chDB\'s threads included: steadier than wall time when others load the machine;',
     ` CPU while asking: this process ${pct(run.ownCpuShare)} of a core, other processes ${pct(run.otherCpuShare)})`,
     timesTable(outcomes),
     '',
@@ -52,7 +53,7 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[])
 }
 
 function timesTable(outcomes: Outcome[]): string {
-  const rows: string[][] = [['question', 'asks', 'Warren ms', 'baseline ms', 'Warren/baseline', 'target', 'same answer']];
+  const rows: string[][] = [['question', 'asks', 'Warren ms', 'baseline ms', 'Warren/baseline', 'CPU ms W / b', 'CPU ratio', 'target', 'same answer']];
   for (const o of outcomes) {
     rows.push([
       o.question.name,
@@ -60,6 +61,8 @@ function timesTable(outcomes: Outcome[]): string {
       sideMs(o.warren),
       sideMs(o.baseline),
       ratio(o) === null ? '-' : ratio(o)!.toFixed(2),
+      o.cpuMs ? `${o.cpuMs.warren.toFixed(0)} / ${o.cpuMs.baseline.toFixed(0)}` : '-',
+      o.cpuMs ? (o.cpuMs.warren / o.cpuMs.baseline).toFixed(2) : '-',
       o.question.targetMs === null ? '-' : `< ${int(o.question.targetMs)} ms`,
       o.difference === undefined ? '-' : o.difference === null ? 'yes' : 'NO',
     ]);

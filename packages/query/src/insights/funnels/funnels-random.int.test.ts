@@ -113,7 +113,7 @@ function withStepFilter(query: FunnelsQuery, random: () => number): FunnelsQuery
 
 function referenceInput(spec: FunnelSpec): { events: RefEvent[]; funnel: RefFunnel } {
   const stepEvents = spec.steps.map((node) => (node.kind === 'EventsNode' ? node.event : null));
-  const filtered = spec.steps.map((node) => (node.properties?.length ?? 0) > 0);
+  const filtered = spec.steps.map((node) => Boolean(node.properties));
   const events = generated.map((g): RefEvent => ({
     actor: g.actor,
     ts: g.at.getTime() / 1000,
