@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ExperimentApi } from '@warren/shared/experiments-api';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { NotSavedNotice } from '../components/NotSavedNotice';
 import { useFormSave } from '../components/use-form-save';
 import { FieldError, invalidProps } from '../flags/FieldError';
 import { ExperimentCode } from './ExperimentCode';
@@ -69,9 +69,7 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
   });
   return (
     <form ref={saving.formRef} className="experiment-setup" onSubmit={submit} noValidate aria-label={isNew ? 'New experiment' : 'Edit experiment'}>
-      {(saving.formError || (saving.attempted && Object.keys(errors).length > 0)) && (
-        <ErrorNotice title="The experiment was not saved" error={saving.formError ?? 'Fix the fields marked below.'} />
-      )}
+      <NotSavedNotice title="The experiment was not saved" formError={saving.formError} fieldsMarked={saving.attempted && Object.keys(errors).length > 0} />
 
       <section className="card stack" aria-labelledby={`${id}-about`}>
         <h2 id={`${id}-about`}>Experiment</h2>

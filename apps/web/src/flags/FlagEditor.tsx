@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { FeatureFlagApi } from '@warren/shared/feature-flags-api';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { NotSavedNotice } from '../components/NotSavedNotice';
 import { useFormSave } from '../components/use-form-save';
 import { ConditionEditor } from './ConditionEditor';
 import { FieldError, invalidProps } from './FieldError';
@@ -57,9 +57,7 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
   const renamed = storedKey !== undefined && form.key.trim() !== storedKey;
   return (
     <form ref={saving.formRef} className="flag-editor" onSubmit={submit} noValidate aria-label={flagId === null ? 'New feature flag' : 'Edit feature flag'}>
-      {(saving.formError || (saving.attempted && Object.keys(errors).length > 0)) && (
-        <ErrorNotice title="The flag was not saved" error={saving.formError ?? 'Fix the fields marked below.'} />
-      )}
+      <NotSavedNotice title="The flag was not saved" formError={saving.formError} fieldsMarked={saving.attempted && Object.keys(errors).length > 0} />
 
       <section className="card stack" aria-labelledby={`${id}-basics`}>
         <h2 id={`${id}-basics`}>Flag</h2>
