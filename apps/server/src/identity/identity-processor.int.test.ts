@@ -1,39 +1,7 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test } from 'node:test';
-import { openSqliteMetaDb } from '../storage/open-meta-db.js';
-import { toIngestEntry, type IdentityEvent } from '../ingest/ingest-record.js';
-import type { JsonObject } from '../ingest/types.js';
-import { KyselyIdentityStores } from './identity-stores.js';
-import { IdentityProcessor } from './identity-processor.js';
-import { KyselyPersonRepository } from './kysely-person-repository.js';
 import { personUuidFor } from './person-uuid.js';
-
-let seq = 0;
-function ev(event: string, distinctId: string, properties: JsonObject = {}, at = '2024-05-01T12:00:00.000Z'): IdentityEvent {
-  seq += 1;
-  const normalized = {
-    teamId: 1,
-    uuid: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    event,
-    distinctId,
-    timestamp: at,
-    createdAt: at,
-    properties: Object.assign(Object.create(null), properties),
-    elementsChain: '',
-    sessionId: '',
-    windowId: '',
-  };
-  return toIngestEntry(normalized, JSON.stringify(properties)).identity;
-}
-
-async function setup() {
-  const db = await openSqliteMetaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'identity-')));
-  const persons = new KyselyPersonRepository(db);
-  return { persons, processor: new IdentityProcessor(new KyselyIdentityStores(db)) };
-}
+import { identityEvent as ev, openIdentityProcessor as setup } from './test-support/identity-events.js';
 
 test('the seed flow: anonymous browser id, identify as the session uuid, then alias to the numeric user id -> one person', async () => {
   const { persons, processor } = await setup();

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test } from 'node:test';
-import { KyselyIdentityStores } from '../identity/identity-stores.js';
-import { IdentityProcessor } from '../identity/identity-processor.js';
-import { KyselyPersonRepository } from '../identity/kysely-person-repository.js';
 import { personUuidFor } from '../identity/person-uuid.js';
-import { openSqliteMetaDb } from '../storage/open-meta-db.js';
+import { identityEvent, openIdentityProcessor as setup } from '../identity/test-support/identity-events.js';
 import { CONSENT_LINK_PROPERTY } from './cookieless.js';
-import { toIngestEntry, type IdentityEvent } from './ingest-record.js';
+import type { IdentityEvent } from './ingest-record.js';
 import type { JsonObject } from './types.js';
 
 /*
@@ -17,28 +11,11 @@ import type { JsonObject } from './types.js';
  * posthog-js make them): the cookieless id `cookieless_X`, the new random id `fresh` of the `$opt_in`, and later a
  * login as `user-1`, a person identified before.
  */
-let seq = 0;
+let second = 0;
+/** Each event a second after the one before. */
 function ev(event: string, distinctId: string, properties: JsonObject = {}): IdentityEvent {
-  seq += 1;
-  const at = `2024-05-01T12:00:${String(seq).padStart(2, '0')}.000Z`;
-  const normalized = {
-    teamId: 1,
-    uuid: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    event,
-    distinctId,
-    timestamp: at,
-    createdAt: at,
-    properties: Object.assign(Object.create(null), properties),
-    elementsChain: '',
-    sessionId: '',
-    windowId: '',
-  };
-  return toIngestEntry(normalized, JSON.stringify(properties)).identity;
-}
-
-async function setup() {
-  const db = await openSqliteMetaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'consent-')));
-  return { persons: new KyselyPersonRepository(db), processor: new IdentityProcessor(new KyselyIdentityStores(db)) };
+  second += 1;
+  return identityEvent(event, distinctId, properties, `2024-05-01T12:00:${String(second).padStart(2, '0')}.000Z`);
 }
 
 // posthog-js's default `person_profiles: 'identified_only'` sends anonymous events without a person profile.
