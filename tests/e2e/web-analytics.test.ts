@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { TEST_PROJECT_TOKEN } from '../support/spawn-warren.js';
 import { openScreen, openWebApp, type WebAppSession } from '../support/web-app.js';
+import { sendVisits, type WebVisit } from '../support/web-visits.js';
 
 /*
  * The web analytics page over pageviews sent through /batch/ (UTC, the project's timezone; "N days ago" is at the
@@ -43,63 +43,11 @@ const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const at = (daysAgo: number, time: string) => new Date(today - daysAgo * DAY_MS + Date.parse(`1970-01-01T${time}Z`));
 const minutesAgo = (n: number) => new Date(Date.now() - n * MINUTE_MS);
 
-const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
-/** A posthog-js session id (UUIDv7) begun at `start`, as the sessions model files sessions by their day. */
-function sessionId(start: Date): string {
-  const time = start.getTime().toString(16).padStart(12, '0');
-  const random = randomUUID().replace(/-/g, '');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(0, 3)}-8${random.slice(4, 7)}-${random.slice(8, 20)}`;
-}
+const send = (visits: WebVisit[]) => sendVisits(session.warren, visits);
 
-interface Visit {
-  person: string;
-  views: { at: Date; path: string }[];
-  device: 'Desktop' | 'Mobile';
-  country: string;
-  referringDomain?: string;
-  utm?: Record<string, string>;
-  userAgent?: string;
-}
-
-/** The $pageview events of one visit, all in one session, the landing one carrying the attribution. */
-function pageviews(visit: Visit) {
-  const session = sessionId(visit.views[0]!.at);
-  return visit.views.map((view, i) => ({
-    event: '$pageview',
-    distinct_id: visit.person,
-    timestamp: view.at.toISOString(),
-    properties: {
-      $lib: 'web',
-      $session_id: session,
-      $current_url: `https://shop.example${view.path}`,
-      $host: 'shop.example',
-      $pathname: view.path,
-      $referrer: i === 0 && visit.referringDomain ? `https://${visit.referringDomain}/` : '$direct',
-      $referring_domain: i === 0 && visit.referringDomain ? visit.referringDomain : '$direct',
-      ...(i === 0 ? visit.utm : {}),
-      $device_type: visit.device,
-      $browser: visit.device === 'Mobile' ? 'Mobile Safari' : 'Chrome',
-      $os: visit.device === 'Mobile' ? 'iOS' : 'Mac OS X',
-      $raw_user_agent: visit.userAgent ?? CHROME_MAC,
-      $geoip_country_code: visit.country,
-    },
-  }));
-}
-
-async function send(visits: Visit[]): Promise<number> {
-  const batch = visits.flatMap(pageviews);
-  const res = await fetch(`${session.warren.url}/batch/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': CHROME_MAC },
-    body: JSON.stringify({ api_key: TEST_PROJECT_TOKEN, batch }),
-  });
-  assert.equal(res.status, 200);
-  return batch.length;
-}
-
-const SEEDED: Visit[] = [
+const SEEDED: WebVisit[] = [
   { person: 'alice', views: [{ at: at(2, '10:00:00'), path: '/' }, { at: at(2, '10:00:30'), path: '/pricing' }, { at: at(2, '10:02:00'), path: '/signup' }], device: 'Desktop', country: 'US', referringDomain: 'www.google.com' },
   { person: 'bob', views: [{ at: at(1, '09:00:00'), path: '/blog' }], device: 'Mobile', country: 'DE', utm: { utm_source: 'newsletter', utm_medium: 'email' } },
   { person: 'carol', views: [{ at: at(3, '15:00:00'), path: '/' }, { at: at(3, '15:00:05'), path: '/pricing' }], device: 'Desktop', country: 'GB' },

@@ -4,8 +4,8 @@ import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { newDesktopContext } from '../support/browser.js';
-import { TEST_PROJECT_TOKEN } from '../support/spawn-warren.js';
 import { openScreen, openWebApp, SCREENSHOT_DIR, type WebAppSession } from '../support/web-app.js';
+import { CHROME_MAC, sendVisits, type WebVisit } from '../support/web-visits.js';
 
 /*
  * The web analytics page shared as a public read-only link. Three visits (the place set as GeoIP would):
@@ -16,7 +16,6 @@ import { openScreen, openWebApp, SCREENSHOT_DIR, type WebAppSession } from '../s
  * The owner turns sharing on; a signed-out browser opens the link and sees those figures, can filter, cannot run
  * any other query through the link; turning sharing off, or resetting the link, stops the old link at once.
  */
-const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const P = '/api/projects/1';
 let session: WebAppSession;
 let page: Page;
@@ -25,48 +24,22 @@ let publicPage: Page;
 let shareLink = '';
 let token = '';
 
-function sessionIdAt(ms: number, n: number): string {
-  const time = ms.toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
 before(async () => {
   session = await openWebApp({ signedIn: true });
   page = session.page;
   const start = Date.now() - 3_600_000;
-  const visits: [string, string[], string, string][] = [
-    ['ann', ['/', '/pricing'], 'Desktop', 'DE'],
-    ['ben', ['/'], 'Mobile', 'US'],
-    ['cy', ['/blog'], 'Desktop', 'US'],
-  ];
-  const begins = [start, start + 60_000, Date.now() - 600_000];
-  const batch = visits.flatMap(([person, paths, device, country], v) =>
-    paths.map((pathname, i) => ({
-      event: '$pageview',
-      distinct_id: person,
-      timestamp: new Date(begins[v]! + i * 20_000).toISOString(),
-      properties: {
-        $lib: 'web',
-        $session_id: sessionIdAt(begins[v]!, v),
-        $current_url: `https://shop.example${pathname}`,
-        $host: 'shop.example',
-        $pathname: pathname,
-        $referrer: '$direct',
-        $referring_domain: '$direct',
-        $device_type: device,
-        $browser: 'Chrome',
-        $raw_user_agent: CHROME_MAC,
-        $geoip_country_code: country,
-      },
-    })),
-  );
-  const res = await fetch(`${session.warren.url}/batch/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': CHROME_MAC },
-    body: JSON.stringify({ api_key: TEST_PROJECT_TOKEN, batch }),
+  const visit = (person: string, begin: number, paths: string[], device: WebVisit['device'], country: string): WebVisit => ({
+    person,
+    views: paths.map((pathname, i) => ({ at: new Date(begin + i * 20_000), path: pathname })),
+    device,
+    country,
   });
-  assert.equal(res.status, 200);
-  await eventually(async () => Number((await hogql(session.warren, 'select count() from events')).results[0]![0]) === batch.length);
+  const sent = await sendVisits(session.warren, [
+    visit('ann', start, ['/', '/pricing'], 'Desktop', 'DE'),
+    visit('ben', start + 60_000, ['/'], 'Mobile', 'US'),
+    visit('cy', Date.now() - 600_000, ['/blog'], 'Desktop', 'US'),
+  ]);
+  await eventually(async () => Number((await hogql(session.warren, 'select count() from events')).results[0]![0]) === sent);
   visitor = await newDesktopContext(session.browser);
   publicPage = await visitor.newPage();
   publicPage.setDefaultTimeout(20_000);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { eventually, hogql } from '../support/api-client.js';
-import { TEST_PROJECT_TOKEN } from '../support/spawn-warren.js';
 import { openScreen, openWebApp, SCREENSHOT_DIR, type WebAppSession } from '../support/web-app.js';
+import { sendVisits } from '../support/web-visits.js';
 
 /*
  * The Geography card's world map. One-page visits an hour ago, the place set as GeoIP would (loopback has none):
@@ -13,7 +13,6 @@ import { openScreen, openWebApp, SCREENSHOT_DIR, type WebAppSession } from '../s
  * The map shades Germany darkest (the most visitors: the top of the scale), says in its accessible name which
  * countries it shows, counts Singapore apart, and a click on Germany filters the page to its 3 visitors.
  */
-const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const VISITORS: [string, string][] = [
   ['de-1', 'DE'],
   ['de-2', 'DE'],
@@ -33,42 +32,15 @@ before(async () => {
   session = await openWebApp({ signedIn: true });
   page = session.page;
   const hourAgo = Date.now() - 3_600_000;
-  const batch = VISITORS.map(([person, country], i) => ({
-    event: '$pageview',
-    distinct_id: person,
-    timestamp: new Date(hourAgo + i * 1000).toISOString(),
-    properties: {
-      $lib: 'web',
-      // A UUIDv7 begun at the view: the sessions model files sessions by their id's time.
-      $session_id: sessionIdAt(hourAgo + i * 1000, i),
-      $current_url: 'https://shop.example/',
-      $host: 'shop.example',
-      $pathname: '/',
-      $referrer: '$direct',
-      $referring_domain: '$direct',
-      $device_type: 'Desktop',
-      $browser: 'Chrome',
-      $raw_user_agent: CHROME_MAC,
-      $geoip_country_code: country,
-    },
-  }));
-  const res = await fetch(`${session.warren.url}/batch/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': CHROME_MAC },
-    body: JSON.stringify({ api_key: TEST_PROJECT_TOKEN, batch }),
-  });
-  assert.equal(res.status, 200);
-  await eventually(async () => Number((await hogql(session.warren, 'select count() from events')).results[0]![0]) === batch.length);
+  const sent = await sendVisits(
+    session.warren,
+    VISITORS.map(([person, country], i) => ({ person, views: [{ at: new Date(hourAgo + i * 1000), path: '/' }], device: 'Desktop', country })),
+  );
+  await eventually(async () => Number((await hogql(session.warren, 'select count() from events')).results[0]![0]) === sent);
 });
 after(async () => {
   await session?.close();
 });
-
-function sessionIdAt(ms: number, n: number): string {
-  const time = ms.toString(16).padStart(12, '0');
-  const tail = n.toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${tail}`;
-}
 
 /** The centre, in page pixels, of the canvas pixels painted `rgb` (within a little antialiasing), or null. */
 async function centreOfColour(selector: string, rgb: number[]): Promise<{ x: number; y: number; pixels: number } | null> {
