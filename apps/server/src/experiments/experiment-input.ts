@@ -50,6 +50,20 @@ export function experimentInputFrom(body: Record<string, unknown>, current: Expe
   return { fields, ...(savedMetricIds ? { savedMetricIds } : {}) };
 }
 
+/**
+ * The name (required, at most 400 characters) and optional description of a holdout or saved metric body, each kept
+ * from `current` when the body leaves it out.
+ * Example: namedFieldsFrom({ name: 'Q3' }, null) → { name: 'Q3', description: null }
+ */
+export function namedFieldsFrom(body: Record<string, unknown>, current: { name: string; description: string | null } | null): { name: string; description: string | null } {
+  const name = body.name === undefined ? current?.name : body.name;
+  if (typeof name !== 'string' || name.trim() === '') throw validationError('This field is required.', 'name', 'required');
+  if (name.length > MAX_NAME) throw validationError(`Ensure this field has no more than ${MAX_NAME} characters.`, 'name', 'max_length');
+  const description = body.description === undefined ? (current?.description ?? null) : body.description;
+  if (description !== null && typeof description !== 'string') throw validationError('Not a valid string.', 'description');
+  return { name, description };
+}
+
 /** The JSON body as an object, or PostHog's parse error. */
 export function bodyObject(body: unknown): Record<string, unknown> {
   if (body === undefined || body === null) return {};

@@ -154,6 +154,9 @@ for (const [name, open] of metaDialectsForTests()) {
   test(`${name}: holdouts write filters.holdout onto the flag and follow its share; saved metrics link primary and secondary`, async () => {
     const { app, call, variantOf } = await experimentsApp(await open());
     assert.equal((await call('POST', '/experiment_holdouts/', { name: 'No filters' })).body.attr, 'filters');
+    const unnamed = (await call('POST', '/experiment_holdouts/', { name: ' ', filters: [{ rollout_percentage: 10 }] })).body;
+    assert.deepEqual([unnamed.attr, unnamed.code], ['name', 'required']);
+    assert.equal((await call('POST', '/experiment_holdouts/', { name: 'x'.repeat(401), filters: [{ rollout_percentage: 10 }] })).body.code, 'max_length');
     assert.equal((await call('POST', '/experiment_holdouts/', { name: 'Too big', filters: [{ rollout_percentage: 120 }] })).status, 400);
     const holdout = (await call('POST', '/experiment_holdouts/', { name: 'Q3', filters: [{ properties: [], rollout_percentage: 20 }] })).body;
     assert.equal(holdout.filters[0].variant, `holdout-${holdout.id}`);
@@ -173,6 +176,8 @@ for (const [name, open] of metaDialectsForTests()) {
     assert.deepEqual([after.holdout_id, after.feature_flag.filters.holdout], [null, null]);
 
     assert.equal((await call('POST', '/experiment_saved_metrics/', { name: 'No query' })).body.attr, 'query');
+    assert.equal((await call('POST', '/experiment_saved_metrics/', { query: funnel })).body.attr, 'name');
+    assert.equal((await call('POST', '/experiment_saved_metrics/', { name: 'Described', description: 7, query: funnel })).body.attr, 'description');
     assert.equal((await call('POST', '/experiment_saved_metrics/', { name: 'Bad', query: { kind: 'TrendsQuery' } })).body.attr, 'query');
     const paid = (await call('POST', '/experiment_saved_metrics/', { name: 'Paid', query: funnel })).body;
     const revenue = (await call('POST', '/experiment_saved_metrics/', { name: 'Revenue', query: { kind: 'ExperimentMetric', metric_type: 'mean', source: { kind: 'EventsNode', event: 'purchase', math: 'sum', math_property: 'amount' }, upper_bound_percentile: 0.99 } })).body;

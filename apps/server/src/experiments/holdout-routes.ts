@@ -9,7 +9,7 @@ import { pageLinks, pageOf } from '../platform/pagination.js';
 import { registerProjectRoute } from '../platform/project-route.js';
 import type { MetaDb } from '../storage/meta-schema.js';
 import type { ExperimentLifecycle } from './experiment-lifecycle.js';
-import { bodyObject } from './experiment-input.js';
+import { bodyObject, namedFieldsFrom } from './experiment-input.js';
 import { userSummaries } from './experiment-view-context.js';
 import { holdoutView } from './experiment-view.js';
 import type { HoldoutFields, HoldoutRecord, HoldoutRepository } from './holdout-repository.js';
@@ -101,11 +101,7 @@ export function registerHoldoutRoutes(app: FastifyInstance, authenticator: Authe
  * Example: holdoutFieldsFrom({ name: 'Q3', filters: [{ properties: [], rollout_percentage: 10 }] }, null).filters[0].rollout_percentage === 10.
  */
 export function holdoutFieldsFrom(body: Record<string, unknown>, current: HoldoutRecord | null): HoldoutFields {
-  const name = body.name === undefined ? current?.name : body.name;
-  if (typeof name !== 'string' || name.trim() === '') throw validationError('This field is required.', 'name', 'required');
-  if (name.length > 400) throw validationError('Ensure this field has no more than 400 characters.', 'name', 'max_length');
-  const description = body.description === undefined ? (current?.description ?? null) : body.description;
-  if (description !== null && typeof description !== 'string') throw validationError('Not a valid string.', 'description');
+  const { name, description } = namedFieldsFrom(body, current);
   const filters = body.filters === undefined ? current?.filters : body.filters;
   if (!Array.isArray(filters) || filters.length === 0) throw validationError('Filters are required to create an holdout group.', 'filters', 'required');
   for (const f of filters) {

@@ -7,7 +7,7 @@ import { notFound, validationError } from '../platform/app-error.js';
 import { pageLinks, pageOf } from '../platform/pagination.js';
 import { registerProjectRoute } from '../platform/project-route.js';
 import type { MetaDb } from '../storage/meta-schema.js';
-import { bodyObject } from './experiment-input.js';
+import { bodyObject, namedFieldsFrom } from './experiment-input.js';
 import { metricFrom } from './experiment-metrics.js';
 import { userSummaries } from './experiment-view-context.js';
 import { savedMetricView } from './experiment-view.js';
@@ -96,11 +96,7 @@ export function registerSavedMetricRoutes(app: FastifyInstance, authenticator: A
  * Example: savedMetricFieldsFrom({ name: 'Paid', query: { kind: 'ExperimentMetric', metric_type: 'funnel', series: [{ kind: 'EventsNode', event: 'paid' }] } }, null).tags -> [].
  */
 export function savedMetricFieldsFrom(body: Record<string, unknown>, current: SavedMetricRecord | null): SavedMetricFields {
-  const name = body.name === undefined ? current?.name : body.name;
-  if (typeof name !== 'string' || name.trim() === '') throw validationError('This field is required.', 'name', 'required');
-  if (name.length > 400) throw validationError('Ensure this field has no more than 400 characters.', 'name', 'max_length');
-  const description = body.description === undefined ? (current?.description ?? null) : body.description;
-  if (description !== null && typeof description !== 'string') throw validationError('Not a valid string.', 'description');
+  const { name, description } = namedFieldsFrom(body, current);
   if (body.query === undefined && !current) throw validationError('Query is required to create a saved metric.', 'query', 'required');
   const query = body.query === undefined ? current!.query : metricFrom(body.query, 'query');
   const tags = body.tags === undefined ? (current?.tags ?? []) : body.tags;
