@@ -1,6 +1,5 @@
-import type { HExpr } from '../hogql/hogql-ast.js';
 import { compileQuery, rootScope, wrapQuery } from '../hogql/compile-select.js';
-import type { HQuery } from '../hogql/hogql-ast.js';
+import type { HExpr, HQuery } from '../hogql/hogql-ast.js';
 import { MAX_EXECUTION_TIME_SECONDS } from '../hogql/compile-hogql.js';
 import { printHogQL } from '../hogql/print-hogql.js';
 import type { SessionWindow } from '../hogql/sessions-source.js';
@@ -26,18 +25,6 @@ function rebase(tree: unknown): unknown {
   const node = tree as { node?: unknown; chain?: unknown[] };
   if (node.node === 'Field' && node.chain?.[0] === 'session') return { ...node, chain: [SESSIONS_ALIAS, ...node.chain.slice(1)] };
   return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, rebase(value)]));
-}
-
-/** True when an expression reads a field of the event's session (`session.<field>`). */
-export function readsSession(expr: HExpr): boolean {
-  const walk = (tree: unknown): boolean => {
-    if (Array.isArray(tree)) return tree.some(walk);
-    if (tree === null || typeof tree !== 'object' || tree instanceof Date) return false;
-    const node = tree as { node?: unknown; chain?: unknown[] };
-    if (node.node === 'Field' && node.chain?.[0] === 'session') return true;
-    return Object.values(tree).some(walk);
-  };
-  return walk(expr);
 }
 
 /**
