@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import type { ExperimentApi } from '@warren/shared/experiments-api';
+import { FormSaveActions } from '../components/FormSaveActions';
 import { NotSavedNotice } from '../components/NotSavedNotice';
 import { useFormSave } from '../components/use-form-save';
 import { FieldError, invalidProps } from '../flags/FieldError';
@@ -133,17 +133,13 @@ export function ExperimentSetup({ projectId, experimentId, initial, onSaved }: P
         <ExperimentCode flagKey={form.flagKey.trim()} variants={keys} exposureEvent={form.exposure === 'custom' ? form.customExposureEvent.trim() || null : null} metricEvents={metricEvents} />
       )}
 
-      <div className="setup-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : isNew ? 'Save as draft' : 'Save changes'}
-        </button>
-        <Link to={`/project/${projectId}/experiments`}>Back to experiments</Link>
-        {saving.savedAt !== null && (
-          <span role="status" className="muted">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormSaveActions
+        submitLabel={isNew ? 'Save as draft' : 'Save changes'}
+        pending={save.isPending}
+        backTo={`/project/${projectId}/experiments`}
+        backLabel="Back to experiments"
+        savedAt={saving.savedAt}
+      />
     </form>
   );
 }

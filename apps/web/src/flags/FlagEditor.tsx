@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import type { FeatureFlagApi } from '@warren/shared/feature-flags-api';
+import { FormSaveActions } from '../components/FormSaveActions';
 import { NotSavedNotice } from '../components/NotSavedNotice';
 import { useFormSave } from '../components/use-form-save';
 import { ConditionEditor } from './ConditionEditor';
@@ -171,17 +171,13 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
         </div>
       </section>
 
-      <div className="flag-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : flagId === null ? 'Create flag' : 'Save changes'}
-        </button>
-        <Link to={`/project/${projectId}/feature_flags`}>Back to feature flags</Link>
-        {saving.savedAt !== null && (
-          <span role="status" className="muted">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormSaveActions
+        submitLabel={flagId === null ? 'Create flag' : 'Save changes'}
+        pending={save.isPending}
+        backTo={`/project/${projectId}/feature_flags`}
+        backLabel="Back to feature flags"
+        savedAt={saving.savedAt}
+      />
     </form>
   );
 }
