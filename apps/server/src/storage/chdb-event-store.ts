@@ -34,7 +34,11 @@ export class ChdbEventStore implements EventStore {
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
     // A data dir from before the sessions model: fill it once from the events already stored (its aggregates are
     // idempotent, so events the view also caught meanwhile are not counted twice).
-    if (!sessionsExisted) await this.run(`INSERT INTO raw_sessions ${sessionRowsSelect()}`, {}, 'CSV', BACKFILL_TIMEOUT_MS);
+    if (!sessionsExisted) {
+      await this.run(`INSERT INTO raw_sessions ${sessionRowsSelect()}`, {}, 'CSV', BACKFILL_TIMEOUT_MS);
+      // Merged once, as after a reshape (SESSIONS_RESHAPE says why).
+      await this.run('OPTIMIZE TABLE raw_sessions FINAL', {}, 'CSV', BACKFILL_TIMEOUT_MS);
+    }
     // Likewise the recordings list, from snapshots stored before it (their counts were not kept then: times, ids and
     // blocks are listed, counts start at zero).
     if (!recordingsExisted) await this.run(`INSERT INTO session_replay_summaries ${recordingSummarySelect()}`, {});
