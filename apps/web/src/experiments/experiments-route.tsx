@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { useProjectId } from '../app/use-project-id';
 import { EmptyState } from '../components/EmptyState';
+import { InstantCheckbox } from '../components/InstantCheckbox';
 import { ListResult } from '../components/ListResult';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
@@ -22,11 +23,6 @@ export function Component() {
   const id = useId();
   // Status, archive toggle and search live in the URL.
   const { filter, setFilter, typed, setTyped } = useUrlListFilter(filterFromParams, paramsFromFilter, SEARCH_DELAY_MS);
-
-  // The box holds its tick from the change event: the URL (its source) catches up a moment later, and a checkbox
-  // that flips back meanwhile reads as a click that did not take.
-  const [archived, setArchived] = useState(filter.archived);
-  useEffect(() => setArchived(filter.archived), [filter.archived]);
 
   const list = useExperimentList(projectId, filter);
   const filtered = filter.search !== '' || filter.status !== 'all' || filter.archived;
@@ -68,17 +64,9 @@ export function Component() {
               ))}
             </div>
             <SearchField label="Search experiments" value={typed} placeholder="Name or flag key" onChange={setTyped} />
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={archived}
-                onChange={(e) => {
-                  setArchived(e.target.checked);
-                  setFilter({ archived: e.target.checked });
-                }}
-              />
+            <InstantCheckbox className="check" checked={filter.archived} onChange={(archived) => setFilter({ archived })}>
               <span>Archived</span>
-            </label>
+            </InstantCheckbox>
             {list.isFetching && <Spinner label="Loading" />}
           </div>
           <ListResult query={list} what="experiments" empty={<p className="muted">No experiments match these filters.</p>}>

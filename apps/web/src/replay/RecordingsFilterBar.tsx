@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useEventDefinitions } from '../api/definitions';
+import { InstantCheckbox } from '../components/InstantCheckbox';
 import { useDebouncedValue } from '../components/use-debounced-value';
 import { RECORDING_ORDERS, RECORDING_PERIODS, type RecordingOrder, type RecordingPeriod, type RecordingsFilters } from './recordings-filter-model';
 
@@ -30,11 +31,6 @@ export function RecordingsFilterBar({ projectId, filters, onChange }: Props) {
     if (typed.distinctId !== filters.distinctId || typed.event !== filters.event) change(typed);
   }, [typed.distinctId, typed.event]);
   const names = useEventDefinitions(projectId, event.trim());
-  // The checkbox holds its tick until the URL catches up (see WebControls).
-  const [errorsOnly, setErrorsOnly] = useState(filters.consoleErrorsOnly);
-  useEffect(() => setErrorsOnly(filters.consoleErrorsOnly), [filters.consoleErrorsOnly]);
-  const [hideViewed, setHideViewed] = useState(filters.hideViewed);
-  useEffect(() => setHideViewed(filters.hideViewed), [filters.hideViewed]);
 
   return (
     <section className="replay-filters" aria-label="Filters">
@@ -81,28 +77,12 @@ export function RecordingsFilterBar({ projectId, filters, onChange }: Props) {
           ))}
         </select>
       </div>
-      <label className="checkbox replay-errors-only">
-        <input
-          type="checkbox"
-          checked={errorsOnly}
-          onChange={(e) => {
-            setErrorsOnly(e.target.checked);
-            change({ consoleErrorsOnly: e.target.checked });
-          }}
-        />
+      <InstantCheckbox className="checkbox replay-errors-only" checked={filters.consoleErrorsOnly} onChange={(consoleErrorsOnly) => change({ consoleErrorsOnly })}>
         Only with console errors
-      </label>
-      <label className="checkbox replay-errors-only">
-        <input
-          type="checkbox"
-          checked={hideViewed}
-          onChange={(e) => {
-            setHideViewed(e.target.checked);
-            change({ hideViewed: e.target.checked });
-          }}
-        />
+      </InstantCheckbox>
+      <InstantCheckbox className="checkbox replay-errors-only" checked={filters.hideViewed} onChange={(hideViewed) => change({ hideViewed })}>
         Hide recordings I have watched
-      </label>
+      </InstantCheckbox>
     </section>
   );
 }

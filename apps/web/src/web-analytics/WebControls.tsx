@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { InstantCheckbox } from '../components/InstantCheckbox';
 import { PERIODS, type PeriodValue, type WebPageState } from './web-page-state';
 
 interface Props {
@@ -11,10 +12,6 @@ interface Props {
 /** The range presets, the compare switch and (for members) a refresh. */
 export function WebControls({ state, onChange, onRefresh }: Props) {
   const id = useId();
-  // The page state lives in the URL, which updates after the change event; holding the tick here keeps React from
-  // putting the old state back in between.
-  const [compare, setCompare] = useState(state.compare);
-  useEffect(() => setCompare(state.compare), [state.compare]);
   return (
     <div className="row web-controls">
       <div className="field">
@@ -27,17 +24,10 @@ export function WebControls({ state, onChange, onRefresh }: Props) {
           ))}
         </select>
       </div>
-      <label className="web-compare">
-        <input
-          type="checkbox"
-          checked={compare}
-          onChange={(e) => {
-            setCompare(e.target.checked);
-            onChange({ ...state, compare: e.target.checked });
-          }}
-        />
+      {/* The page state lives in the URL, which updates after the change event. */}
+      <InstantCheckbox className="web-compare" checked={state.compare} onChange={(compare) => onChange({ ...state, compare })}>
         Compare to previous period
-      </label>
+      </InstantCheckbox>
       {onRefresh && (
         <button type="button" className="small web-refresh" onClick={onRefresh}>
           Refresh
