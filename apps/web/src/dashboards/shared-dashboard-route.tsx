@@ -1,9 +1,8 @@
 import type { CSSProperties } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../api/api-client';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { relativeTime } from '../components/relative-time';
+import { SharedLinkError } from '../components/SharedLinkError';
 import { Spinner } from '../components/Spinner';
 import { useSharedDashboard } from './dashboard-requests';
 import { dateOverrideLabel, dateOverrideOf } from './date-override';
@@ -23,17 +22,8 @@ export function Component() {
 
   let content;
   if (shared.isPending) content = <Spinner label="Loading the shared dashboard" />;
-  else if (shared.isError) {
-    const gone = shared.error instanceof ApiError && shared.error.status === 404;
-    content = gone ? (
-      <>
-        <PageHeader title="Link not found" />
-        <p>This link is not shared, or no longer. Ask whoever sent it for a new one.</p>
-      </>
-    ) : (
-      <ErrorNotice error={shared.error} title="The shared dashboard could not be loaded" />
-    );
-  } else if (!('dashboard' in shared.data)) {
+  else if (shared.isError) content = <SharedLinkError error={shared.error} what="dashboard" />;
+  else if (!('dashboard' in shared.data)) {
     content = (
       <>
         <PageHeader title="Shared insight" />

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/api-client';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { api } from '../api/api-client';
 import { PageHeader } from '../components/PageHeader';
+import { SharedLinkError } from '../components/SharedLinkError';
 import { Spinner } from '../components/Spinner';
 import { LiveCount } from './LiveCount';
 import { WebAnalyticsBody } from './WebAnalyticsBody';
@@ -33,17 +33,8 @@ export function Component() {
 
   let content;
   if (link.isPending) content = <Spinner label="Loading the shared page" />;
-  else if (link.isError) {
-    const gone = link.error instanceof ApiError && link.error.status === 404;
-    content = gone ? (
-      <>
-        <PageHeader title="Link not found" />
-        <p>This link is not shared, or no longer. Ask whoever sent it for a new one.</p>
-      </>
-    ) : (
-      <ErrorNotice error={link.error} title="The shared page could not be loaded" />
-    );
-  } else if (link.data.type !== 'web_analytics') {
+  else if (link.isError) content = <SharedLinkError error={link.error} what="page" />;
+  else if (link.data.type !== 'web_analytics') {
     // A dashboard's or an insight's link opened under this path: its own page shows it.
     return <Navigate to={`/shared/${encodeURIComponent(accessToken)}`} replace />;
   } else {
