@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { FieldError, invalidProps } from '../flags/FieldError';
+import { FlagKeyField } from '../flags/FlagKeyField';
 import { useDebouncedValue } from '../components/use-debounced-value';
 import { VariantSplitEditor } from './VariantSplitEditor';
 import { flagProblem, type ExperimentForm, type FieldErrors } from './experiment-form';
@@ -39,24 +40,13 @@ export function FlagSection({ projectId, form, onChange, errors, locked }: Props
       </fieldset>
       {form.flagMode === 'new' ? (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-key`}>Feature flag key</label>
-            <input
-              id={`${id}-key`}
-              type="text"
-              className="mono"
-              value={form.flagKey}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="e.g. new-checkout"
-              onChange={(e) => onChange({ flagKey: e.target.value })}
-              {...(errors.flagKey ? invalidProps(`${id}-key-error`, errors.flagKey) : { 'aria-describedby': `${id}-key-hint` })}
-            />
-            <span id={`${id}-key-hint`} className="muted small">
-              What your code asks for. The flag stays off until the experiment is launched.
-            </span>
-            <FieldError id={`${id}-key-error`} message={errors.flagKey} />
-          </div>
+          <FlagKeyField
+            label="Feature flag key"
+            value={form.flagKey}
+            onChange={(flagKey) => onChange({ flagKey })}
+            error={errors.flagKey}
+            hint="What your code asks for. The flag stays off until the experiment is launched."
+          />
           <VariantSplitEditor variants={form.variants} onChange={(variants) => onChange({ variants })} errors={errors} />
         </>
       ) : (

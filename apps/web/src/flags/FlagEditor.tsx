@@ -5,6 +5,7 @@ import { NotSavedNotice } from '../components/NotSavedNotice';
 import { useFormSave } from '../components/use-form-save';
 import { ConditionEditor } from './ConditionEditor';
 import { FieldError, invalidProps } from './FieldError';
+import { FlagKeyField } from './FlagKeyField';
 import { FlagSwitch } from './FlagSwitch';
 import { VariantsEditor } from './VariantsEditor';
 import { emptyCondition, errorSlot, flagBody, formFromFlag, keyError, starterVariants, validateForm, type FieldErrors, type FlagForm } from './flag-form';
@@ -53,7 +54,6 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
     );
   }
 
-  const keyMessage = errors.key;
   const renamed = storedKey !== undefined && form.key.trim() !== storedKey;
   return (
     <form ref={saving.formRef} className="flag-editor" onSubmit={submit} noValidate aria-label={flagId === null ? 'New feature flag' : 'Edit feature flag'}>
@@ -61,25 +61,13 @@ export function FlagEditor({ projectId, flagId, initial, storedKey, onSaved }: P
 
       <section className="card stack" aria-labelledby={`${id}-basics`}>
         <h2 id={`${id}-basics`}>Flag</h2>
-        <div className="field">
-          <label htmlFor={`${id}-key`}>Key</label>
-          <input
-            id={`${id}-key`}
-            type="text"
-            className="mono"
-            value={form.key}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="e.g. new-checkout"
-            onChange={(e) => change({ ...form, key: e.target.value })}
-            {...(keyMessage ? { 'aria-invalid': true, 'aria-describedby': `${id}-key-error` } : { 'aria-describedby': `${id}-key-hint` })}
-          />
-          <span id={`${id}-key-hint`} className="muted small">
-            What your code asks for. Letters, numbers, hyphens (-) and underscores (_).
-            {renamed && ' Renaming a flag turns it off for code that still uses the old key.'}
-          </span>
-          <FieldError id={`${id}-key-error`} message={keyMessage} />
-        </div>
+        <FlagKeyField
+          label="Key"
+          value={form.key}
+          onChange={(key) => change({ ...form, key })}
+          error={errors.key}
+          hint={`What your code asks for. Letters, numbers, hyphens (-) and underscores (_).${renamed ? ' Renaming a flag turns it off for code that still uses the old key.' : ''}`}
+        />
         <div className="field">
           <label htmlFor={`${id}-description`}>Description</label>
           <textarea
