@@ -1,4 +1,4 @@
-import { ENTRY_TUPLE_FIELDS } from '@warren/query/hogql/sessions-source';
+import { ENTRY_FIELDS, sessionEntryColumn } from '@warren/query/hogql/sessions-source';
 
 /** What each snapshot row adds to its recording's metadata (computed at ingest: apps/server/src/replay/snapshot-summary.ts). */
 const SNAPSHOT_SUMMARY_COLUMNS = [
@@ -105,28 +105,50 @@ const CORE_TABLES: readonly string[] = [
 
 /**
  * The sessions model: one row per `$session_id` per project, kept current by a materialized view as events are
- * inserted (no rescans). Every column is an aggregate state that does not care how often an event is counted — min,
- * max, argMin/argMax and uniqExact over event uuids — so a replayed insert or the one-off backfill below cannot
- * inflate a figure. Rows are ordered by the day in the session id (posthog-js session ids are UUIDv7, which carry
+ * inserted (no rescans). Every column is an aggregate that does not care how often an event is counted — min, max,
+ * argMin/argMax, and the sets of event uuids behind the counts — so a replayed insert or the one-off backfill below
+ * cannot inflate a figure. The uuid sets are plain arrays merged as sets (`SimpleAggregateFunction`), not uniqExact
+ * states: a read takes their length without rebuilding a hash table per session, which cost more than everything
+ * else an overview reads. Rows are ordered by the day in the session id (posthog-js session ids are UUIDv7, which carry
  * their start time) so a query for a date range reads only the sessions that started near it; other ids sort under
  * day 1970-01-01 and are always read.
  *
- * `entry` is the landing event's attribution and device fields, taken from the first event with a `$current_url`
- * (else the first event); `exit_url` from the last event with one. Readers: packages/query/src/hogql/sessions-source.ts.
+ * The landing event's attribution and device fields (from the first event with a `$current_url`, else the first
+ * event) are one column each, `argMin(String, Int64)` on the same landing key, so a query reads only the fields it
+ * uses and each state is a plain string (an argMin of a 25-field tuple falls back to ClickHouse's generic state and
+ * cost every web query most of its time: docs/performance.md). `exit_url` is the last event with one. `page_views`
+ * holds each view (`$pageview` or `$screen`) as (uuid, time, `$pathname`): the Page table reads paths from it without
+ * parsing the events' JSON again, and each view keeps its time so a period takes exactly the views inside it.
+ * Readers: packages/query/src/hogql/sessions-source.ts.
  */
-/** The landing event's properties kept in `entry`, in tuple order: the list the sessions reader reads by position. */
-export const SESSION_ENTRY_FIELDS = ENTRY_TUPLE_FIELDS;
+/** The landing event's properties kept in the `entry_*` columns, in column order. */
+export const SESSION_ENTRY_FIELDS = ENTRY_FIELDS;
 
-const entryType = `Tuple(${SESSION_ENTRY_FIELDS.map(() => 'Nullable(String)').join(', ')})`;
-const landingKeyType = "Tuple(UInt8, DateTime64(6, 'UTC'))";
-/** A property as text, NULL when absent; numbers (viewport sizes) and booleans as their JSON text. */
-const entryValue = (key: string) =>
-  key.startsWith('$viewport_') || key === '$is_bot' ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
+/**
+ * The landing key: the event's time in microseconds, plus 2^62 when it has no `$current_url`, so any event with a URL
+ * comes before every event without one, then the earliest. Equal keys pick the same event in every column (each
+ * column's states meet in the same order).
+ */
 const url = "JSONExtract(properties, '$current_url', 'Nullable(String)')";
+const landingKey = `toUnixTimestamp64Micro(timestamp) + if(isNull(${url}), toInt64(4611686018427387904), toInt64(0))`;
+/** A property as text with a leading '=' (argMin skips NULLs, so "absent" must be a value): '' when absent. */
+const entryValue = (key: string) => {
+  const text = key.startsWith('$viewport_') ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
+  return `ifNull(concat('=', ${text}), '')`;
+};
 
 /** The day a UUIDv7 session id was made, else 1970-01-01. */
 export const SESSION_DAY_SQL = (sessionId: string) =>
   `if(match(${sessionId}, '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$'), toDate(UUIDv7ToDateTime(toUUID(${sessionId}))), toDate(0))`;
+
+/**
+ * A merged `entry_*` column (an argMin state, or its `finalizeAggregation`) as the property's text, NULL when the
+ * landing event did not have it. @example sessionEntryText('argMinMerge(entry_browser)')
+ */
+export const sessionEntryText = (state: string) => `if(empty(${state}), NULL, substring(${state}, 2))`;
+
+/** A landing property of sessions grouped by session_id, NULL when absent. @example sessionEntrySql('$browser') */
+export const sessionEntrySql = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => sessionEntryText(`argMinMerge(${sessionEntryColumn(field)})`);
 
 /**
  * Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything,
@@ -140,17 +162,19 @@ export const sessionRowsSelect = (where = 'true') => `SELECT
     max(timestamp) AS max_timestamp,
     argMinState(distinct_id, timestamp) AS distinct_id,
     argMinState(person_id, timestamp) AS person_id,
-    uniqExactIfState(uuid, event = '$pageview') AS pageviews,
-    uniqExactIfState(uuid, event = '$autocapture') AS autocaptures,
-    uniqExactIfState(uuid, event = '$screen') AS screens,
-    argMinState(tuple(${SESSION_ENTRY_FIELDS.map(entryValue).join(', ')}), tuple(toUInt8(isNull(${url})), timestamp)) AS entry,
-    argMaxState(${url}, tuple(toUInt8(isNotNull(${url})), timestamp)) AS exit_url
+    groupUniqArrayIf(uuid, event = '$pageview') AS pageviews,
+    groupUniqArrayIf(uuid, event = '$autocapture') AS autocaptures,
+    groupUniqArrayIf(uuid, event = '$screen') AS screens,
+    ${SESSION_ENTRY_FIELDS.map((f) => `argMinState(${entryValue(f)}, ${landingKey}) AS ${sessionEntryColumn(f)}`).join(',\n    ')},
+    argMinState(toUInt8(JSONExtractRaw(properties, '$is_bot') = 'true'), ${landingKey}) AS is_bot,
+    argMaxState(${url}, timestamp) AS exit_url,
+    groupUniqArrayIf(tuple(uuid, timestamp, JSONExtract(properties, '$pathname', 'Nullable(String)')), event IN ('$pageview', '$screen')) AS page_views
   FROM events
   WHERE \`$session_id\` != '' AND (${where})
   GROUP BY team_id, session_id, session_day`;
 
-export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
-  `CREATE TABLE IF NOT EXISTS raw_sessions (
+/** The raw_sessions table (under `name` while a reshape fills it). */
+const SESSIONS_TABLE = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     team_id Int64,
     session_id String,
     session_day Date,
@@ -158,13 +182,40 @@ export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
     max_timestamp SimpleAggregateFunction(max, DateTime64(6, 'UTC')),
     distinct_id AggregateFunction(argMin, String, DateTime64(6, 'UTC')),
     person_id AggregateFunction(argMin, UUID, DateTime64(6, 'UTC')),
-    pageviews AggregateFunction(uniqExactIf, UUID, UInt8),
-    autocaptures AggregateFunction(uniqExactIf, UUID, UInt8),
-    screens AggregateFunction(uniqExactIf, UUID, UInt8),
-    entry AggregateFunction(argMin, ${entryType}, ${landingKeyType}),
-    exit_url AggregateFunction(argMax, Nullable(String), Tuple(UInt8, DateTime64(6, 'UTC')))
+    pageviews ${UUID_SET},
+    autocaptures ${UUID_SET},
+    screens ${UUID_SET},
+    ${SESSION_ENTRY_FIELDS.map((f) => `${sessionEntryColumn(f)} AggregateFunction(argMin, String, Int64)`).join(',\n    ')},
+    is_bot AggregateFunction(argMin, UInt8, Int64),
+    exit_url AggregateFunction(argMax, Nullable(String), DateTime64(6, 'UTC')),
+    page_views SimpleAggregateFunction(groupUniqArrayArray, Array(Tuple(UUID, DateTime64(6, 'UTC'), Nullable(String))))
   ) ENGINE = AggregatingMergeTree
-  ORDER BY (team_id, session_day, session_id)`,
+  ORDER BY (team_id, session_day, session_id)`;
+
+const UUID_SET = 'SimpleAggregateFunction(groupUniqArrayArray, Array(UUID))';
+
+/** A column of the current raw_sessions shape and its type: a table without it is rebuilt (SESSIONS_RESHAPE). */
+export const SESSIONS_SHAPE_MARK = { column: 'pageviews', type: UUID_SET } as const;
+
+/**
+ * Rebuilds a raw_sessions of an older shape (one `entry` tuple, uniqExact counts) from the stored events, on start,
+ * before anything is ingested: the new table is filled under another name and swapped in, so a start interrupted anywhere leaves either
+ * the old table (and does it all again) or the new one (and drops the leftover).
+ */
+export const SESSIONS_RESHAPE: readonly string[] = [
+  'DROP VIEW IF EXISTS raw_sessions_mv',
+  'DROP TABLE IF EXISTS raw_sessions_next',
+  SESSIONS_TABLE('raw_sessions_next'),
+  `INSERT INTO raw_sessions_next ${sessionRowsSelect()}`,
+  // The insert leaves parts that each span every day; FINAL reads would merge them all on every query until the
+  // background merges catch up (7x slower at 2M sessions), so they are merged once here (half a minute for 2M).
+  'OPTIMIZE TABLE raw_sessions_next FINAL',
+  'RENAME TABLE raw_sessions TO raw_sessions_old, raw_sessions_next TO raw_sessions',
+];
+
+export const CLICKHOUSE_SESSION_TABLES: readonly string[] = [
+  SESSIONS_TABLE('raw_sessions'),
+  'DROP TABLE IF EXISTS raw_sessions_old',
   `CREATE MATERIALIZED VIEW IF NOT EXISTS raw_sessions_mv TO raw_sessions AS ${sessionRowsSelect()}`,
 ];
 
