@@ -20,7 +20,7 @@
  *   `anon-<p>` to their person later, as identify does. Every person has a `person` row.
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
-import { EventStoreError } from '../../apps/server/src/storage/event-store.js';
+import { mergeParts } from '../shared/merge-parts.js';
 
 export const TEAM = 1;
 export const OTHER_TEAM = 2;
@@ -31,8 +31,6 @@ export const DATA_LAST_DAY = '2024-06-29';
 const CALIBRATION_PERSONS = 20_000;
 /** Persons per INSERT: about 0.8M events, inside the store's 30 s statement timeout even with other processes on both cores. */
 const PERSONS_PER_INSERT = 10_000;
-/** How long to wait for merges that outlast the statement timeout. */
-const MERGE_WAIT_MS = 600_000;
 
 const MARKETING_JOURNEYS = [
   ['/', '/features', '/pricing'],
@@ -232,28 +230,6 @@ export async function generate(store: ChdbEventStore, targetEvents: number, log:
   for (const table of ['events', 'person', 'person_distinct_id_overrides']) await mergeParts(store, table);
   const optimizeMs = performance.now() - optimizeStarted;
   return { persons, ...(await counts(store)), generateMs, optimizeMs };
-}
-
-/**
- * Merges a table into one part per partition, as a long-running store would have it. A merge that outlasts the
- * store's statement timeout goes on in the background: wait until it is done.
- */
-async function mergeParts(store: ChdbEventStore, table: string): Promise<void> {
-  try {
-    await store.command(`OPTIMIZE TABLE ${table} FINAL`);
-    return;
-  } catch (error) {
-    if (!(error instanceof EventStoreError && error.kind === 'timeout')) throw error;
-  }
-  const unmerged = `SELECT (SELECT count() FROM system.merges) + (SELECT countIf(parts > 1) FROM (
-      SELECT count() AS parts FROM system.parts WHERE active AND database = currentDatabase() AND table = {table:String} GROUP BY partition))`;
-  const deadline = performance.now() + MERGE_WAIT_MS;
-  while (performance.now() < deadline) {
-    const left = await store.query(unmerged, { table }).then((r) => Number(r.rows[0][0]), () => 1);
-    if (left === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`${table} was still merging after ${MERGE_WAIT_MS / 1000} s`);
 }
 
 async function counts(store: ChdbEventStore): Promise<Pick<Generated, 'events' | 'teamEvents' | 'overrides' | 'eventMix'>> {
