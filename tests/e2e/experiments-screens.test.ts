@@ -205,6 +205,7 @@ test('a broken 45/55 split over three days: SRM in plain words, frequentist p-va
     feature_flag_key: 'pricing-copy',
     stats_config: { method: 'frequentist' },
     metrics: [{ kind: 'ExperimentMetric', metric_type: 'funnel', series: [{ kind: 'EventsNode', event: 'signup' }] }],
+    metrics_secondary: [{ kind: 'ExperimentMetric', metric_type: 'mean', source: { kind: 'EventsNode', event: 'signup' } }],
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const day = 86_400_000;
@@ -230,6 +231,10 @@ test('a broken 45/55 split over three days: SRM in plain words, frequentist p-va
   await table.getByText('90 of 900 converted').waitFor();
   await table.getByText('110 of 1,100 converted').waitFor();
   assert.match((await table.locator('td.verdict .verdict-text').last().textContent())!, /^Not significant \(p = [\d.]+\): a difference this size could well be chance\.$/);
+  // Two metrics, one variant each: the p-values are corrected together (many metrics are one family).
+  const family = card.locator('.family-correction');
+  await family.waitFor({ timeout: 30_000 });
+  assert.match((await family.textContent())!, /^Across the 2 comparisons of this experiment \(Benjamini–Hochberg\): test p [=<] [\d.]+\.$/);
   await card.locator('canvas[role=img]').waitFor();
   await page.getByRole('status').getByText('No significant difference on Conversion to signup yet.').waitFor();
   await session.screenshot('experiment-srm');

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ExperimentMetric } from '@warren/shared/experiments-api';
 import type { ExperimentQueryResponseApi } from '@warren/shared/experiment-results-api';
 import { useQueryResult } from '../api/run-query';
@@ -8,6 +8,8 @@ import { CumulativeChart } from './CumulativeChart';
 import { ResultsTable } from './ResultsTable';
 import { metricSummary, metricTitle } from './metric-form';
 import { experimentResultsQuery, resultWarnings, variantRows } from './results-model';
+import { familyText, pValuesOf } from './family-correction';
+import type { FamilyCorrection } from './use-family-correction';
 
 interface Props {
   projectId: number;
@@ -15,18 +17,22 @@ interface Props {
   metric: ExperimentMetric;
   /** "Primary metric 1". */
   label: string;
+  /** The experiment's p-values across all its metrics, for the correction over every comparison. */
+  family: FamilyCorrection;
 }
 
 /**
  * One metric's results: `ExperimentQuery` through `/query/`, warnings in plain words, the per-variant table with
  * interval bars, and the cumulative chart (its own query, with the day-by-day series).
  */
-export function MetricResults({ projectId, experimentId, metric, label }: Props) {
+export function MetricResults({ projectId, experimentId, metric, label, family }: Props) {
   const id = useId();
   const [refreshKey, setRefreshKey] = useState(0);
   const result = useQueryResult(projectId, experimentResultsQuery(experimentId, metric), { refreshKey });
   const response = result.data as ExperimentQueryResponseApi | undefined;
   const title = metricTitle(metric);
+  const { report } = family;
+  useEffect(() => report(label, response ? pValuesOf(response) : {}), [report, label, response]);
   return (
     <section className="card stack metric-results" aria-labelledby={`${id}-title`}>
       <div className="metric-results-head">
@@ -44,6 +50,7 @@ export function MetricResults({ projectId, experimentId, metric, label }: Props)
       {result.isError && <ErrorNotice error={result.error} title="The results could not be computed" />}
       {!response && result.isFetching && <Spinner label="Computing results" />}
       {response && <MetricResponse response={response} metric={metric} label={`${label} results`} />}
+      {response && <FamilyNote text={familyText(family.adjusted[label], family.comparisons)} />}
       <CumulativeChart projectId={projectId} experimentId={experimentId} metric={metric} title={title} refreshKey={refreshKey} />
     </section>
   );
@@ -62,4 +69,8 @@ function MetricResponse({ response, metric, label }: { response: ExperimentQuery
       <ResultsTable rows={rows} metricType={metric.metric_type} method={response.stats_method} label={label} />
     </>
   );
+}
+
+function FamilyNote({ text }: { text: string | null }) {
+  return text ? <p className="muted small family-correction">{text}</p> : null;
 }

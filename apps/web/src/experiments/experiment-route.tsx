@@ -12,6 +12,7 @@ import { ExperimentCode } from './ExperimentCode';
 import { ExperimentSetup } from './ExperimentSetup';
 import { ExperimentSummary } from './ExperimentSummary';
 import { MetricResults } from './MetricResults';
+import { useFamilyCorrection, type FamilyCorrection } from './use-family-correction';
 import { StatusBadge } from './StatusBadge';
 import { emptyExperimentForm, formFromExperiment, type ExperimentForm } from './experiment-form';
 import { statusOf } from './experiment-list-filter';
@@ -55,6 +56,7 @@ function ExperimentPage({ projectId, experiment, initial }: { projectId: number;
   const verdict = usePrimaryVerdict(projectId, experiment, status !== 'draft' ? primary[0] : undefined);
   const variants = (experiment.feature_flag?.filters.multivariate?.variants ?? []).map((v) => v.key);
   const metricEvents = [...primary, ...secondary].flatMap(metricEventNames);
+  const family = useFamilyCorrection();
   return (
     <>
       <PageHeader
@@ -82,8 +84,8 @@ function ExperimentPage({ projectId, experiment, initial }: { projectId: number;
           <ExperimentSetup key={experiment.id} projectId={projectId} experimentId={experiment.id} initial={initial} onSaved={() => undefined} />
         ) : (
           <>
-            <MetricSection projectId={projectId} experimentId={experiment.id} title="Primary metrics" kind="Primary" metrics={primary} />
-            {secondary.length > 0 && <MetricSection projectId={projectId} experimentId={experiment.id} title="Secondary metrics" kind="Secondary" metrics={secondary} />}
+            <MetricSection projectId={projectId} experimentId={experiment.id} title="Primary metrics" kind="Primary" metrics={primary} family={family} />
+            {secondary.length > 0 && <MetricSection projectId={projectId} experimentId={experiment.id} title="Secondary metrics" kind="Secondary" metrics={secondary} family={family} />}
             <ExperimentCode flagKey={experiment.feature_flag_key} variants={variants} exposureEvent={experiment.exposure_criteria?.exposure_config?.event ?? null} metricEvents={metricEvents} />
           </>
         )}
@@ -92,14 +94,23 @@ function ExperimentPage({ projectId, experiment, initial }: { projectId: number;
   );
 }
 
-function MetricSection({ projectId, experimentId, title, kind, metrics }: { projectId: number; experimentId: number; title: string; kind: string; metrics: StoredExperimentMetric[] }) {
+interface MetricSectionProps {
+  projectId: number;
+  experimentId: number;
+  title: string;
+  kind: string;
+  metrics: StoredExperimentMetric[];
+  family: FamilyCorrection;
+}
+
+function MetricSection({ projectId, experimentId, title, kind, metrics, family }: MetricSectionProps) {
   return (
     <section className="stack" aria-label={title}>
       <h2>{title}</h2>
       {metrics.length === 0 && <p className="notice">No {kind.toLowerCase()} metrics: add one to see results (duplicate the experiment to change a launched one).</p>}
       {metrics.map((metric, i) =>
         metric.kind === 'ExperimentMetric' ? (
-          <MetricResults key={metric.uuid ?? i} projectId={projectId} experimentId={experimentId} metric={metric} label={`${kind} metric ${i + 1}`} />
+          <MetricResults key={metric.uuid ?? i} projectId={projectId} experimentId={experimentId} metric={metric} label={`${kind} metric ${i + 1}`} family={family} />
         ) : (
           <p key={metric.uuid ?? i} className="notice">
             {kind} metric {i + 1} is a legacy {metric.kind}; its results are available through the API.
