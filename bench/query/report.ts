@@ -1,29 +1,12 @@
 /** Turns the query benchmark's measurements into the printed tables and the issue's targets with PASS/MISS. */
+import { int, medianRatio, noteLines, pct, sec, sideMs, type RunInfo } from '../shared/question-report.js';
 import { formatTable } from '../shared/table.js';
 import { summarize } from './answers.js';
 import type { Generated } from './generate.js';
-import type { Outcome, Side } from './measure.js';
+import type { Outcome } from './measure.js';
 
 /** Warren's median may be at most this multiple of the baseline's. */
 export const TARGET_RATIO = 1.2;
-
-export interface RunInfo {
-  cores: number;
-  cpuModel: string;
-  nodeVersion: string;
-  chdbVersion: string;
-  runs: number;
-  askedAt: string;
-  firstDay: string;
-  lastDay: string;
-  loadBefore: number;
-  /** CPU used while the questions ran, as a share of one core: this process (chDB included), and everything else. */
-  ownCpuShare: number | null;
-  otherCpuShare: number | null;
-}
-
-/** Other processes using this much of a core while the questions ran make the times a floor, not a measurement. */
-const NOISY_NEIGHBOUR_SHARE = 0.25;
 
 export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[]): string {
   const mismatches = outcomes.filter((o) => typeof o.difference === 'string');
@@ -48,7 +31,7 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[])
     'Targets',
     ...targetLines(outcomes),
     ...(mismatches.length === 0 ? [] : ['', '!!! WARREN AND THE BASELINE DISAGREE', ...mismatches.map((o) => `  MISMATCH  ${o.question.name}: ${o.difference}`)]),
-    ...noteLines(run),
+    ...noteLines(run, ['  The funnel baseline counts persons per step with windowFunnel; Warren also computes average and median conversion times.']),
   ].join('\n');
 }
 
@@ -60,7 +43,7 @@ function timesTable(outcomes: Outcome[]): string {
       o.question.query.kind,
       sideMs(o.warren),
       sideMs(o.baseline),
-      ratio(o) === null ? '-' : ratio(o)!.toFixed(2),
+      medianRatio(o) === null ? '-' : medianRatio(o)!.toFixed(2),
       o.cpuMs ? `${o.cpuMs.warren.toFixed(0)} / ${o.cpuMs.baseline.toFixed(0)}` : '-',
       o.cpuMs ? (o.cpuMs.warren / o.cpuMs.baseline).toFixed(2) : '-',
       o.question.targetMs === null ? '-' : `< ${int(o.question.targetMs)} ms`,
@@ -68,15 +51,6 @@ function timesTable(outcomes: Outcome[]): string {
     ]);
   }
   return formatTable(rows);
-}
-
-function sideMs(side: Side): string {
-  if (side.kind === 'measured') return side.medianMs.toFixed(1);
-  return side.kind === 'unavailable' ? 'not available' : 'error';
-}
-
-function ratio(o: Outcome): number | null {
-  return o.warren.kind === 'measured' && o.baseline.kind === 'measured' ? o.warren.medianMs / o.baseline.medianMs : null;
 }
 
 function answerLine(o: Outcome): string {
@@ -99,22 +73,9 @@ function targetLines(outcomes: Outcome[]): string[] {
     if (o.question.targetMs !== null) {
       lines.push(`  ${mark(o.warren.medianMs < o.question.targetMs)}  ${name}: ${o.warren.medianMs.toFixed(1)} ms (target < ${int(o.question.targetMs)} ms)`);
     }
-    const r = ratio(o);
+    const r = medianRatio(o);
     if (r !== null) lines.push(`  ${mark(r <= TARGET_RATIO)}  ${name}: ${r.toFixed(2)}x the hand-written SQL (target <= ${TARGET_RATIO})`);
   }
   return lines;
 }
 
-function noteLines(run: RunInfo): string[] {
-  const notes = [
-    '  The funnel baseline counts persons per step with windowFunnel; Warren also computes average and median conversion times.',
-  ];
-  if ((run.otherCpuShare ?? 0) >= NOISY_NEIGHBOUR_SHARE) {
-    notes.push(`  Other processes used ${pct(run.otherCpuShare)} of a core while the questions ran: repeat on a quiet machine before trusting the times.`);
-  }
-  return ['', 'Notes', ...notes];
-}
-
-const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n));
-const pct = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
-const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -23,7 +23,8 @@ import { chdbVersion, startCpuWindow } from '../shared/cpu-time.js';
 import { BASELINES } from './baselines.js';
 import { DATA_LAST_DAY, firstDataDay, generate } from './generate.js';
 import { measureQuestion, planWarren, type Outcome } from './measure.js';
-import { NOW, QUESTIONS, type Question } from './questions.js';
+import { questionLog } from '../shared/question-log.js';
+import { NOW, QUESTIONS } from './questions.js';
 import { formatReport } from './report.js';
 
 function positiveEnv(name: string, fallback: number): number {
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     const stopCpu = startCpuWindow();
     for (const question of QUESTIONS) {
       log(`${question.title}...`);
-      if (process.env.BENCH_SHOW_SQL) await showSql(question);
+      if (process.env.BENCH_SHOW_SQL) await showSql(() => planWarren(question));
       const outcome = await measureQuestion(store, question, BASELINES[question.name], runs);
       logOutcome(outcome);
       outcomes.push(outcome);
@@ -74,22 +75,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function showSql(question: Question): Promise<void> {
-  try {
-    for (const statement of (await planWarren(question)).statements) log(`  Warren SQL: ${statement.sql}\n  params: ${JSON.stringify(statement.params)}`);
-  } catch (error) {
-    log(`  Warren SQL: none (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
-function logOutcome(o: Outcome): void {
-  const side = (name: string, s: Outcome['warren']) => (s.kind === 'measured' ? `${name} ${s.medianMs.toFixed(1)} ms` : `${name} ${s.kind}: ${s.message.split('\n')[0].slice(0, 200)}`);
-  log(`  ${side('Warren', o.warren)}; ${side('baseline', o.baseline)}`);
-  if (typeof o.difference === 'string') log(`  !!! MISMATCH: ${o.difference}`);
-}
-
-function log(line: string): void {
-  process.stderr.write(`[bench:query] ${line}\n`);
-}
+const { log, showSql, logOutcome } = questionLog('bench:query', 'baseline');
 
 await main();

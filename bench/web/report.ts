@@ -1,26 +1,9 @@
 /** Turns the web benchmark's measurements into the printed tables and the issue's targets with PASS/MISS. */
+import { int, medianRatio, noteLines, pct, sec, sideMs, type RunInfo } from '../shared/question-report.js';
 import { formatTable } from '../shared/table.js';
 import { summarize } from './answers.js';
 import type { Generated } from './generate.js';
-import { SERVER_LIMIT_MS, type Outcome, type Side } from './measure.js';
-
-export interface RunInfo {
-  cores: number;
-  cpuModel: string;
-  nodeVersion: string;
-  chdbVersion: string;
-  runs: number;
-  askedAt: string;
-  firstDay: string;
-  lastDay: string;
-  loadBefore: number;
-  /** CPU used while the questions ran, as a share of one core: this process (chDB included), and everything else. */
-  ownCpuShare: number | null;
-  otherCpuShare: number | null;
-}
-
-/** Other processes using this much of a core while the questions ran make the times a floor, not a measurement. */
-const NOISY_NEIGHBOUR_SHARE = 0.25;
+import { SERVER_LIMIT_MS, type Outcome } from './measure.js';
 
 export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[], profile: string[]): string {
   const mismatches = outcomes.filter((o) => typeof o.difference === 'string');
@@ -47,7 +30,7 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[],
     ...targetLines(outcomes),
     ...(mismatches.length === 0 ? [] : ['', '!!! WARREN AND THE BASELINE DISAGREE', ...mismatches.map((o) => `  MISMATCH  ${o.question.name}: ${o.difference}`)]),
     ...(profile.length === 0 ? [] : ['', 'Where the time goes (median ms of each part run alone)', ...profile]),
-    ...noteLines(run),
+    ...noteLines(run, ['  Both sides read the same chDB store in this process; the raw SQL reads each session\'s landing-event properties for the bot flag.']),
   ].join('\n');
 }
 
@@ -59,22 +42,13 @@ function timesTable(outcomes: Outcome[]): string {
       o.question.query.kind,
       sideMs(o.warren),
       sideMs(o.baseline),
-      ratio(o) === null ? '-' : ratio(o)!.toFixed(2),
+      medianRatio(o) === null ? '-' : medianRatio(o)!.toFixed(2),
       `< ${int(o.question.targetMs)} ms`,
       o.difference === undefined ? '-' : o.difference === null ? 'yes' : 'NO',
       o.warren.kind === 'measured' ? o.warren.runsMs.map((ms) => ms.toFixed(0)).join(' ') : '-',
     ]);
   }
   return formatTable(rows);
-}
-
-function sideMs(side: Side): string {
-  if (side.kind === 'measured') return side.medianMs.toFixed(1);
-  return side.kind === 'unavailable' ? 'not available' : 'error';
-}
-
-function ratio(o: Outcome): number | null {
-  return o.warren.kind === 'measured' && o.baseline.kind === 'measured' ? o.warren.medianMs / o.baseline.medianMs : null;
 }
 
 function answerLine(o: Outcome): string {
@@ -97,20 +71,9 @@ function targetLines(outcomes: Outcome[]): string[] {
     lines.push(`  ${mark(o.warren.medianMs < o.question.targetMs)}  ${name}: ${o.warren.medianMs.toFixed(1)} ms (target < ${int(o.question.targetMs)} ms)`);
     const overLimit = o.warren.runsMs.filter((ms) => ms > SERVER_LIMIT_MS).length;
     if (overLimit > 0) lines.push(`  !!!   ${name}: ${overLimit} of ${o.warren.runsMs.length} runs took longer than the server's ${SERVER_LIMIT_MS / 1000} s query limit (the server would answer an error)`);
-    const r = ratio(o);
+    const r = medianRatio(o);
     if (r !== null) lines.push(`  ${mark(r < 1)}  ${name}: ${r.toFixed(2)}x the raw-events SQL (target: faster, < 1)`);
   }
   return lines;
 }
 
-function noteLines(run: RunInfo): string[] {
-  const notes = ['  Both sides read the same chDB store in this process; the raw SQL reads each session\'s landing-event properties for the bot flag.'];
-  if ((run.otherCpuShare ?? 0) >= NOISY_NEIGHBOUR_SHARE) {
-    notes.push(`  Other processes used ${pct(run.otherCpuShare)} of a core while the questions ran: repeat on a quiet machine before trusting the times.`);
-  }
-  return ['', 'Notes', ...notes];
-}
-
-const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n));
-const pct = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
-const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
