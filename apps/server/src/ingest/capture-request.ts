@@ -41,9 +41,10 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
     const generation = deps.projects.generation;
     const project = await deps.projects.findByToken(decoded.token);
     if (!project) return refuse(401, 'invalid_token', 'Project API key invalid. You can find your project API key in Warren project settings.', deps);
+    const known = captureProjectOf(project);
     // After a project write the workers get a fresh map; a lookup that raced the write must not add a stale token back.
-    if (generation === deps.projects.generation) deps.workers?.setProjects([[project.apiToken, captureProjectOf(project)]]);
-    decoded = decodeCapture(data, (t) => (t === project.apiToken ? captureProjectOf(project) : null), deps.limits);
+    if (generation === deps.projects.generation) deps.workers?.setProjects([[project.apiToken, known]]);
+    decoded = decodeCapture(data, (t) => (t === project.apiToken ? known : null), deps.limits);
   }
   if (decoded.kind === 'refused') return refuse(decoded.status, decoded.code, decoded.detail, deps);
   if (decoded.kind !== 'events') return refuse(401, 'invalid_token', 'Project API key invalid.', deps);
