@@ -242,6 +242,17 @@ async function counts(store: ChdbEventStore): Promise<Pick<Generated, 'events' |
   return { events, teamEvents, overrides, eventMix: mix.rows.map(([event, count]) => ({ event: String(event), count: Number(count) })) };
 }
 
+/**
+ * The data of a store filled by an earlier run (`BENCH_STORE_DIR`), or null when it holds no events. Its counts are
+ * read again; the generation times are unknown (NaN).
+ */
+export async function reuse(store: ChdbEventStore): Promise<Generated | null> {
+  const totals = await counts(store);
+  if (totals.events === 0) return null;
+  const persons = await store.query('SELECT count() FROM person WHERE team_id = {team:Int64}', { team: TEAM });
+  return { persons: Number(persons.rows[0][0]), ...totals, generateMs: NaN, optimizeMs: NaN };
+}
+
 /** The first of the 60 days with data, `YYYY-MM-DD`. */
 export function firstDataDay(): string {
   const last = new Date(`${DATA_LAST_DAY}T00:00:00Z`);

@@ -16,7 +16,9 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[])
     'Data (generated inside ClickHouse into a fresh store)',
     `  ${int(data.events)} events from ${run.firstDay} to ${run.lastDay} (${int(data.teamEvents)} in project 1, the rest in project 2), ` +
       `${int(data.persons)} persons, ${int(data.overrides)} anonymous ids merged into persons`,
-    `  generated in ${sec(data.generateMs)} (${int(data.events / (data.generateMs / 1000))} events/s), parts merged in ${sec(data.optimizeMs)}`,
+    Number.isNaN(data.generateMs)
+      ? '  reused from an earlier run (BENCH_STORE_DIR)'
+      : `  generated in ${sec(data.generateMs)} (${int(data.events / (data.generateMs / 1000))} events/s), parts merged in ${sec(data.optimizeMs)}`,
     `  project 1: ${data.eventMix.map((m) => `${m.event} ${int(m.count)}`).join(', ')}`,
     '',
     `Questions asked at ${run.askedAt} (median of ${run.runs} runs after one warm-up, Warren and baseline alternating;`,

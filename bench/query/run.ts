@@ -13,7 +13,8 @@
  *    A question Warren cannot compile yet (`unsupported`) is reported as not available.
  *
  * Small runs while developing: `BENCH_EVENTS=200000 npm run bench:query`. `BENCH_SHOW_SQL=1` also prints the SQL
- * Warren compiled for each question (stderr), to see where its time goes.
+ * Warren compiled for each question (stderr), to see where its time goes. `BENCH_STORE_DIR=<dir>` keeps the
+ * generated store there and, when it already holds one, asks the questions of it without generating again.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
 import { chdbVersion, startCpuWindow } from '../shared/cpu-time.js';
 import { BASELINES } from './baselines.js';
-import { DATA_LAST_DAY, firstDataDay, generate } from './generate.js';
+import { DATA_LAST_DAY, firstDataDay, generate, reuse } from './generate.js';
 import { measureQuestion, planWarren, type Outcome } from './measure.js';
 import { questionLog } from '../shared/question-log.js';
 import { NOW, QUESTIONS } from './questions.js';
@@ -38,12 +39,17 @@ async function main(): Promise<void> {
   const runs = positiveEnv('BENCH_RUNS', 5);
   const loadBefore = os.loadavg()[0];
   const started = Date.now();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-bench-query-'));
+  const kept = process.env.BENCH_STORE_DIR;
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warren-bench-query-'));
   const store = new ChdbEventStore(dataDir);
   try {
     await store.migrate();
-    log(`generating about ${targetEvents.toLocaleString('en-US')} events in ${dataDir}...`);
-    const data = await generate(store, targetEvents, log);
+    let data = kept ? await reuse(store) : null;
+    if (data) log(`reusing the ${data.events.toLocaleString('en-US')} events in ${dataDir}`);
+    else {
+      log(`generating about ${targetEvents.toLocaleString('en-US')} events in ${dataDir}...`);
+      data = await generate(store, targetEvents, log);
+    }
     log(`  ${data.events.toLocaleString('en-US')} events, ${data.persons.toLocaleString('en-US')} persons`);
     const outcomes: Outcome[] = [];
     const stopCpu = startCpuWindow();
@@ -71,7 +77,7 @@ async function main(): Promise<void> {
     console.log(formatReport(run, data, outcomes));
   } finally {
     await store.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
