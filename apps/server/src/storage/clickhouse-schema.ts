@@ -105,8 +105,8 @@ const CORE_TABLES: readonly string[] = [
 
 /**
  * The sessions model: one row per `$session_id` per project, kept current by a materialized view as events are
- * inserted (no rescans). Every column is an aggregate that does not care how often an event is counted — min, max,
- * argMin/argMax, and the sets of event uuids behind the counts — so a replayed insert or the one-off backfill below
+ * inserted (no rescans). Every column is an aggregate that does not care how often an event is counted — min, max
+ * (of plain values and of tuples), argMax, and the sets of event uuids behind the counts — so a replayed insert or the one-off backfill below
  * cannot inflate a figure. The uuid sets are plain arrays merged as sets (`SimpleAggregateFunction`), not uniqExact
  * states: a read takes their length without rebuilding a hash table per session, which cost more than everything
  * else an overview reads. Rows are ordered by the day in the session id (posthog-js session ids are UUIDv7, which carry
@@ -114,11 +114,15 @@ const CORE_TABLES: readonly string[] = [
  * day 1970-01-01 and are always read.
  *
  * The landing event's attribution and device fields (from the first event with a `$current_url`, else the first
- * event) are one column each, `argMin(String, Int64)` on the same landing key, so a query reads only the fields it
- * uses and each state is a plain string (an argMin of a 25-field tuple falls back to ClickHouse's generic state and
- * cost every web query most of its time: docs/performance.md). `exit_url` is the last event with one. `page_views`
+ * event) are one column each, the smallest (landing key, value) kept by `min` as a plain tuple, so a query reads only
+ * the fields it uses, as a column read: an argMin of a 25-field tuple fell back to ClickHouse's generic state, and even
+ * per-field argMin states cost most of a web query to finalize (docs/performance.md). The bot flag is kept the same way.
+ * `exit_url` is the last event with one. `page_views`
  * holds each view (`$pageview` or `$screen`) as (uuid, time, `$pathname`): the Page table reads paths from it without
  * parsing the events' JSON again, and each view keeps its time so a period takes exactly the views inside it.
+ * `first_actor` is the first event's (time, distinct id, person) as a plain tuple kept by `min`: a read of the
+ * session's person costs a column read, where finalizing argMin states of a UUID and a string cost an overview most of
+ * its time; ties in time go to the smaller distinct id, both ids from the same event.
  * Readers: packages/query/src/hogql/sessions-source.ts.
  */
 /** The landing event's properties kept in the `entry_*` columns, in column order. */
@@ -126,15 +130,18 @@ export const SESSION_ENTRY_FIELDS = ENTRY_FIELDS;
 
 /**
  * The landing key: the event's time in microseconds, plus 2^62 when it has no `$current_url`, so any event with a URL
- * comes before every event without one, then the earliest. Equal keys pick the same event in every column (each
- * column's states meet in the same order).
+ * comes before every event without one, then the earliest. Each `entry_*` column keeps the smallest (key, value): the
+ * landing event's value; at an equal key (two events in the same microsecond) a present value before an absent one,
+ * then the smaller text, whatever order the parts merge in.
  */
 const url = "JSONExtract(properties, '$current_url', 'Nullable(String)')";
 const landingKey = `toUnixTimestamp64Micro(timestamp) + if(isNull(${url}), toInt64(4611686018427387904), toInt64(0))`;
-/** A property as text with a leading '=' (argMin skips NULLs, so "absent" must be a value): '' when absent. */
-const entryValue = (key: string) => {
+/** How an `entry_*` value says the landing event did not have the property; present values start with '='. */
+const ABSENT = '~';
+/** A landing candidate: (landing key, the property as text after '=', or ABSENT). */
+const entryCandidate = (key: string) => {
   const text = key.startsWith('$viewport_') ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
-  return `ifNull(concat('=', ${text}), '')`;
+  return `(${landingKey}, ifNull(concat('=', ${text}), '${ABSENT}'))`;
 };
 
 /** The day a UUIDv7 session id was made, else 1970-01-01. */
@@ -142,13 +149,13 @@ export const SESSION_DAY_SQL = (sessionId: string) =>
   `if(match(${sessionId}, '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$'), toDate(UUIDv7ToDateTime(toUUID(${sessionId}))), toDate(0))`;
 
 /**
- * A merged `entry_*` column (an argMin state, or its `finalizeAggregation`) as the property's text, NULL when the
- * landing event did not have it. @example sessionEntryText('argMinMerge(entry_browser)')
+ * The stored text of a merged `entry_*` value as the property's text, NULL when the landing event did not have it.
+ * @example sessionEntryText('min(entry_browser).2')
  */
-export const sessionEntryText = (state: string) => `if(empty(${state}), NULL, substring(${state}, 2))`;
+export const sessionEntryText = (value: string) => `if(${value} = '${ABSENT}', NULL, substring(${value}, 2))`;
 
 /** A landing property of sessions grouped by session_id, NULL when absent. @example sessionEntrySql('$browser') */
-export const sessionEntrySql = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => sessionEntryText(`argMinMerge(${sessionEntryColumn(field)})`);
+export const sessionEntrySql = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => sessionEntryText(`min(${sessionEntryColumn(field)}).2`);
 
 /**
  * Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything,
@@ -160,13 +167,12 @@ export const sessionRowsSelect = (where = 'true') => `SELECT
     ${SESSION_DAY_SQL('`$session_id`')} AS session_day,
     min(timestamp) AS min_timestamp,
     max(timestamp) AS max_timestamp,
-    argMinState(distinct_id, timestamp) AS distinct_id,
-    argMinState(person_id, timestamp) AS person_id,
+    min((timestamp, distinct_id, person_id)) AS first_actor,
     groupUniqArrayIf(uuid, event = '$pageview') AS pageviews,
     groupUniqArrayIf(uuid, event = '$autocapture') AS autocaptures,
     groupUniqArrayIf(uuid, event = '$screen') AS screens,
-    ${SESSION_ENTRY_FIELDS.map((f) => `argMinState(${entryValue(f)}, ${landingKey}) AS ${sessionEntryColumn(f)}`).join(',\n    ')},
-    argMinState(toUInt8(JSONExtractRaw(properties, '$is_bot') = 'true'), ${landingKey}) AS is_bot,
+    ${SESSION_ENTRY_FIELDS.map((f) => `min(${entryCandidate(f)}) AS ${sessionEntryColumn(f)}`).join(',\n    ')},
+    min((${landingKey}, toUInt8(JSONExtractRaw(properties, '$is_bot') = 'true'))) AS is_bot,
     argMaxState(${url}, timestamp) AS exit_url,
     groupUniqArrayIf(tuple(uuid, timestamp, JSONExtract(properties, '$pathname', 'Nullable(String)')), event IN ('$pageview', '$screen')) AS page_views
   FROM events
@@ -180,22 +186,23 @@ const SESSIONS_TABLE = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     session_day Date,
     min_timestamp SimpleAggregateFunction(min, DateTime64(6, 'UTC')),
     max_timestamp SimpleAggregateFunction(max, DateTime64(6, 'UTC')),
-    distinct_id AggregateFunction(argMin, String, DateTime64(6, 'UTC')),
-    person_id AggregateFunction(argMin, UUID, DateTime64(6, 'UTC')),
+    first_actor ${FIRST_ACTOR},
     pageviews ${UUID_SET},
     autocaptures ${UUID_SET},
     screens ${UUID_SET},
-    ${SESSION_ENTRY_FIELDS.map((f) => `${sessionEntryColumn(f)} AggregateFunction(argMin, String, Int64)`).join(',\n    ')},
-    is_bot AggregateFunction(argMin, UInt8, Int64),
+    ${SESSION_ENTRY_FIELDS.map((f) => `${sessionEntryColumn(f)} ${ENTRY_VALUE}`).join(',\n    ')},
+    is_bot SimpleAggregateFunction(min, Tuple(Int64, UInt8)),
     exit_url AggregateFunction(argMax, Nullable(String), DateTime64(6, 'UTC')),
     page_views SimpleAggregateFunction(groupUniqArrayArray, Array(Tuple(UUID, DateTime64(6, 'UTC'), Nullable(String))))
   ) ENGINE = AggregatingMergeTree
   ORDER BY (team_id, session_day, session_id)`;
 
 const UUID_SET = 'SimpleAggregateFunction(groupUniqArrayArray, Array(UUID))';
+const FIRST_ACTOR = "SimpleAggregateFunction(min, Tuple(DateTime64(6, 'UTC'), String, UUID))";
+const ENTRY_VALUE = 'SimpleAggregateFunction(min, Tuple(Int64, String))';
 
 /** A column of the current raw_sessions shape and its type: a table without it is rebuilt (SESSIONS_RESHAPE). */
-export const SESSIONS_SHAPE_MARK = { column: 'pageviews', type: UUID_SET } as const;
+export const SESSIONS_SHAPE_MARK = { column: 'entry_current_url', type: ENTRY_VALUE } as const;
 
 /**
  * Rebuilds a raw_sessions of an older shape (one `entry` tuple, uniqExact counts) from the stored events, on start,

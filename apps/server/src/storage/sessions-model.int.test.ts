@@ -55,7 +55,7 @@ async function sessionRow(team = 1) {
   const result = await store.query(
     `SELECT min(min_timestamp), max(max_timestamp), length(groupUniqArrayArray(pageviews)), length(groupUniqArrayArray(autocaptures)), ${sessionEntrySql('$current_url')},
        ${sessionEntrySql('utm_source')}, ${sessionEntrySql('$browser')}, ${sessionEntrySql('$viewport_width')}, argMaxMerge(exit_url), any(session_day),
-       argMinMerge(is_bot), ${sessionEntrySql('$referrer')}
+       min(is_bot).2, ${sessionEntrySql('$referrer')}
      FROM raw_sessions WHERE team_id = {team:Int64} AND session_id = {s:String} GROUP BY session_id`,
     { team, s: S },
   );

@@ -21,8 +21,11 @@ export type CatalogColumn =
 
 export interface CatalogTable {
   name: string;
-  /** The FROM source; the printer restricts every physical table it reads to the project. */
-  source(options: { sessionWindow?: SessionWindow }): TableSource;
+  /**
+   * The FROM source; the printer restricts every physical table it reads to the project. `read` names the columns the
+   * query reads (a source may print only those).
+   */
+  source(options: { sessionWindow?: SessionWindow; read?: ReadonlySet<string> }): TableSource;
   columns: Readonly<Record<string, CatalogColumn>>;
   /** What `*` expands to (lazy joins excluded, as in PostHog). */
   star: readonly string[];
@@ -87,7 +90,7 @@ const GROUPS: CatalogTable = {
 // Computed from events for now (see sessionsSource); the field names are those of PostHog's sessions table.
 const SESSIONS: CatalogTable = {
   name: 'sessions',
-  source: ({ sessionWindow }) => sessionsSource(sessionWindow),
+  source: ({ sessionWindow, read }) => sessionsSource(sessionWindow, read),
   columns: Object.fromEntries(
     [...SESSION_FIELDS].map(([name, type]) => [name, type === 'datetime' ? { kind: 'datetime', column: name } : plain(name)]),
   ),

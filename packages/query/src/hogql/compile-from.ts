@@ -8,7 +8,8 @@ import { childScope, type Scope, type TableEntry } from './scope.js';
 /** One table of a FROM/JOIN chain, before its constraint is compiled and lazy joins are added. */
 export interface PendingTable {
   entry: TableEntry;
-  source: TableSource;
+  /** Built once the whole SELECT is compiled, when the columns it reads are known. */
+  source: () => TableSource;
   /** Absent for the first (FROM) table. */
   type?: JoinType;
   constraint?: HJoinConstraint;
@@ -58,12 +59,12 @@ export function compileFrom(first: HJoinExpr, scope: Scope): PendingTable[] {
   return pending;
 }
 
-function resolveTable(join: HJoinExpr, scope: Scope, index: number): { source: TableSource; entry: TableEntry } {
+function resolveTable(join: HJoinExpr, scope: Scope, index: number): { source: () => TableSource; entry: TableEntry } {
   const { table } = join;
   if (table.node === 'SelectQuery' || table.node === 'SelectSetQuery') {
     const compiled = scope.compileQuery(table, scope);
     const alias = checkedAlias(join.alias ?? `_subquery${index}`, join);
-    return { source: { kind: 'subquery', query: compiled.query }, entry: { alias, columns: compiled.columns, lazy: new Set() } };
+    return { source: () => ({ kind: 'subquery', query: compiled.query }), entry: { alias, columns: compiled.columns, lazy: new Set() } };
   }
   if (table.node !== 'Field') throw new HogQLError('unsupported', 'Unsupported table expression', join);
   const name = table.chain.join('.');
@@ -72,11 +73,12 @@ function resolveTable(join: HJoinExpr, scope: Scope, index: number): { source: T
   const cte = table.chain.length === 1 ? scope.ctes.get(name) : undefined;
   if (cte) {
     const compiled = scope.compileQuery(cte.query, childScope(scope, cte.ctes));
-    return { source: { kind: 'subquery', query: compiled.query }, entry: { alias, columns: compiled.columns, lazy: new Set() } };
+    return { source: () => ({ kind: 'subquery', query: compiled.query }), entry: { alias, columns: compiled.columns, lazy: new Set() } };
   }
   const catalogTable = table.chain.length === 1 ? findCatalogTable(name) : undefined;
   if (!catalogTable) throw new HogQLError('resolution_error', `Unknown table: ${name}`, join);
-  return { source: catalogTable.source({ sessionWindow: scope.sessionWindow }), entry: { alias, table: catalogTable, lazy: new Set() } };
+  const entry: TableEntry = { alias, table: catalogTable, lazy: new Set() };
+  return { source: () => catalogTable.source({ sessionWindow: scope.sessionWindow, read: entry.read?.get(alias) ?? new Set() }), entry };
 }
 
 function joinType(join: HJoinExpr): JoinType {

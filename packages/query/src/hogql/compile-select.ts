@@ -6,7 +6,7 @@ import { compileSelectList } from './compile-select-list.js';
 import type { HExpr, HOrderExpr, HQuery, HSelectQuery, HSelectSetQuery } from './hogql-ast.js';
 import { HogQLError, type SourcePosition } from './hogql-error.js';
 import { lazyJoinAliases, lazyJoinsFor } from './lazy-joins.js';
-import { childScope, type CompiledQuery, type CteDefinition, type Scope } from './scope.js';
+import { childScope, noteRead, type CompiledQuery, type CteDefinition, type Scope } from './scope.js';
 
 const SELECT_KEYS = new Set([
   'node', 'start', 'end', 'select', 'select_from', 'where', 'group_by', 'having', 'order_by', 'limit', 'offset',
@@ -116,20 +116,21 @@ function withCtes(node: HSelectQuery, outer: Scope): Scope {
 
 function buildJoins(pending: PendingTable[], scope: Scope): { from?: FromItem; joins?: Join[] } {
   if (pending.length === 0) return {};
-  // Constraints first: they may ask for lazy joins of tables further left.
-  const compiled = pending.map((item, index) => (index > 0 ? compileJoin(item, scope) : undefined));
+  // Constraints first: they may ask for lazy joins of tables further left, and read their columns. Sources last, once
+  // every column the query reads is known.
+  const compiled = pending.map((item, index) => (index > 0 ? compileJoin(item, pending, scope) : undefined));
   const joins: Join[] = [];
   for (const [index, item] of pending.entries()) {
     const join = compiled[index];
-    if (join) joins.push(join);
+    if (join) joins.push({ ...join, source: item.source() });
     joins.push(...lazyJoinsFor(item.entry, scope.sessionWindow));
   }
-  const from: FromItem = { source: pending[0].source, alias: pending[0].entry.alias };
+  const from: FromItem = { source: pending[0].source(), alias: pending[0].entry.alias };
   return joins.length > 0 ? { from, joins } : { from };
 }
 
-function compileJoin(item: PendingTable, scope: Scope): Join {
-  const join: Join = { type: item.type ?? 'INNER JOIN', source: item.source, alias: item.entry.alias };
+function compileJoin(item: PendingTable, pending: readonly PendingTable[], scope: Scope): Omit<Join, 'source'> {
+  const join = { type: item.type ?? 'INNER JOIN', alias: item.entry.alias };
   const constraint = item.constraint;
   if (!constraint) return join;
   if (constraint.constraint_type === 'ON') {
@@ -148,6 +149,8 @@ function compileJoin(item: PendingTable, scope: Scope): Join {
   const using = fields.map((field) => {
     const name = field.node === 'Field' && field.chain.length === 1 ? field.chain[0] : undefined;
     if (typeof name !== 'string') throw new HogQLError('unsupported', 'USING takes plain column names', constraint);
+    // Both sides read the column without resolving it: note it on every catalog table of the chain that has it.
+    for (const other of pending) if (other.entry.table && Object.hasOwn(other.entry.table.columns, name)) noteRead(other.entry, other.entry.alias, name);
     return name;
   });
   return { ...join, using };

@@ -51,7 +51,7 @@ before(async () => {
 async function query(hogql: string, teamId = UNIVERSE_TEAM, timezone = 'UTC') {
   const compiled = await compileHogQL({ query: hogql, teamId, timezone });
   const result = await u.store.query(compiled.sql, compiled.params);
-  return { sql: compiled.sql, rows: result.rows.map((row) => [...row]) };
+  return { sql: compiled.sql, rows: result.rows.map((row) => [...row]), columns: result.columns.map((c) => c.name) };
 }
 
 test('group_N fields read the group of that type keyed by the event, NULL properties when there is none', async () => {
@@ -139,8 +139,22 @@ test('joins are added only for the fields a query reads, each read behind the pr
   assert.equal(plain.sql.match(/FROM `/g)?.length, 1);
   const joined = await query('SELECT group_2.key, session.$session_duration, group_2.properties.x FROM events');
   const reads = joined.sql.match(/FROM `(\w+)`( FINAL)? WHERE equals\(`\1`.`team_id`, \{team_id:Int64\}\)/g) ?? [];
-  // The session join reads the sessions model and, for the session's person after merges, the overrides.
-  assert.deepEqual(reads.map((r) => r.split('`')[1]).sort(), ['events', 'groups', 'person_distinct_id_overrides', 'raw_sessions']);
-  assert.equal(joined.sql.match(/FROM `/g)?.length, 4);
-  assert.equal(joined.sql.match(/LEFT JOIN/g)?.length, 3);
+  // The session join reads the sessions model; the overrides only when the session's person is read.
+  assert.deepEqual(reads.map((r) => r.split('`')[1]).sort(), ['events', 'groups', 'raw_sessions']);
+  assert.equal(joined.sql.match(/FROM `/g)?.length, 3);
+  assert.equal(joined.sql.match(/LEFT JOIN/g)?.length, 2);
+  const withPerson = await query('SELECT session.$session_duration, session.person_id FROM events');
+  assert.equal(withPerson.sql.match(/FROM `person_distinct_id_overrides`/g)?.length, 1);
+});
+
+test('a session source prints only the fields a query reads (and what they are computed from)', async () => {
+  const bounce = await query('SELECT session_id, $is_bounce FROM sessions ORDER BY session_id');
+  assert.doesNotMatch(bounce.sql, /channel_type|entry_utm_source|person_distinct_id_overrides/);
+  assert.match(bounce.sql, /\$pageview_count/);
+  const everything = await query('SELECT * FROM sessions ORDER BY session_id');
+  assert.deepEqual(bounce.rows, everything.rows.map((row) => [row[everything.columns.indexOf('session_id')], row[everything.columns.indexOf('$is_bounce')]]));
+  assert.match(everything.sql, /\$channel_type/);
+  const joined = await query("SELECT s.session_id, s.$entry_pathname FROM events e JOIN sessions s ON s.session_id = e.$session_id WHERE s.$entry_hostname = 'x'");
+  assert.match(joined.sql, /entry_current_url/);
+  assert.match(joined.sql, /entry_host/);
 });

@@ -50,12 +50,12 @@ export function resolvedPersonId(tableAlias: string): Expr {
 export function lazyJoinsFor(entry: TableEntry, sessionWindow?: SessionWindow): Join[] {
   return LAZY_JOINS.filter((join) => entry.lazy.has(join)).map((join) => {
     const joinAlias = lazyJoinAlias(entry.alias, join);
-    const { source, on } = joinSpec(join, joinAlias, entry.alias, sessionWindow);
+    const { source, on } = joinSpec(join, joinAlias, entry.alias, sessionWindow, entry.read?.get(joinAlias) ?? new Set());
     return { type: 'LEFT JOIN', source, alias: joinAlias, on };
   });
 }
 
-function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string, sessionWindow?: SessionWindow): { source: TableSource; on: Expr } {
+function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string, sessionWindow: SessionWindow | undefined, read: ReadonlySet<string>): { source: TableSource; on: Expr } {
   switch (join) {
     case 'override':
       return { source: overridesSource(), on: call('equals', column(joinAlias, 'distinct_id'), column(tableAlias, 'distinct_id')) };
@@ -63,7 +63,7 @@ function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string, session
       return { source: personsSource(), on: call('equals', column(joinAlias, 'id'), resolvedPersonId(tableAlias)) };
     case 'session':
       // Sessions exist only for non-empty ids, so an event without one matches nothing.
-      return { source: sessionsSource(sessionWindow), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
+      return { source: sessionsSource(sessionWindow, read), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
     default:
       return {
         source: groupsSource(groupIndex(join)),

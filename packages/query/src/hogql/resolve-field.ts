@@ -4,7 +4,7 @@ import { joinedTable, type CatalogTable } from './catalog.js';
 import { HogQLError, type SourcePosition } from './hogql-error.js';
 import { lazyJoinAlias, resolvedPersonId } from './lazy-joins.js';
 import { propertyAccess } from './property-access.js';
-import type { Scope, TableEntry } from './scope.js';
+import { noteRead, type Scope, type TableEntry } from './scope.js';
 
 type Key = string | number;
 
@@ -78,6 +78,7 @@ function resolveCatalogColumn(
 ): Resolved {
   const spec = Object.hasOwn(table.columns, name) ? table.columns[name] : undefined;
   if (!spec) throw fail(`Unable to resolve field ${name} on ${table.name}`);
+  noteRead(entry, tableAlias, name);
   if (spec.kind === 'json') return jsonPath(column(tableAlias, spec.column), rest);
   if (spec.kind === 'join') {
     const [joinedColumn, ...joinedRest] = rest;

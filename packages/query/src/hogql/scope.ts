@@ -29,6 +29,22 @@ export interface TableEntry {
   columns?: readonly OutputColumn[];
   /** Joins that field resolution asked for (events.person_id, events.person.*, group_N.*, session.*). */
   lazy: Set<LazyJoin>;
+  /**
+   * The catalog columns field resolution read, by the alias they were read through (the table's own, or one of its
+   * lazy joins'): a source that can leave columns out (sessions) prints only these.
+   */
+  read?: Map<string, Set<string>>;
+}
+
+/**
+ * Notes that a query reads `name` of the catalog table behind `tableAlias`.
+ * @example noteRead(entry, 'e__session', '$entry_pathname')
+ */
+export function noteRead(entry: TableEntry, tableAlias: string, name: string): void {
+  entry.read ??= new Map();
+  let names = entry.read.get(tableAlias);
+  if (!names) entry.read.set(tableAlias, (names = new Set()));
+  names.add(name);
 }
 
 export interface CteDefinition {

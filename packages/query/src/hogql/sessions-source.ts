@@ -130,30 +130,66 @@ export interface SessionWindow {
  * materialized view over events): the HogQL `sessions` table and the `session.<field>` join of events. The table is
  * read `FINAL`: a sorted merge of its parts' states per session (its key is the project, the id's day and the id), not
  * a hash table over every session read. With a window, only sessions whose id says they began within a day of it are
- * read (ids that are not UUIDv7 always are).
+ * read (ids that are not UUIDv7 always are). Given the fields a query reads (`session_id` is always there), only those
+ * are printed, and the overrides join only when `person_id` is one of them: ClickHouse analyses every printed column
+ * (the channel type alone is kilobytes of SQL) and runs a LEFT JOIN even when nothing reads it.
  * @example sessionsSource() // (SELECT merged.session_id AS session_id, … FROM (SELECT … FROM raw_sessions FINAL …) AS merged)
+ * @example sessionsSource(window, new Set(['$start_timestamp'])) // session_id and $start_timestamp only, no join
  */
-export function sessionsSource(window?: SessionWindow): TableSource {
+export function sessionsSource(window?: SessionWindow, read?: ReadonlySet<string>): TableSource {
+  const wanted = read ? withDependencies(read) : undefined;
+  const fields = wanted ? FIELDS.filter(([name]) => wanted.has(name)) : FIELDS;
+  const values = fields.map(([, , value]) => value);
+  const overridden = columnsOf(values, OV).size > 0;
+  const rows = columnsOf(values, M);
+  if (overridden) rows.add('distinct_id');
   const query: SelectQuery = {
     kind: 'select',
-    select: [alias(merged('session_id'), 'session_id'), ...FIELDS.map(([name, , value]) => alias(ARRAYS.has(name) ? value : call('toNullable', value), name))],
-    from: { source: { kind: 'subquery', query: sessionRows(window) }, alias: M },
-    joins: [{ type: 'LEFT JOIN', source: overridesSource(), alias: OV, on: call('equals', column(OV, 'distinct_id'), merged('distinct_id')) }],
+    select: [alias(merged('session_id'), 'session_id'), ...fields.map(([name, , value]) => alias(ARRAYS.has(name) ? value : call('toNullable', value), name))],
+    from: { source: { kind: 'subquery', query: sessionRows(window, read ? rows : undefined) }, alias: M },
   };
+  if (overridden) query.joins = [{ type: 'LEFT JOIN', source: overridesSource(), alias: OV, on: call('equals', column(OV, 'distinct_id'), merged('distinct_id')) }];
   return { kind: 'subquery', query };
+}
+
+/** The fields read plus those their values refer to by name (`$is_bounce` reads `$pageview_count`, …). */
+function withDependencies(read: ReadonlySet<string>): Set<string> {
+  const wanted = new Set(read);
+  for (let i = FIELDS.length - 1; i >= 0; i--) {
+    const [name, , value] = FIELDS[i];
+    if (wanted.has(name)) for (const dependency of columnsOf([value], undefined)) wanted.add(dependency);
+  }
+  return wanted;
+}
+
+/** Names of the columns of `table` (undefined: unqualified names) that the expressions refer to. */
+function columnsOf(exprs: readonly Expr[], table: string | undefined): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const ref = node as { kind?: string; table?: string; name?: string };
+    if (ref.kind === 'column' && ref.table === table && typeof ref.name === 'string') names.add(ref.name);
+    Object.values(node).forEach(visit);
+  };
+  visit(exprs);
+  return names;
 }
 
 const R = 'raw_sessions';
 const finalized = (name: string) => call('finalizeAggregation', column(R, name));
 
-/** A landing property as stored: its text after a leading '=', or '' when the landing event did not have it. */
+/** A landing property as stored, (landing key, text): the text after a leading '=', or '~' when it was absent. */
 function entryText(field: EntryField): Expr {
-  const stored = finalized(sessionEntryColumn(field));
-  return call('if', call('empty', stored), constant(null), call('substring', stored, constant(2, 'Int64')));
+  const stored = call('tupleElement', column(R, sessionEntryColumn(field)), constant(2, 'Int64'));
+  return call('if', call('equals', stored, constant('~')), constant(null), call('substring', stored, constant(2, 'Int64')));
 }
 
-/** One row per session with its merged states finalized; ClickHouse reads only the columns a query uses. */
-function sessionRows(window?: SessionWindow): SelectQuery {
+/**
+ * One row per session with its merged states finalized, as the columns `used` name (all without it); ClickHouse reads
+ * only the stored columns these need.
+ */
+function sessionRows(window?: SessionWindow, used?: ReadonlySet<string>): SelectQuery {
   const day = column(R, 'session_day');
   const pruning = window
     ? call(
@@ -166,18 +202,23 @@ function sessionRows(window?: SessionWindow): SelectQuery {
         ),
       )
     : undefined;
+  const rows: [name: string, value: Expr][] = [
+    ['session_id', column(R, 'session_id')],
+    ['start', column(R, 'min_timestamp')],
+    ['end', column(R, 'max_timestamp')],
+    // The first event's (time, distinct id, person): a plain tuple, read without finalizing a state.
+    ['distinct_id', call('tupleElement', column(R, 'first_actor'), constant(2, 'Int64'))],
+    ['person_id', call('tupleElement', column(R, 'first_actor'), constant(3, 'Int64'))],
+    ['is_bot', call('tupleElement', column(R, 'is_bot'), constant(2, 'Int64'))],
+    ['exit_url', finalized('exit_url')],
+    // Sets of event uuids (arrays merged as sets): their lengths are the counts.
+    ...['pageviews', 'autocaptures', 'screens'].map((name): [string, Expr] => [name, call('length', column(R, name))]),
+    ['page_views', column(R, 'page_views')],
+    ...ENTRY_FIELDS.map((field): [string, Expr] => [sessionEntryColumn(field), entryText(field)]),
+  ];
   return {
     kind: 'select',
-    select: [
-      alias(column(R, 'session_id'), 'session_id'),
-      alias(column(R, 'min_timestamp'), 'start'),
-      alias(column(R, 'max_timestamp'), 'end'),
-      ...['distinct_id', 'person_id', 'is_bot', 'exit_url'].map((name) => alias(finalized(name), name)),
-      // Sets of event uuids (arrays merged as sets): their lengths are the counts.
-      ...['pageviews', 'autocaptures', 'screens'].map((name) => alias(call('length', column(R, name)), name)),
-      alias(column(R, 'page_views'), 'page_views'),
-      ...ENTRY_FIELDS.map((field) => alias(entryText(field), sessionEntryColumn(field))),
-    ],
+    select: rows.filter(([name]) => !used || name === 'session_id' || used.has(name)).map(([name, value]) => alias(value, name)),
     from: { source: table('raw_sessions', { final: true }), alias: R },
     where: and(pruning),
   };
