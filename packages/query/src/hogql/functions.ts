@@ -91,6 +91,7 @@ const CONVERSIONS_AND_MISC: Row[] = [
     'toFloat64', 'toInt64OrNull', 'toInt64OrZero', 'toFloat64OrNull', 'toFloat64OrZero', 'toUInt64OrNull', 'toBool',
     'toUUID', 'toUUIDOrNull', 'toTypeName', 'MD5', 'SHA256', 'isValidJSON', 'arrayJoin', 'arrayReverse',
     'arrayDistinct', 'arrayCompact', 'arrayEnumerate', 'arrayFlatten', 'arrayDifference'].map((n): Row => [n, 1, 1]),
+  ['arrayEnumerateUniq', 1, MANY],
   ...['JSONExtractString', 'JSONExtractInt', 'JSONExtractUInt', 'JSONExtractFloat', 'JSONExtractBool',
     'JSONExtractRaw', 'JSONExtractArrayRaw', 'JSONExtractKeys', 'JSONHas', 'JSONLength', 'JSONType',
   ].map((n): Row => [n, 1, MANY]),

@@ -55,34 +55,39 @@ const ROWS = `
   WHERE NOT s.$is_bot`;
 
 // The Page table without filters or a goal, from the sessions model alone: each session's views carry their time and
-// path, so the rows (session, path) and each period's counts are those the events would give, without parsing the
-// events' JSON again. Each session's views inside either period are grouped by path within the session's own array
-// (a few views each), which spares a hash table over every (session, path) of the range.
+// path, so the rows and each period's counts are those the events would give, without parsing the events' JSON again.
+// One row per view inside either period (its path, whether it counts for each period, and which occurrence of that
+// path in the session it is): visitors and views need nothing more, and the bounce rate reads the entry page only on
+// a path's first view, so each session counts once for the page it began on. Unrolling views with
+// arrayEnumerateUniq, rather than counting per distinct path inside the session's array, spares lambdas that copy
+// the array once per element.
 const PAGE_ROWS_FROM_SESSIONS = `
   SELECT
     person_id,
-    path_row.1 AS breakdown_value,
-    path_row.2 AS n_cur,
-    path_row.3 AS n_prev,
-    path_row.2 AS views_cur,
-    path_row.3 AS views_prev,
+    view.1 AS breakdown_value,
+    view.2 AS n_cur,
+    view.3 AS n_prev,
+    view.2 AS views_cur,
+    view.3 AS views_prev,
     0 AS goals_cur,
     0 AS goals_prev,
     bounce,
     start,
-    entry_page
+    if(view.4 = 1, session_entry_page, NULL) AS entry_page
   FROM (
     SELECT
       s.person_id AS person_id,
       s.$is_bounce AS bounce,
       s.$start_timestamp AS start,
-      {entry_page} AS entry_page,
+      {entry_page} AS session_entry_page,
       arrayFilter(pv -> {view_in_periods}, s.$page_views) AS kept_views,
       arrayMap(pv -> {breakdown}, kept_views) AS kept_paths,
-      arrayJoin(arrayMap(
-        p -> tuple(p, arrayCount((pv, q) -> q = p AND {counted_cur}, kept_views, kept_paths), arrayCount((pv, q) -> q = p AND {counted_prev}, kept_views, kept_paths)),
-        arrayDistinct(kept_paths)
-      )) AS path_row
+      arrayJoin(arrayZip(
+        kept_paths,
+        arrayMap(pv -> toUInt8({counted_cur}), kept_views),
+        arrayMap(pv -> toUInt8({counted_prev}), kept_views),
+        arrayEnumerateUniq(kept_paths)
+      )) AS view
     FROM sessions AS s
     WHERE NOT s.$is_bot AND {session_in_periods}
   )`;
