@@ -19,21 +19,21 @@ const PART_TIMEOUT_MS = 600_000;
 const PARTS: [name: string, sql: string][] = [
   [
     'sessions read FINAL, counters only (start/end, person, pageviews, clicks)',
-    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, max_timestamp AS e, finalizeAggregation(person_id) AS p,
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, max_timestamp AS e, first_actor.3 AS p,
        length(pageviews) AS v, length(autocaptures) AS a
      FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
     'sessions read FINAL, counters + bot flag + landing URL',
-    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, finalizeAggregation(person_id) AS p, length(pageviews) AS v,
-       finalizeAggregation(is_bot) AS b, finalizeAggregation(entry_current_url) AS u
-     FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND (b = 0 OR u = '' OR p != toUUID('00000000-0000-0000-0000-000000000001')))`,
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, first_actor.3 AS p, length(pageviews) AS v,
+       is_bot.2 AS b, entry_current_url.2 AS u
+     FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND (b = 0 OR u = '~' OR p != toUUID('00000000-0000-0000-0000-000000000001')))`,
   ],
   [
     'sessions grouped by session_id (no FINAL), the same columns',
-    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, argMinMerge(person_id) AS p, length(groupUniqArrayArray(pageviews)) AS v,
-       argMinMerge(is_bot) AS b, argMinMerge(entry_current_url) AS u
-     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING b = 0 OR u = '' OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
+    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, min(first_actor).3 AS p, length(groupUniqArrayArray(pageviews)) AS v,
+       min(is_bot).2 AS b, min(entry_current_url).2 AS u
+     FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING b = 0 OR u = '~' OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
     'events scan: views of the window grouped by session',
@@ -44,6 +44,13 @@ const PARTS: [name: string, sql: string][] = [
     'events scan: views of the window grouped by session and path',
     `SELECT count(), sum(v) FROM (SELECT \`$session_id\`, JSONExtractString(properties, '$pathname') AS p, count() AS v FROM events
      WHERE ${EVENTS_IN_WINDOW} AND event IN ('$pageview', '$screen') GROUP BY \`$session_id\`, p)`,
+  ],
+  [
+    'sessions read FINAL, each joined to the overrides for its person after merges',
+    `SELECT uniq(if(notEmpty(o.distinct_id), o.person_id, r.first_actor.3)) FROM (SELECT * FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS})) AS r
+     LEFT JOIN (SELECT distinct_id, argMax(person_id, version) AS person_id FROM person_distinct_id_overrides WHERE team_id = {team:Int64}
+       GROUP BY distinct_id HAVING argMax(is_deleted, version) = 0) AS o ON o.distinct_id = r.first_actor.2
+     SETTINGS query_plan_join_swap_table = 'false'`,
   ],
   [
     'overrides (merged persons), grouped by distinct id',

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ChdbEventStore } from '../storage/chdb-event-store.js';
+import { sessionFirstDistinctIdSql } from '../storage/clickhouse-schema.js';
 import { eraseEvents, erasePersonRows, eraseRecordings, remainingEvents } from './event-store-erasure.js';
 
 /*
@@ -64,7 +65,7 @@ test("a person's events go, including merged ids', but not those of an id split 
   assert.equal(await count(`team_id = 1 AND distinct_id = 'b'`), 1, "b's events now belong to Q");
   assert.equal(await count(`team_id = 1 AND distinct_id = 'c'`), 1);
   assert.equal(await count('team_id = 2'), 1);
-  const sessions = await store.query('SELECT session_id, min(first_actor).2 FROM raw_sessions WHERE team_id = 1 GROUP BY session_id ORDER BY session_id');
+  const sessions = await store.query(`SELECT session_id, ${sessionFirstDistinctIdSql()} FROM raw_sessions WHERE team_id = 1 GROUP BY session_id ORDER BY session_id`);
   assert.deepEqual(sessions.rows, [['shared', 'c']], "P's own session is gone; the shared one is made again from R's event");
 });
 

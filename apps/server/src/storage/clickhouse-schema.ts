@@ -105,8 +105,8 @@ const CORE_TABLES: readonly string[] = [
 
 /**
  * The sessions model: one row per `$session_id` per project, kept current by a materialized view as events are
- * inserted (no rescans). Every column is an aggregate that does not care how often an event is counted — min, max
- * (of plain values and of tuples), argMax, and the sets of event uuids behind the counts — so a replayed insert or the one-off backfill below
+ * inserted (no rescans). Every column is an aggregate that does not care how often an event is counted — min, max,
+ * argMax, and the sets of event uuids behind the counts — so a replayed insert or the one-off backfill below
  * cannot inflate a figure. The uuid sets are plain arrays merged as sets (`SimpleAggregateFunction`), not uniqExact
  * states: a read takes their length without rebuilding a hash table per session, which cost more than everything
  * else an overview reads. Rows are ordered by the day in the session id (posthog-js session ids are UUIDv7, which carry
@@ -114,15 +114,15 @@ const CORE_TABLES: readonly string[] = [
  * day 1970-01-01 and are always read.
  *
  * The landing event's attribution and device fields (from the first event with a `$current_url`, else the first
- * event) are one column each, the smallest (landing key, value) kept by `min` as a plain tuple, so a query reads only
- * the fields it uses, as a column read: an argMin of a 25-field tuple fell back to ClickHouse's generic state, and even
- * per-field argMin states cost most of a web query to finalize (docs/performance.md). The bot flag is kept the same way.
- * `exit_url` is the last event with one. `page_views`
+ * event) are one column each, and so is the bot flag: the landing key (8 bytes, see orderedKey) then the value, the
+ * smallest kept by `min` over Strings, so a query reads only the fields it uses, as a column read plus a substring —
+ * argMin states cost most of a web query to finalize per session, and a `min` of tuples is 6x slower to merge
+ * (docs/performance.md). At an equal key (two events in the same microsecond) a present value beats an absent one,
+ * then the smaller text, whatever order parts merge in. `exit_url` is the last event with one. `page_views`
  * holds each view (`$pageview` or `$screen`) as (uuid, time, `$pathname`): the Page table reads paths from it without
  * parsing the events' JSON again, and each view keeps its time so a period takes exactly the views inside it.
- * `first_actor` is the first event's (time, distinct id, person) as a plain tuple kept by `min`: a read of the
- * session's person costs a column read, where finalizing argMin states of a UUID and a string cost an overview most of
- * its time; ties in time go to the smaller distinct id, both ids from the same event.
+ * `first_actor` is the first event's time (8 bytes), person (16 bytes) and distinct id the same way: both ids from one
+ * event, ties in time going to the smaller person.
  * Readers: packages/query/src/hogql/sessions-source.ts.
  */
 /** The landing event's properties kept in the `entry_*` columns, in column order. */
@@ -136,12 +136,18 @@ export const SESSION_ENTRY_FIELDS = ENTRY_FIELDS;
  */
 const url = "JSONExtract(properties, '$current_url', 'Nullable(String)')";
 const landingKey = `toUnixTimestamp64Micro(timestamp) + if(isNull(${url}), toInt64(4611686018427387904), toInt64(0))`;
+/**
+ * A non-negative Int64 as 8 bytes, most significant first: strings that start with it sort by it. Candidates for
+ * "the value of the first event" are such a key followed by the value, kept by `min` over Strings — ClickHouse's
+ * specialised String min, where a `min` of tuples falls back to generic values (6x slower to merge parts or rows).
+ */
+const orderedKey = (int64: string) => `reverse(reinterpretAsFixedString(toInt64(${int64})))`;
 /** How an `entry_*` value says the landing event did not have the property; present values start with '='. */
 const ABSENT = '~';
-/** A landing candidate: (landing key, the property as text after '=', or ABSENT). */
+/** A landing candidate: the landing key, then the property as text after '=', or ABSENT. */
 const entryCandidate = (key: string) => {
   const text = key.startsWith('$viewport_') ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
-  return `(${landingKey}, ifNull(concat('=', ${text}), '${ABSENT}'))`;
+  return `concat(${orderedKey(landingKey)}, ifNull(concat('=', ${text}), '${ABSENT}'))`;
 };
 
 /** The day a UUIDv7 session id was made, else 1970-01-01. */
@@ -149,13 +155,19 @@ export const SESSION_DAY_SQL = (sessionId: string) =>
   `if(match(${sessionId}, '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$'), toDate(UUIDv7ToDateTime(toUUID(${sessionId}))), toDate(0))`;
 
 /**
- * The stored text of a merged `entry_*` value as the property's text, NULL when the landing event did not have it.
- * @example sessionEntryText('min(entry_browser).2')
+ * A merged `entry_*` value (landing key, then text) as the property's text, NULL when the landing event did not have
+ * it. @example sessionEntryText('min(entry_browser)')
  */
-export const sessionEntryText = (value: string) => `if(${value} = '${ABSENT}', NULL, substring(${value}, 2))`;
+export const sessionEntryText = (value: string) => `if(substring(${value}, 9) = '${ABSENT}', NULL, substring(${value}, 10))`;
 
 /** A landing property of sessions grouped by session_id, NULL when absent. @example sessionEntrySql('$browser') */
-export const sessionEntrySql = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => sessionEntryText(`min(${sessionEntryColumn(field)}).2`);
+export const sessionEntrySql = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => sessionEntryText(`min(${sessionEntryColumn(field)})`);
+
+/** The bot flag of sessions grouped by session_id, 1 or 0. @example sessionBotSql() */
+export const sessionBotSql = () => `toUInt8(substring(min(is_bot), 9) = '1')`;
+
+/** The first event's distinct id of sessions grouped by session_id. @example sessionFirstDistinctIdSql() */
+export const sessionFirstDistinctIdSql = () => `substring(min(first_actor), 25)`;
 
 /**
  * Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything,
@@ -167,12 +179,12 @@ export const sessionRowsSelect = (where = 'true') => `SELECT
     ${SESSION_DAY_SQL('`$session_id`')} AS session_day,
     min(timestamp) AS min_timestamp,
     max(timestamp) AS max_timestamp,
-    min((timestamp, distinct_id, person_id)) AS first_actor,
+    min(concat(${orderedKey('toUnixTimestamp64Micro(timestamp)')}, reinterpretAsFixedString(person_id), distinct_id)) AS first_actor,
     groupUniqArrayIf(uuid, event = '$pageview') AS pageviews,
     groupUniqArrayIf(uuid, event = '$autocapture') AS autocaptures,
     groupUniqArrayIf(uuid, event = '$screen') AS screens,
     ${SESSION_ENTRY_FIELDS.map((f) => `min(${entryCandidate(f)}) AS ${sessionEntryColumn(f)}`).join(',\n    ')},
-    min((${landingKey}, toUInt8(JSONExtractRaw(properties, '$is_bot') = 'true'))) AS is_bot,
+    min(concat(${orderedKey(landingKey)}, if(JSONExtractRaw(properties, '$is_bot') = 'true', '1', '0'))) AS is_bot,
     argMaxState(${url}, timestamp) AS exit_url,
     groupUniqArrayIf(tuple(uuid, timestamp, JSONExtract(properties, '$pathname', 'Nullable(String)')), event IN ('$pageview', '$screen')) AS page_views
   FROM events
@@ -186,23 +198,23 @@ const SESSIONS_TABLE = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     session_day Date,
     min_timestamp SimpleAggregateFunction(min, DateTime64(6, 'UTC')),
     max_timestamp SimpleAggregateFunction(max, DateTime64(6, 'UTC')),
-    first_actor ${FIRST_ACTOR},
+    first_actor ${FIRST_VALUE},
     pageviews ${UUID_SET},
     autocaptures ${UUID_SET},
     screens ${UUID_SET},
-    ${SESSION_ENTRY_FIELDS.map((f) => `${sessionEntryColumn(f)} ${ENTRY_VALUE}`).join(',\n    ')},
-    is_bot SimpleAggregateFunction(min, Tuple(Int64, UInt8)),
+    ${SESSION_ENTRY_FIELDS.map((f) => `${sessionEntryColumn(f)} ${FIRST_VALUE}`).join(',\n    ')},
+    is_bot ${FIRST_VALUE},
     exit_url AggregateFunction(argMax, Nullable(String), DateTime64(6, 'UTC')),
     page_views SimpleAggregateFunction(groupUniqArrayArray, Array(Tuple(UUID, DateTime64(6, 'UTC'), Nullable(String))))
   ) ENGINE = AggregatingMergeTree
   ORDER BY (team_id, session_day, session_id)`;
 
 const UUID_SET = 'SimpleAggregateFunction(groupUniqArrayArray, Array(UUID))';
-const FIRST_ACTOR = "SimpleAggregateFunction(min, Tuple(DateTime64(6, 'UTC'), String, UUID))";
-const ENTRY_VALUE = 'SimpleAggregateFunction(min, Tuple(Int64, String))';
+/** A "first event's value" column: an ordered key then the value, the smallest kept (see orderedKey). */
+const FIRST_VALUE = 'SimpleAggregateFunction(min, String)';
 
 /** A column of the current raw_sessions shape and its type: a table without it is rebuilt (SESSIONS_RESHAPE). */
-export const SESSIONS_SHAPE_MARK = { column: 'entry_current_url', type: ENTRY_VALUE } as const;
+export const SESSIONS_SHAPE_MARK = { column: 'entry_current_url', type: FIRST_VALUE } as const;
 
 /**
  * Rebuilds a raw_sessions of an older shape (one `entry` tuple, uniqExact counts) from the stored events, on start,

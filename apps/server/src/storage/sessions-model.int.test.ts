@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ChdbEventStore } from './chdb-event-store.js';
-import { sessionEntrySql } from './clickhouse-schema.js';
+import { compileHogQL } from '@warren/query/hogql/compile-hogql';
+import { sessionBotSql, sessionEntrySql } from './clickhouse-schema.js';
 
 /*
  * The sessions model as the server's own store keeps it. Session S (a UUIDv7 made on 2024-05-01) of team 1:
@@ -55,7 +56,7 @@ async function sessionRow(team = 1) {
   const result = await store.query(
     `SELECT min(min_timestamp), max(max_timestamp), length(groupUniqArrayArray(pageviews)), length(groupUniqArrayArray(autocaptures)), ${sessionEntrySql('$current_url')},
        ${sessionEntrySql('utm_source')}, ${sessionEntrySql('$browser')}, ${sessionEntrySql('$viewport_width')}, argMaxMerge(exit_url), any(session_day),
-       min(is_bot).2, ${sessionEntrySql('$referrer')}
+       ${sessionBotSql()}, ${sessionEntrySql('$referrer')}
      FROM raw_sessions WHERE team_id = {team:Int64} AND session_id = {s:String} GROUP BY session_id`,
     { team, s: S },
   );
@@ -107,6 +108,27 @@ test("a session keeps each view's time and path once, however often the view was
     ['2024-05-01 10:00:02.000000', null],
     ['2024-05-01 10:00:09.000000', '/pricing'],
   ]);
+});
+
+test("the first event's person and distinct id come from that event, whatever order the parts merge in", async () => {
+  const other = '018f33a0-9c00-7000-8000-0000000000aa';
+  const at = (name: string, time: string, distinctId: string, personId: string, properties: Record<string, unknown>) => ({
+    ...event(1, name, time, properties),
+    distinct_id: distinctId,
+    person_id: personId,
+    $session_id: other,
+  });
+  // The later events arrive first, in their own part; the first event (anonymous, without a URL) comes last.
+  await store.insert('events', [at('$pageview', '2024-05-02 09:00:05', 'user-1', '22222222-2222-4222-8222-222222222222', { $current_url: 'https://shop.test/b', $is_bot: false })]);
+  await store.insert('events', [at('$pageview', '2024-05-02 09:00:03', 'user-1', '22222222-2222-4222-8222-222222222222', { $current_url: 'https://shop.test/a' })]);
+  await store.insert('events', [at('opened', '2024-05-02 09:00:00', 'anon-1', '33333333-3333-4333-8333-333333333333', {})]);
+  const compiled = await compileHogQL({
+    query: `SELECT distinct_id, toString(person_id), $entry_current_url, $is_bot, $entry_referrer FROM sessions WHERE session_id = '${other}'`,
+    teamId: 1,
+    timezone: 'UTC',
+  });
+  const result = await store.query(compiled.sql, compiled.params);
+  assert.deepEqual(result.rows, [['anon-1', '33333333-3333-4333-8333-333333333333', 'https://shop.test/a', 0, null]]);
 });
 
 test('each project has its own session of the same id', async () => {

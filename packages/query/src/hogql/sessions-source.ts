@@ -179,10 +179,14 @@ function columnsOf(exprs: readonly Expr[], table: string | undefined): Set<strin
 const R = 'raw_sessions';
 const finalized = (name: string) => call('finalizeAggregation', column(R, name));
 
-/** A landing property as stored, (landing key, text): the text after a leading '=', or '~' when it was absent. */
+/** Bytes `from` (1-based) on of a stored "first event's value" (an 8-byte ordered key, then the value). */
+const after = (name: string, from: number, length?: number) =>
+  call('substring', column(R, name), constant(from, 'Int64'), ...(length === undefined ? [] : [constant(length, 'Int64')]));
+
+/** A landing property as stored (key, then its text after '=', or '~' when absent), as its text or NULL. */
 function entryText(field: EntryField): Expr {
-  const stored = call('tupleElement', column(R, sessionEntryColumn(field)), constant(2, 'Int64'));
-  return call('if', call('equals', stored, constant('~')), constant(null), call('substring', stored, constant(2, 'Int64')));
+  const name = sessionEntryColumn(field);
+  return call('if', call('equals', after(name, 9), constant('~')), constant(null), after(name, 10));
 }
 
 /**
@@ -206,10 +210,10 @@ function sessionRows(window?: SessionWindow, used?: ReadonlySet<string>): Select
     ['session_id', column(R, 'session_id')],
     ['start', column(R, 'min_timestamp')],
     ['end', column(R, 'max_timestamp')],
-    // The first event's (time, distinct id, person): a plain tuple, read without finalizing a state.
-    ['distinct_id', call('tupleElement', column(R, 'first_actor'), constant(2, 'Int64'))],
-    ['person_id', call('tupleElement', column(R, 'first_actor'), constant(3, 'Int64'))],
-    ['is_bot', call('tupleElement', column(R, 'is_bot'), constant(2, 'Int64'))],
+    // The first event's time (8 bytes), person (16) and distinct id, read without finalizing a state.
+    ['distinct_id', after('first_actor', 25)],
+    ['person_id', call('reinterpretAsUUID', call('toFixedString', after('first_actor', 9, 16), constant(16, 'UInt64')))],
+    ['is_bot', call('toUInt8', call('equals', after('is_bot', 9), constant('1')))],
     ['exit_url', finalized('exit_url')],
     // Sets of event uuids (arrays merged as sets): their lengths are the counts.
     ...['pageviews', 'autocaptures', 'screens'].map((name): [string, Expr] => [name, call('length', column(R, name))]),

@@ -17,7 +17,7 @@ const NAMES = `
   groupBitAnd groupBitOr stddevPop stddevSamp varPop varSamp covarPop covarSamp corr topK sumArray avgArray
   toString toInt8 toInt16 toInt32 toInt64 toUInt8 toUInt16 toUInt32 toUInt64 toFloat32 toFloat64
   toInt64OrNull toInt64OrZero toFloat64OrNull toFloat64OrZero toUInt64OrNull toBool toUUID toUUIDOrNull
-  toDecimal64 accurateCastOrNull toTypeName reinterpretAsString
+  toDecimal64 accurateCastOrNull toTypeName reinterpretAsString reinterpretAsUUID toFixedString
   toDate toDateOrNull toDateTime toDateTime64 toDateTimeOrNull parseDateTimeBestEffort
   parseDateTimeBestEffortOrNull parseDateTime64BestEffort parseDateTime64BestEffortOrNull toTimeZone
   now now64 today yesterday toYear toQuarter toMonth toWeek toISOWeek toISOYear toDayOfYear toDayOfMonth
