@@ -2,6 +2,7 @@
  * When an event happened: strict timestamp parsing, clock-skew correction and the stored range
  * (sdk-wire.md "Time", bad-inputs.md 39-44).
  */
+import { MAX_FUTURE_MS } from '@warren/query/insights/event-time-limits';
 import { describeClientValue } from './json-values.js';
 import type { IngestionWarning } from './types.js';
 
@@ -12,8 +13,6 @@ import type { IngestionWarning } from './types.js';
  */
 export const MIN_EVENT_TIME_MS = Date.UTC(1970, 0, 1);
 export const MAX_EVENT_TIME_MS = Date.UTC(2106, 0, 1) - 1;
-/** PostHog clamps event times more than 23 h ahead of the server to "now". */
-export const MAX_FUTURE_MS = 23 * 60 * 60 * 1000;
 
 const ISO_8601 =
   /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,12}))?)?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;

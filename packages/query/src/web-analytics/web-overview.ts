@@ -1,5 +1,6 @@
 import { hAnd, hCall, hCompare, hConstant, hField, type HExpr } from '../hogql/hogql-ast.js';
 import { dateWindow, resolvedDateRangeJson, type QueryDateRange } from '../insights/date-range.js';
+import { MAX_FUTURE_MS } from '../insights/event-time-limits.js';
 import { templateSelect } from '../insights/hogql-template.js';
 import type { InsightContext } from '../insights/insight-context.js';
 import type { InsightPlan, StatementResult } from '../insights/insight-statement.js';
@@ -85,7 +86,7 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   const spec = await readWebQuery(query, ctx);
   const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
   const statements = [];
-  for (const range of periods) statements.push(compileWebStatement(await periodQuery(spec, range), ctx, sessionWindowOf(range)));
+  for (const range of periods) statements.push(compileWebStatement(await periodQuery(spec, range, ctx), ctx, sessionWindowOf(range)));
   return {
     statements,
     shape: (results) => (spec.goal ? shapeConversions(results) : shapeOverview(results)),
@@ -93,23 +94,35 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   };
 }
 
-async function periodQuery(spec: WebSpec, range: QueryDateRange) {
+async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightContext) {
   const started = hAnd(dateWindow(range, hField(SESSIONS_ALIAS, '$start_timestamp')));
   if (spec.goal) {
     const fill = { is_view: VIEW_EVENT, is_goal: spec.goal, where: periodEvents(spec, range, [], false), kept: hConstant(true), started };
     return templateSelect(CONVERSIONS, fill);
   }
-  if (spec.filters.length === 0) return templateSelect(FROM_SESSIONS, { late: await lateViews(range), started });
+  if (spec.filters.length === 0) return templateSelect(FROM_SESSIONS, { late: await lateViews(range, ctx.now), started });
   // Sessions count only when they had a view in the period (the filters may have removed them all).
   const kept = hCompare('>', hField('views'), hConstant(0));
   return templateSelect(OVERVIEW, { is_view: VIEW_EVENT, is_goal: hConstant(false), where: periodEvents(spec, range, [], false), kept, started });
 }
 
-/** Views after the period's end, up to the last end of a session begun in it (a bound that lets the read skip days). */
-async function lateViews(range: QueryDateRange): Promise<HExpr> {
-  const lastEnd = await templateSelect('SELECT max($end_timestamp) FROM sessions WHERE {started}', { started: hAnd(dateWindow(range, hField('$start_timestamp'))) });
-  return hAnd([hCompare('>', hField('timestamp'), hConstant(range.to)), hCompare('<=', hField('timestamp'), lastEnd), hCall('notEmpty', hField('$session_id')), VIEW_EVENT]);
+/**
+ * Views after the period's end, up to a bound that lets the read skip days: no event is stored later than the moment
+ * asked plus MAX_FUTURE_MS (ingestion clamps later times), which is the bound when that is close to the period's end
+ * (a period ending today: the read is a few hours of the key, usually none); else the last end of a session begun in
+ * the period, which costs a read of the sessions.
+ */
+async function lateViews(range: QueryDateRange, now: Date): Promise<HExpr> {
+  const latestStored = new Date(now.getTime() + MAX_FUTURE_MS);
+  const bound =
+    latestStored.getTime() - range.to.getTime() <= LATE_SCAN_LIMIT_MS
+      ? hConstant(latestStored)
+      : await templateSelect('SELECT max($end_timestamp) FROM sessions WHERE {started}', { started: hAnd(dateWindow(range, hField('$start_timestamp'))) });
+  return hAnd([hCompare('>', hField('timestamp'), hConstant(range.to)), hCompare('<=', hField('timestamp'), bound), hCall('notEmpty', hField('$session_id')), VIEW_EVENT]);
 }
+
+/** How much of the events after a period's end the overview reads rather than look up its sessions' last end. */
+const LATE_SCAN_LIMIT_MS = 2 * 86_400_000;
 
 function row(result: StatementResult | undefined): Record<string, number | null> {
   const out: Record<string, number | null> = {};
