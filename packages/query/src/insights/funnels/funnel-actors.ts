@@ -27,9 +27,9 @@ export async function funnelActorsSelection(spec: FunnelSpec, layout: FunnelLayo
     throw new HogQLError('unsupported', `funnelStep must be 1 to ${steps}, or -2 to -${steps} for those who dropped off before that step`);
   }
   const rows = await conversionRows(spec, layout, ctx);
-  const conditions: HExpr[] = [await hx`tupleElement(r_out, 1) = 1`];
-  if (step > 0) conditions.push(await hx`tupleElement(r_out, 2)[${step}] = 1`);
-  else conditions.push(await hx`if(tupleElement(r_out, 2)[${-step - 1}] = 1, tupleElement(r_out, 2)[${-step}] = 0, toUInt8(0))`);
+  const conditions: HExpr[] = [await hx`counted = 1`];
+  if (step > 0) conditions.push(await hx`reached[${step}] = 1`);
+  else conditions.push(await hx`if(reached[${-step - 1}] = 1, reached[${-step}] = 0, toUInt8(0))`);
   const value = breakdownPoint(spec, point);
   if (value) conditions.push(await valueCondition(spec, layout, rows, value));
   const actors = select({ select: [alias(ref('aggregation_target'), 'actor_id')], from: rows, where: and(conditions) });
@@ -44,8 +44,8 @@ async function trendsActors(spec: FunnelSpec, layout: FunnelLayout, point: Actor
   const start = parseRelativeDate(point.funnelTrendsEntrancePeriodStart, { now: ctx.now, timezone: ctx.timezone });
   const bucket = bucketKey(alignDown(start, spec.interval, ctx), ctx.timezone);
   const rows = await conversionRows(spec, layout, ctx);
-  const reached = (step: number) => hx`tupleElement(r_out, 2)[${step + 1}] = 1`;
-  const conditions: HExpr[] = [await hx`tupleElement(r_out, 1) = 1`, await hx`bucket_value = ${bucket}`];
+  const reached = (step: number) => hx`reached[${step + 1}] = 1`;
+  const conditions: HExpr[] = [await hx`counted = 1`, await hx`bucket_value = ${bucket}`];
   if (point.funnelTrendsDropOff) conditions.push(await reached(spec.fromStep), { node: 'Not', expr: await reached(spec.toStep) });
   else conditions.push(await reached(spec.toStep));
   const value = breakdownPoint(spec, point);

@@ -8,18 +8,15 @@ import type { FunnelLayout } from './funnel-layout.js';
  * fills and cumulative sums — never by indexing one array with positions inside a lambda: ClickHouse copies a
  * captured array for every element of the array being mapped, which is quadratic in an actor's events (a bot with
  * 10 000 events would take seconds). Positions are only looked up outside lambdas, for the one conversion counted.
- *   T      event times in seconds (funnel-key.ts: microseconds)  idx  1 … n
+ *   T      event times in seconds (funnel-key.ts: microseconds)
  *   g_i    0/1: the event takes mandatory level i (step mandatory[i-1])
  *   xl_c   0/1: the event is an exclusion tainting level c
  *   f_k    0/1: the event matches step k (optional steps, unordered funnels)
  */
 
-/** `T` and `idx` over `ev2`. @example await baseArrays(layout) // [arrayMap(x -> intDiv(x, 8) / 1000000, ev2) AS T, arrayEnumerate(ev2) AS idx] */
+/** `T` over `ev2`. @example await baseArrays(layout) // [arrayMap(x -> intDiv(x, 8) / 1000000, ev2) AS T] */
 export async function baseArrays(layout: FunnelLayout): Promise<HExpr[]> {
-  return [
-    alias(await hx`arrayMap(x -> ${await timeOf(layout.coding, keyOf(layout, ref('x')))}, ev2)`, 'T'),
-    alias(await hx`arrayEnumerate(ev2)`, 'idx'),
-  ];
+  return [alias(await hx`arrayMap(x -> ${await timeOf(layout.coding, keyOf(layout, ref('x')))}, ev2)`, 'T')];
 }
 
 /** The array moved one place right (element i holds the old element i-1), `first` in front. @example await shiftRight(ref('sf_1'), 0) // arrayShiftRight(sf_1, 1, 0) */
@@ -44,10 +41,10 @@ export async function fillBackward(array: HExpr): Promise<HExpr> {
 
 /**
  * For each position, the first position at or after it whose flag is 1 (0 when none).
- * @example await nextPositions(ref('f_2')) // arrayReverseFill(v -> v != 0, arrayMap((f, i) -> if(f = 1, i, 0), f_2, idx))
+ * @example await nextPositions(ref('f_2')) // arrayReverseFill(v -> v != 0, arrayMap((f, i) -> if(f = 1, i, 0), f_2, arrayEnumerate(f_2)))
  */
 export async function nextPositions(flags: HExpr): Promise<HExpr> {
-  return fillBackward(await hx`arrayMap((f, i) -> if(f = 1, i, 0), ${flags}, idx)`);
+  return fillBackward(await hx`arrayMap((f, i) -> if(f = 1, i, 0), ${flags}, arrayEnumerate(${flags}))`);
 }
 
 /**
@@ -63,7 +60,7 @@ export function greatestOf(exprs: HExpr[]): HExpr {
   return exprs.length === 1 ? exprs[0] : hCall('greatest', ...exprs);
 }
 
-/** References for passing columns of the subquery through a SELECT. @example passThrough(['T', 'idx']) // [T, idx] */
+/** References for passing columns of the subquery through a SELECT. @example passThrough(['T', 'ss_1']) // [T, ss_1] */
 export function passThrough(names: string[]): HExpr[] {
   return names.map((name) => ref(name));
 }

@@ -33,9 +33,10 @@ async function eventRows(spec: FunnelSpec, layout: FunnelLayout, ctx: InsightCon
   const stepConditions = await Promise.all(spec.steps.map(async (node) => (await seriesCondition(node, ctx)) ?? hConstant(true)));
   const exclusionConditions = await Promise.all(spec.exclusions.map(async (e) => (await seriesCondition(e.node, ctx)) ?? hConstant(true)));
   const target = await targetExpr(spec.target);
+  // A condition may be NULL (a missing property): the flag is 0 then. The event name alone never is.
   const flag = (condition: HExpr) => hCall('toUInt8', hCall('if', condition, hConstant(1), hConstant(0)));
   const nodes = [...spec.steps, ...spec.exclusions.map((e) => e.node)];
-  const flagOf = (condition: HExpr, i: number) => flag(spec.order === 'strict' ? condition : filteredFlag(nodes, i) ?? condition);
+  const flagOf = (condition: HExpr, i: number) => (spec.order === 'strict' ? undefined : filteredFlag(nodes, i)) ?? flag(condition);
   const columns: HExpr[] = [
     alias(target, 'aggregation_target'),
     ...stepConditions.map((condition, k) => alias(flagOf(condition, k), `s_${k}`)),

@@ -14,27 +14,20 @@ import type { FunnelSpec } from './funnels-spec.js';
  */
 
 /**
- * For level c, over the events: `rm_c` the start each new mark hits (0 elsewhere) and, when level c+1 exists, `tadv`
- * whether extending state c at that event is tainted (marks at an event apply before its steps, as in the UDF).
- * Needs `pvs` (the start of state c one event earlier) and, when level c+1 exists, `prs` (the start of the previous candidate
- * for level c+1, see funnel-levels.ts).
- * @example await exclusionMarks(spec, 1, true) // [cm, pcm, rm_1, mf, tadv]
+ * For level c (below the last), over the events: `rm_c` the start each new mark hits (0 elsewhere) and `tadv` whether
+ * extending state c at that event is tainted (marks at an event apply before its steps, as in the UDF). Needs `pvs`
+ * (the start of state c one event earlier) and `prs` (the start of the previous candidate for level c+1, see
+ * funnel-levels.ts).
+ * @example await exclusionMarks(spec, 1) // [cm, pcm, rm_1, mf, tadv]
  */
-export async function exclusionMarks(spec: FunnelSpec, c: number, next: boolean): Promise<HExpr[]> {
-  const window = spec.windowSeconds;
-  const flags = ref(`xl_${c}`);
-  const candidate = next
-    ? await hx`arrayMap((x, t, p, l) -> if(x = 1 AND p > 0 AND t - p <= ${window} AND l != p, p, toFloat64(0)), ${flags}, T, pvs, prs)`
-    : await hx`arrayMap((x, t, p) -> if(x = 1 AND p > 0 AND t - p <= ${window}, p, toFloat64(0)), ${flags}, T, pvs)`;
-  const items = [
+export async function exclusionMarks(spec: FunnelSpec, c: number): Promise<HExpr[]> {
+  const candidate = await hx`arrayMap((x, t, p, l) -> if(x = 1 AND p > 0 AND t - p <= ${spec.windowSeconds} AND l != p, p, toFloat64(0)), ${ref(`xl_${c}`)}, T, pvs, prs)`;
+  return [
     alias(candidate, 'cm'),
     // A state is marked once: a later exclusion for the same start is not a new mark.
     alias(await shiftRight(await fillForward(ref('cm')), await hx`toFloat64(0)`), 'pcm'),
     alias(await hx`arrayMap((m, q) -> if(m > 0 AND m != q, m, toFloat64(0)), cm, pcm)`, `rm_${c}`),
+    alias(await fillForward(ref(`rm_${c}`)), 'mf'),
+    alias(await hx`arrayMap((p, m) -> p > 0 AND m = p, pvs, mf)`, 'tadv'),
   ];
-  if (next) {
-    items.push(alias(await fillForward(ref(`rm_${c}`)), 'mf'));
-    items.push(alias(await hx`arrayMap((p, m) -> p > 0 AND m = p, pvs, mf)`, 'tadv'));
-  }
-  return items;
 }

@@ -13,7 +13,7 @@ import type { FunnelSpec } from './funnels-spec.js';
  * optional steps their flags `f_o`, counts `cs_o`, next positions `nx_o`, plus for strict funnels `k_i` (the
  * optional steps after level i) and `nb_i` (the next event that would break a conversion at level i). Unordered
  * funnels: `f_k` per step, `sf` (events a conversion may start at) and `cd` (the event keys).
- * @example await eventFlags(spec, layout) // { items: [T, idx, g_1, g_2, …], names: ['T', 'idx', 'g_1', 'g_2', …] }
+ * @example await eventFlags(spec, layout) // { items: [T, g_1, g_2, …], names: ['T', 'g_1', 'g_2', …] }
  */
 export async function eventFlags(spec: FunnelSpec, layout: FunnelLayout): Promise<{ items: HExpr[]; names: string[] }> {
   const items = await baseArrays(layout);

@@ -1,4 +1,4 @@
-import { hCall, hConstant, hOr, type HExpr } from '../../hogql/hogql-ast.js';
+import { hCall, hConstant, hField, hOr, type HExpr } from '../../hogql/hogql-ast.js';
 import { HogQLError } from '../../hogql/hogql-error.js';
 import { hx } from './funnel-hogql.js';
 import type { FunnelLayout } from './funnel-layout.js';
@@ -32,16 +32,16 @@ export function keyCoding(counts: { steps: number; exclusions: number }): KeyCod
 }
 
 /**
- * The key of an event in the events query (`s_k`, `x_e` are its step and exclusion flags).
- * @example await eventKey(keyCoding({ steps: 2, exclusions: 0 })) // toUInt64(… toFloat64(timestamp) * 1000000 … * 4 + (3 - (s_0 * 2 + s_1)))
+ * The key of an event in the events query (`s_k`, `x_e` are its step and exclusion flags, 0/1).
+ * @example await eventKey(keyCoding({ steps: 2, exclusions: 0 })) // toUInt64(toUInt64(round(toFloat64(timestamp) * 1000000)) * 4 + (3 - (s_0 * 2 + s_1)))
  */
 export async function eventKey(coding: KeyCoding): Promise<HExpr> {
   const n = coding.steps;
-  let steps: HExpr = hConstant(0);
-  for (let k = 0; k < n; k++) steps = hCall('plus', steps, hCall('multiply', { node: 'Field', chain: [`s_${k}`] }, hConstant(2 ** (n - 1 - k))));
-  let exclusions: HExpr = hConstant(0);
-  for (let e = 0; e < coding.exclusions; e++) exclusions = hCall('plus', exclusions, hCall('multiply', { node: 'Field', chain: [`x_${e}`] }, hConstant(2 ** e)));
-  const rank = await hx`(${2 ** n - 1} - ${steps}) * ${2 ** coding.exclusions} + ${exclusions}`;
+  const flag = (name: string, weight: number): HExpr => (weight === 1 ? hField(name) : hCall('multiply', hField(name), hConstant(weight)));
+  const sum = (terms: HExpr[]): HExpr => terms.reduce((total, term) => hCall('plus', total, term));
+  const steps = sum(Array.from({ length: n }, (_, k) => flag(`s_${k}`, 2 ** (n - 1 - k))));
+  let rank = await hx`${2 ** n - 1} - ${steps}`;
+  if (coding.exclusions > 0) rank = await hx`${rank} * ${2 ** coding.exclusions} + ${sum(Array.from({ length: coding.exclusions }, (_, e) => flag(`x_${e}`, 2 ** e)))}`;
   return hx`toUInt64(toUInt64(round(toFloat64(timestamp) * ${coding.scale})) * ${2 ** coding.bits} + ${rank})`;
 }
 

@@ -78,6 +78,16 @@ export function taintedLevels(layout: FunnelLayout): number[] {
   return [...new Set(layout.exclusionLevels.flat())].sort((a, b) => a - b);
 }
 
+/**
+ * Whether level i needs a `has_i` column: a tainted extension counts for reaching level i without being stored, and
+ * below the last level a tainted level's conversions may all be hit by marks; elsewhere a stored start says it.
+ * @example hasColumn(layout, 2) // => true when an exclusion taints level 1
+ */
+export function hasColumn(layout: FunnelLayout, i: number): boolean {
+  const tainted = taintedLevels(layout);
+  return (i > 1 && tainted.includes(i - 1)) || (i < layout.mandatory.length && tainted.includes(i));
+}
+
 /** The optional steps between mandatory level i's step and the next mandatory step. @example gapSteps(spec, layout, 1) // => [1] */
 export function gapSteps(spec: FunnelSpec, layout: FunnelLayout, level: number): number[] {
   return spec.optional.flatMap((optional, k) => (optional && layout.gap[k] === level ? [k] : []));

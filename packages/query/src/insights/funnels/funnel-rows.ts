@@ -5,19 +5,20 @@ import { candidateRows } from './funnel-candidates.js';
 import { chosenColumns, outcomeColumns, takenColumns } from './funnel-conversion.js';
 import { actorEvents } from './funnel-events.js';
 import { eventFlags } from './funnel-flags.js';
-import { alias, hx, select } from './funnel-hogql.js';
+import { alias, hx, ref, select } from './funnel-hogql.js';
 import type { FunnelLayout } from './funnel-layout.js';
-import { levelStages } from './funnel-levels.js';
+import { levelStages, readAfterLevels } from './funnel-levels.js';
 import { unorderedOutcome, unorderedStages } from './funnel-unordered.js';
 import type { FunnelSpec } from './funnels-spec.js';
 
 /**
  * One row per actor and breakdown value (and, for funnel trends, bucket of the conversion's start): columns
- * `aggregation_target`, `bd_value`, [`bucket_value`], `r_out` (the actor's conversion, see outcomeColumns) and
- * `r_rank`; held-property partitions of one actor merged, the best one kept (reference: funnels-reference.ts). Every stage is its own SELECT:
+ * `aggregation_target`, `bd_value`, [`bucket_value`], `counted` (0: the actor is not in the funnel; nothing else of
+ * its row is read) and the conversion's `reached`, `times` [and `ttc`] (see outcomeColumns); held-property
+ * partitions of one actor merged, the best one kept (reference: funnels-reference.ts). Every stage is its own SELECT:
  * ClickHouse expands a select alias wherever it is used, so chaining stages through aliases would grow the query
  * with every step.
- * @example await conversionRows(spec, layout, ctx) // SELECT aggregation_target, bd_value, r_out … FROM (SELECT …)
+ * @example await conversionRows(spec, layout, ctx) // SELECT aggregation_target, bd_value, counted, reached, times … FROM (SELECT …)
  */
 export async function conversionRows(spec: FunnelSpec, layout: FunnelLayout, ctx: InsightContext): Promise<HSelectQuery> {
   const candidates = await candidateRows(spec, layout, await actorEvents(spec, layout, ctx));
@@ -29,20 +30,26 @@ export async function conversionRows(spec: FunnelSpec, layout: FunnelLayout, ctx
   let outcome: HSelectQuery;
   if (spec.order === 'unordered') {
     const converted = await unorderedStages(spec, layout, base, carry);
-    outcome = select({ select: [...passThrough([...keys, ...partition]), ...(await unorderedOutcome(spec, layout))], from: converted });
+    outcome = select({ select: [...passThrough([...keys, ...partition, 'counted']), ...(await unorderedOutcome(spec, layout))], from: converted });
   } else {
-    const { query, outputs } = await levelStages(spec, layout, base, carry);
-    const chosen = stack(query, [...carry, ...outputs], await chosenColumns(spec, layout));
-    const levelArrays = outputs.filter((name) => /^(ss|bp)_/.test(name));
-    const taken = stack(chosen.query, [...carry, ...levelArrays, 'lstar', 'chosen'], await takenColumns(spec, layout));
-    const outcomeLayers = await outcomeColumns(spec, layout);
-    const flagged = stack(taken.query, taken.columns, outcomeLayers.slice(0, -1));
-    outcome = select({ select: [...passThrough([...keys, ...partition]), ...outcomeLayers[outcomeLayers.length - 1]], from: flagged.query });
+    const { query, outputs, pending } = await levelStages(spec, layout, base, carry);
+    const after = [...keys, ...partition, ...readAfterLevels(flags.names)];
+    const chosen = stack(query, [...after, ...outputs], [await chosenColumns(layout, pending)]);
+    // The positions are small aliases: the outcome reads them in its own SELECT, one layer less, unless the optional
+    // steps' layers read them first.
+    const takenLayers = await takenColumns(spec, layout);
+    const taken = stack(chosen.query, [...after, ...outputs.filter((name) => name.startsWith('ss_')), 'lstar', 'start'], takenLayers.slice(0, -1));
+    const last = [...takenLayers[takenLayers.length - 1], ...(await outcomeColumns(spec, layout))];
+    if (takenLayers.length > 1) last.unshift(ref('counted'));
+    outcome = select({ select: [...passThrough([...keys, ...partition]), ...last], from: taken.query });
   }
   if (!layout.hasHold) return outcome;
+  // Equal ranks (two held values starting at one instant) go to the larger held value, so the result is stable; the
+  // rank is unique within an actor, so every column comes from the same partition.
+  const best = await hx`tuple(r_rank, hold_value)`;
+  const outcomes = ['counted', 'reached', 'times', ...(spec.viz === 'time_to_convert' ? ['ttc'] : [])];
   return select({
-    // Equal ranks (two held values starting at one instant) go to the larger held value, so the result is stable.
-    select: [...passThrough(keys), alias(await hx`argMax(r_out, tuple(r_rank, hold_value))`, 'r_out')],
+    select: [...passThrough(keys), ...(await Promise.all(outcomes.map(async (name) => alias(await hx`argMax(${ref(name)}, ${best})`, name))))],
     from: outcome,
     groupBy: passThrough(keys),
   });

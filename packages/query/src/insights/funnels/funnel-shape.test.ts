@@ -10,6 +10,10 @@ const ctx = insightContext({ teamId: 1, now: new Date('2024-05-10T12:00:00Z'), a
 const series = [{ kind: 'EventsNode', event: '$pageview', custom_name: 'Visit' }, { kind: 'ActionsNode', id: 9 }];
 const spec = (extra: Record<string, unknown> = {}) => funnelSpec({ kind: 'FunnelsQuery', series, dateRange: { date_from: '-2d' }, ...extra }, ctx);
 
+function plainStepsRow(counts: unknown[], averages: unknown[], medians: unknown[]): StatementResult {
+  return { columns: ['counts', 'averages', 'medians'].map((name) => ({ name, type: '' })), rows: [[counts, averages, medians]] };
+}
+
 function stepsRow(top: unknown[], other: { values: number; counts: unknown[]; avg: unknown[]; median: unknown[] } = { values: 0, counts: [0, 0], avg: [null], median: [null] }): StatementResult {
   return {
     columns: ['top', 'other_values', 'other_counts', 'other_avg', 'other_median'].map((name) => ({ name, type: '' })),
@@ -18,7 +22,7 @@ function stepsRow(top: unknown[], other: { values: number; counts: unknown[]; av
 }
 
 test('steps: one list of step objects, counts from 64-bit strings, times from the previous step', () => {
-  const result = stepsResults(spec(), ctx, [stepsRow([[[], ['3', '1'], [42.5], [40]]])]);
+  const result = stepsResults(spec(), ctx, [plainStepsRow(['3', '1'], [42.5], [40])]);
   assert.deepEqual(result, [
     { action_id: '$pageview', name: '$pageview', custom_name: 'Visit', order: 0, type: 'events', count: 3, people: [], average_conversion_time: null, median_conversion_time: null },
     { action_id: 9, name: 'Signed up', custom_name: null, order: 1, type: 'actions', count: 1, people: [], average_conversion_time: 42.5, median_conversion_time: 40 },
@@ -26,11 +30,12 @@ test('steps: one list of step objects, counts from 64-bit strings, times from th
 });
 
 test('steps: nobody at all answers []', () => {
-  assert.deepEqual(stepsResults(spec(), ctx, [stepsRow([])]), []);
+  assert.deepEqual(stepsResults(spec(), ctx, [plainStepsRow([], [], [])]), []);
+  assert.deepEqual(stepsResults(spec(), ctx, [plainStepsRow(['0', '0'], [null], [null])]), []);
 });
 
 test('unordered steps are named by how many were completed', () => {
-  const result = stepsResults(spec({ funnelsFilter: { funnelOrderType: 'unordered' } }), ctx, [stepsRow([[[], [2, 1], [null], [null]]])]) as { name: string; action_id: unknown }[];
+  const result = stepsResults(spec({ funnelsFilter: { funnelOrderType: 'unordered' } }), ctx, [plainStepsRow([2, 1], [null], [null])]) as { name: string; action_id: unknown }[];
   assert.deepEqual(result.map((s) => [s.name, s.action_id]), [['Completed 1 step', null], ['Completed 2 steps', null]]);
 });
 

@@ -48,13 +48,17 @@ interface Group {
  */
 export function stepsResults(spec: FunnelSpec, ctx: InsightContext, results: readonly StatementResult[]): FunnelStepResult[] | FunnelStepResult[][] {
   const row = namedRow(results[0]);
+  if (spec.breakdowns.length === 0) {
+    const counts = numbers(row.counts);
+    const group = { value: [], counts, averages: nullableNumbers(row.averages), medians: nullableNumbers(row.medians) };
+    return (counts[0] ?? 0) === 0 ? [] : stepList(spec, ctx, group, false);
+  }
   const groups: Group[] = (row.top as unknown[][]).map(([value, counts, averages, medians]) => ({
     value: (value as unknown[]).map(String),
     counts: numbers(counts),
     averages: nullableNumbers(averages),
     medians: nullableNumbers(medians),
   }));
-  if (spec.breakdowns.length === 0) return groups.length === 0 ? [] : stepList(spec, ctx, groups[0], false);
   if (Number(row.other_values) > 0 && !spec.hideOther) {
     groups.push({
       value: spec.breakdowns.map(() => BREAKDOWN_OTHER),

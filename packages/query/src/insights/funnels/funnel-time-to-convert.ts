@@ -11,9 +11,9 @@ import type { FunnelSpec } from './funnels-spec.js';
  */
 export async function timeToConvertChart(spec: FunnelSpec, rows: HSelectQuery): Promise<HSelectQuery> {
   const converted = select({
-    select: [alias(await hx`groupArray(tupleElement(r_out, 4))`, 'timings')],
+    select: [alias(await hx`groupArray(ttc)`, 'timings')],
     from: rows,
-    where: await hx`if(tupleElement(r_out, 1) = 1, tupleElement(r_out, 2)[${spec.toStep + 1}] = 1, toUInt8(0))`,
+    where: await hx`if(counted, reached[${spec.toStep + 1}] = 1, toUInt8(0))`,
   });
   // The 1e-9 keeps a perfect cube (27 actors → 3 bins) from rounding up through pow's last bit.
   const binCount = spec.binCount ?? (await hx`least(60, greatest(1, toInt64(ceil(pow(length(timings), 1 / 3) - 0.000000001))))`);

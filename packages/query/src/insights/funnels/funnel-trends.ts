@@ -14,10 +14,10 @@ export async function trendsChart(spec: FunnelSpec, rows: HSelectQuery): Promise
       ref('bd_value'),
       ref('bucket_value'),
       alias(await hx`uniqExact(aggregation_target)`, 'entered'),
-      alias(await hx`uniqExactIf(aggregation_target, tupleElement(r_out, 2)[${spec.toStep + 1}] = 1)`, 'converted'),
+      alias(await hx`uniqExactIf(aggregation_target, reached[${spec.toStep + 1}] = 1)`, 'converted'),
     ],
     from: rows,
-    where: await hx`if(tupleElement(r_out, 1) = 1, tupleElement(r_out, 2)[${spec.fromStep + 1}] = 1, toUInt8(0))`,
+    where: await hx`if(counted, reached[${spec.fromStep + 1}] = 1, toUInt8(0))`,
     groupBy: [ref('bd_value'), ref('bucket_value')],
   });
 }

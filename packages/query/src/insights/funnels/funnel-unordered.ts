@@ -1,7 +1,7 @@
 import { hCall, hConstant, hOr, type HExpr, type HSelectQuery } from '../../hogql/hogql-ast.js';
 import type { SeriesNode } from '../series.js';
 import { fillBackward, mapOver, passThrough, shiftRight } from './funnel-arrays.js';
-import { alias, array, hx, ref, select, tuple } from './funnel-hogql.js';
+import { alias, array, hx, ref, select } from './funnel-hogql.js';
 import { anyExclusion, stepBit } from './funnel-key.js';
 import type { FunnelLayout } from './funnel-layout.js';
 import type { FunnelSpec } from './funnels-spec.js';
@@ -75,19 +75,20 @@ async function conversionColumns(spec: FunnelSpec, layout: FunnelLayout): Promis
 }
 
 /**
- * `r_out` and `r_rank` (see funnel-conversion.ts) of an unordered conversion: step k is "completed k + 1 steps",
- * timed from the step before in `ft`. @example await unorderedOutcome(spec, layout) // [r_out, r_rank]
+ * The outcome columns (see outcomeColumns in funnel-conversion.ts) of an unordered conversion: step k is "completed
+ * k + 1 steps", timed from the step before in `ft`. @example await unorderedOutcome(spec, layout) // [reached, times]
  */
 export async function unorderedOutcome(spec: FunnelSpec, layout: FunnelLayout): Promise<HExpr[]> {
   const reached: HExpr[] = [];
   const times: HExpr[] = [await hx`toFloat64(0)`];
   for (let k = 0; k < layout.steps; k++) reached.push(await hx`if(counted, if(lstar > ${k}, 1, 0), 0)`);
   for (let k = 1; k < layout.steps; k++) times.push(await hx`if(${reached[k]} = 1, ft[${k + 1}] - ft[${k}], toFloat64(0))`);
-  const ttc = await hx`if(${reached[spec.toStep]} = 1, ft[${spec.toStep + 1}] - ft[${spec.fromStep + 1}], toFloat64(0))`;
-  return [
-    alias(tuple([ref('counted'), array(reached), array(times), ttc]), 'r_out'),
-    alias(await hx`tuple(counted, lstar, -T[best], T[best])`, 'r_rank'),
-  ];
+  const items = [alias(array(reached), 'reached'), alias(array(times), 'times')];
+  if (spec.viz === 'time_to_convert') {
+    items.push(alias(await hx`if(${reached[spec.toStep]} = 1, ft[${spec.toStep + 1}] - ft[${spec.fromStep + 1}], toFloat64(0))`, 'ttc'));
+  }
+  if (layout.hasHold) items.push(alias(await hx`tuple(counted, lstar, -T[best], T[best])`, 'r_rank'));
+  return items;
 }
 
 /**
