@@ -39,7 +39,7 @@ export async function checkAgreement(
     sampleBody = await res.text();
     if (!res.ok) throw new Error(`/flags answered ${res.status}: ${sampleBody}`);
     const served = (JSON.parse(sampleBody) as V2Flags).flags;
-    const local = evaluateFlags(definitions, ctx).flags;
+    const local = Object.fromEntries(evaluateFlags(definitions, ctx).flags.map((result) => [result.key, result]));
     const keys = new Set([...Object.keys(served), ...Object.keys(local)]);
     const differing = [...keys].find((k) => served[k]?.enabled !== local[k]?.enabled || (served[k]?.variant ?? null) !== (local[k]?.variant ?? null));
     if (differing === undefined) identical++;

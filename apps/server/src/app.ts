@@ -1,5 +1,4 @@
 import http from 'node:http';
-import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { registerAccountRoutes } from './accounts/account-routes.js';
@@ -35,7 +34,7 @@ import { registerOrganizationResources } from './organizations/register-organiza
 import { registerPersonsRoutes } from './persons/persons-routes.js';
 import type { Config } from './platform/config.js';
 import { clientErrorHandler } from './platform/client-error-handler.js';
-import { corsPolicy } from './platform/cors-policy.js';
+import { registerCorsPolicy } from './platform/cors-policy.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { registerWebApp } from './platform/web-app.js';
@@ -97,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandler(app, await registerWebApp(app, deps.config.webDistDir ?? undefined));
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);
-  await app.register(cors, corsPolicy);
+  await registerCorsPolicy(app);
   await registerOpenApi(app);
 
   const authenticator = new Authenticator(deps.metaDb, deps.projects);

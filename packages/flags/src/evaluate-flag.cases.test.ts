@@ -115,7 +115,8 @@ for (const c of cases.flagSetCases) {
   test(`flag set case: ${c.name}`, () => {
     const remote = evaluateFlags(c.flags, contextOf(c.context, 'remote'), { onlyKeys: c.onlyKeys });
     const summary = Object.fromEntries(
-      Object.entries(remote.flags).map(([key, result]) => {
+      remote.flags.map((result) => {
+        const key = result.key;
         const wanted = c.expected[key];
         const brief = { enabled: result.enabled, reason: result.reason.code, failed: result.failed };
         return [key, typeof wanted === 'object' && wanted !== null ? brief : flagValueOf(result)];

@@ -1,15 +1,21 @@
 import type { FlagDefinition } from './flag-definition.js';
 import type { DependencyValue, EvaluationContext } from './evaluation-context.js';
-import { evaluateFlag } from './evaluate-flag.js';
+import { matchOptionsOf } from './evaluate-conditions.js';
+import { evaluatePreparedFlag } from './evaluate-flag.js';
 import { reasonOf } from './evaluation-reason.js';
 import { flagValueOf, type FlagEvaluation } from './flag-evaluation.js';
 import { dependencyRefs, indexFlags } from './flag-dependencies.js';
 import { InconclusiveMatchError, RequiresServerEvaluationError, type UnresolvedReason } from './inconclusive-match-error.js';
+import { prepareFlag, type PreparedFlag } from './prepared-flag.js';
 
 /** Results of evaluating a set of flags for one person. */
 export interface FlagsEvaluation {
-  /** By flag key. In local mode, flags that could not be decided are absent here and listed in `unresolved`. */
-  flags: Record<string, FlagEvaluation>;
+  /**
+   * One result per evaluated flag (each names its key), in the order of the definitions, whose keys are unique (a
+   * project's live flags are). In local mode, flags that could not be decided are absent here and listed in
+   * `unresolved`. A list, not a record: a record of 50 keys built per request cost more than evaluating a flag.
+   */
+  flags: FlagEvaluation[];
   /** Local mode only: why each undecided flag could not be evaluated. */
   unresolved: Record<string, UnresolvedReason>;
   errorsWhileComputingFlags: boolean;
@@ -24,7 +30,7 @@ type Outcome =
  * Evaluates every active, non-deleted flag (or only `onlyKeys`), resolving `type: "flag"` filters by
  * evaluating the referenced flags first. A flag in or behind a dependency cycle fails (errorsWhileComputingFlags);
  * one referencing a missing flag reads `missing_dependency`, as in the flags service.
- * @example evaluateFlags(flags, ctx, { onlyKeys: ['checkout-test'] }).flags['checkout-test'].variant // 'test'
+ * @example evaluateFlags(flags, ctx, { onlyKeys: ['checkout-test'] }).flags[0].variant // 'test'
  */
 export function evaluateFlags(
   flags: readonly FlagDefinition[],
@@ -35,17 +41,36 @@ export function evaluateFlags(
   const index = prepared.index;
   const memo = new Map<string, Outcome>();
   const wanted = options.onlyKeys ? new Set(options.onlyKeys) : null;
-  const out: FlagsEvaluation = { flags: {}, unresolved: {}, errorsWhileComputingFlags: false };
+  const out: FlagsEvaluation = { flags: [], unresolved: {}, errorsWhileComputingFlags: false };
   const stack = new Set<string>();
   const lookup = (ref: string): DependencyValue => dependencyValue(ref, index, memo);
-  for (const flag of flags) {
+  const matchOptions = matchOptionsOf(ctx);
+  // The prepared flags line up with `flags` when the set was prepared from this very list (as a server's cache does).
+  const inOrder = prepared.source === flags ? prepared.flags : null;
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
     if (flag.deleted || !flag.active || (wanted && !wanted.has(flag.key))) continue;
-    const outcome = evaluateInOrder(flag, ctx, prepared, memo, stack, lookup);
+    const preparedFlag = inOrder?.[i] ?? preparedFor(flag, prepared);
+    // A flag without dependencies that none depends on is evaluated once, here, and never read back: no bookkeeping.
+    if (preparedFlag.independent) {
+      let result: FlagEvaluation;
+      try {
+        result = evaluatePreparedFlag(preparedFlag, ctx, lookup, matchOptions);
+      } catch (error) {
+        if (!(error instanceof InconclusiveMatchError)) throw error;
+        out.unresolved[flag.key] = error.reason;
+        continue;
+      }
+      out.flags.push(result);
+      out.errorsWhileComputingFlags ||= result.failed;
+      continue;
+    }
+    const outcome = evaluateInOrder(flag, preparedFlag, ctx, prepared, memo, stack, lookup);
     if (outcome.kind === 'unresolved') out.unresolved[flag.key] = outcome.reason;
     else if (outcome.kind === 'cycle' && ctx.mode === 'local') out.unresolved[flag.key] = 'unsupported_definition';
     else {
       const result = outcome.kind === 'cycle' ? notComputed(flag, true) : outcome.result;
-      out.flags[flag.key] = result;
+      out.flags.push(result);
       out.errorsWhileComputingFlags ||= result.failed;
     }
   }
@@ -53,8 +78,8 @@ export function evaluateFlags(
 }
 
 /**
- * What evaluateFlags derives from a flag set alone (the id/key index and each flag's dependency references); build
- * it once per flag set and pass it as `prepared` so a request does not rebuild it.
+ * What evaluateFlags derives from a flag set alone (the id/key index, each flag's dependency references, each flag
+ * read for evaluation); build it once per flag set and pass it as `prepared` so a request does not rebuild it.
  * @example const prepared = prepareFlagSet(flags, cohorts); evaluateFlags(flags, ctx, { prepared })
  */
 export interface PreparedFlagSet {
@@ -62,6 +87,10 @@ export interface PreparedFlagSet {
   refs: Map<string, string[]>;
   /** Keys of the flags some flag depends on: only their outcomes are kept for reading back. */
   referenced: Set<string>;
+  /** The definitions this was prepared from, and each of them read once (`prepareFlag`), in the same order. */
+  source: readonly FlagDefinition[];
+  flags: PreparedFlag[];
+  byKey: Map<string, PreparedFlag>;
 }
 
 export function prepareFlagSet(flags: readonly FlagDefinition[], cohorts?: EvaluationContext['cohorts']): PreparedFlagSet {
@@ -70,23 +99,30 @@ export function prepareFlagSet(flags: readonly FlagDefinition[], cohorts?: Evalu
   const index = indexFlags(flags);
   const referenced = new Set<string>();
   for (const list of refs.values()) for (const ref of list) referenced.add(index.get(ref)?.key ?? ref);
-  return { index, refs, referenced };
+  const prepared = flags.map((flag) => {
+    const read = prepareFlag(flag);
+    read.independent = refs.get(flag.key)!.length === 0 && !referenced.has(flag.key);
+    return read;
+  });
+  const byKey = new Map<string, PreparedFlag>();
+  for (const flag of prepared) if (!byKey.has(flag.flag.key)) byKey.set(flag.flag.key, flag);
+  return { index, refs, referenced, source: flags, flags: prepared, byKey };
 }
 
 function evaluateInOrder(
-  flag: FlagDefinition, ctx: EvaluationContext, prepared: PreparedFlagSet, memo: Map<string, Outcome>, stack: Set<string>,
-  lookup: (ref: string) => DependencyValue,
+  flag: FlagDefinition, preparedFlag: PreparedFlag | undefined, ctx: EvaluationContext, prepared: PreparedFlagSet, memo: Map<string, Outcome>,
+  stack: Set<string>, lookup: (ref: string) => DependencyValue,
 ): Outcome {
+  const readFlag = preparedFlag ?? preparedFor(flag, prepared);
   const preparedRefs = prepared.refs.get(flag.key);
-  // A flag without dependencies that none depends on is evaluated once, here, and never read back: no bookkeeping.
-  if (preparedRefs !== undefined && preparedRefs.length === 0 && !prepared.referenced.has(flag.key)) return evaluateGuarded(flag, ctx, lookup);
+  if (preparedRefs !== undefined && preparedRefs.length === 0 && !prepared.referenced.has(flag.key)) return evaluateGuarded(readFlag, ctx, lookup);
   const known = memo.get(flag.key);
   if (known) return known;
   if (stack.has(flag.key)) return { kind: 'cycle' };
   const index = prepared.index;
   const refs = preparedRefs ?? dependencyRefs(flag, ctx.cohorts);
   if (refs.length === 0) {
-    const outcome = evaluateGuarded(flag, ctx, lookup);
+    const outcome = evaluateGuarded(readFlag, ctx, lookup);
     memo.set(flag.key, outcome);
     return outcome;
   }
@@ -94,20 +130,26 @@ function evaluateInOrder(
   let outcome: Outcome | undefined;
   for (const ref of refs) {
     const dependency = index.get(ref);
-    if (dependency && evaluateInOrder(dependency, ctx, prepared, memo, stack, lookup).kind === 'cycle') outcome = { kind: 'cycle' };
+    if (dependency && evaluateInOrder(dependency, undefined, ctx, prepared, memo, stack, lookup).kind === 'cycle') outcome = { kind: 'cycle' };
   }
   stack.delete(flag.key);
   if (!outcome && ctx.mode !== 'local' && flag.active && refs.some((ref) => !index.has(ref))) {
     outcome = { kind: 'result', result: notComputed(flag, false) };
   }
-  outcome ??= evaluateGuarded(flag, ctx, lookup);
+  outcome ??= evaluateGuarded(readFlag, ctx, lookup);
   memo.set(flag.key, outcome);
   return outcome;
 }
 
-function evaluateGuarded(flag: FlagDefinition, ctx: EvaluationContext, lookup: (ref: string) => DependencyValue): Outcome {
+// The set's reading of this very definition, else one made now (a definition the set was not prepared from).
+function preparedFor(flag: FlagDefinition, prepared: PreparedFlagSet): PreparedFlag {
+  const known = prepared.byKey.get(flag.key);
+  return known !== undefined && known.flag === flag ? known : prepareFlag(flag);
+}
+
+function evaluateGuarded(prepared: PreparedFlag, ctx: EvaluationContext, lookup: (ref: string) => DependencyValue): Outcome {
   try {
-    return { kind: 'result', result: evaluateFlag(flag, ctx, { dependencies: lookup }) };
+    return { kind: 'result', result: evaluatePreparedFlag(prepared, ctx, lookup) };
   } catch (error) {
     if (!(error instanceof InconclusiveMatchError)) throw error;
     return { kind: 'unresolved', reason: error.reason, requiresServer: error instanceof RequiresServerEvaluationError };

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 
-// Node's one-shot hash (20.12+) is twice as fast as createHash().update().digest() for short inputs.
-const sha1Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text, 'hex') : (text) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+// Node's one-shot hash (20.12+) is twice as fast as createHash().update().digest() for short inputs. The digest is
+// read as 'binary' (latin1) text: one character per byte, half the string hex would make, and no digits to decode.
+const sha1Bytes: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text, 'binary') : (text) => crypto.createHash('sha1').update(text, 'utf8').digest('binary');
 
 // Deliberately above Number.MAX_SAFE_INTEGER: PostHog divides by this exact double, and changing its
 // rounding would move every rollout and variant boundary.
@@ -13,19 +14,12 @@ const LONG_SCALE = 0xfffffffffffffff;
  * @example unitHash('PostHog') // 0.8015364780087316
  */
 export function unitHash(text: string): number {
-  const hex = sha1Hex(text);
-  // parseInt(hex.slice(0, 15), 16) read as two exact integers (32 + 28 bits) and one correctly rounded sum: the same
-  // double, at half the cost of parseInt's slow path for strings that are not small decimal integers.
-  let high = 0;
-  for (let i = 0; i < 8; i++) high = high * 16 + hexDigit(hex.charCodeAt(i));
-  let low = 0;
-  for (let i = 8; i < 15; i++) low = low * 16 + hexDigit(hex.charCodeAt(i));
+  const digest = sha1Bytes(text);
+  // parseInt(hex.slice(0, 15), 16), i.e. the first 60 bits, read as two exact integers (bytes 0-3, then bytes 4-6 and
+  // the high nibble of byte 7) and one correctly rounded sum: the same double, without parseInt's slow path.
+  const high = digest.charCodeAt(0) * 0x1000000 + digest.charCodeAt(1) * 0x10000 + digest.charCodeAt(2) * 0x100 + digest.charCodeAt(3);
+  const low = digest.charCodeAt(4) * 0x100000 + digest.charCodeAt(5) * 0x1000 + digest.charCodeAt(6) * 0x10 + (digest.charCodeAt(7) >> 4);
   return (high * 0x10000000 + low) / LONG_SCALE;
-}
-
-// Node's hex digests are lowercase.
-function hexDigit(code: number): number {
-  return code <= 57 ? code - 48 : code - 87;
 }
 
 /**

@@ -41,9 +41,9 @@ test('posthog-node local evaluation and Warren agree on every value for 2,000 pe
         resolved++;
         resolvedByFlag.set(flag.key, (resolvedByFlag.get(flag.key) ?? 0) + 1);
         const expected = sdk.response[flag.key];
-        const remoteResult = remote.flags[flag.key];
+        const remoteResult = remote.flags.find((result) => result.key === flag.key)!;
         if (flagValueOf(remoteResult) !== expected) mismatches.push(`${where}: sdk ${expected}, remote ${flagValueOf(remoteResult)}`);
-        const localResult = local.flags[flag.key];
+        const localResult = local.flags.find((result) => result.key === flag.key);
         if (!localResult || flagValueOf(localResult) !== expected) mismatches.push(`${where}: sdk ${expected}, local ${localResult ? flagValueOf(localResult) : 'unresolved'}`);
         const sdkPayload = sdk.payloads[flag.key] ?? null;
         const ourPayload = remoteResult.payload === null ? null : JSON.parse(remoteResult.payload);
@@ -51,7 +51,7 @@ test('posthog-node local evaluation and Warren agree on every value for 2,000 pe
       } else {
         unresolved++;
         assert.ok(flag.key in sdk.unresolved, `${where}: the SDK neither answered nor reported why`);
-        if (!(flag.key in local.unresolved)) mismatches.push(`${where}: sdk unresolved (${sdk.unresolved[flag.key]}), local ${flagValueOf(local.flags[flag.key])}`);
+        if (!(flag.key in local.unresolved)) mismatches.push(`${where}: sdk unresolved (${sdk.unresolved[flag.key]}), local ${flagValueOf(local.flags.find((result) => result.key === flag.key)!)}`);
       }
     }
   }

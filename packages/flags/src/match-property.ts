@@ -8,8 +8,9 @@ import {
   type StringifyOptions,
   type ValueSide,
 } from './exact-match-string.js';
+import { asciiLower, readFilterOperands, toNumber, type FilterOperands } from './filter-operands.js';
 import { InconclusiveMatchError } from './inconclusive-match-error.js';
-import { parseDateFilter, parseInstant } from './parse-date.js';
+import { dateFilterMs, parseDateFilter, parseInstant, readDateFilter } from './parse-date.js';
 import { matchRegex } from './regex-match.js';
 import { compareSemver, inSemverRange, parseSemver, semverRange, type SemverPolicy, type SemverRange, type SemverTuple } from './semver-tuple.js';
 
@@ -46,10 +47,11 @@ const SEMVER_COMPARISONS: Partial<Record<string, (order: number) => boolean>> = 
 /**
  * Evaluates one property filter against a property bag with PostHog's coercions. In `remote` mode a missing
  * property simply fails positive operators and satisfies negative ones; in `local` mode it throws
- * `InconclusiveMatchError('missing_context')`, as do values the SDK cannot decide.
+ * `InconclusiveMatchError('missing_context')`, as do values the SDK cannot decide. `operands` are the filter's
+ * `readFilterOperands` when the caller keeps them (a prepared flag set does); without them they are read here.
  * @example matchProperty({ key: 'plan', value: ['pro', 'team'], operator: 'exact' }, { plan: 'Pro' }, { mode: 'remote', now: new Date() }) // true
  */
-export function matchProperty(filter: PropertyFilter, properties: Properties, options: MatchOptions): boolean {
+export function matchProperty(filter: PropertyFilter, properties: Properties, options: MatchOptions, operands?: FilterOperands | null): boolean {
   const operator = filter.operator || 'exact';
   const actual = Object.prototype.hasOwnProperty.call(properties, filter.key) ? properties[filter.key] : undefined;
   if (actual === undefined) {
@@ -66,6 +68,10 @@ export function matchProperty(filter: PropertyFilter, properties: Properties, op
     assertFilterSupported(filter, options);
   }
   try {
+    if (options.mode === 'remote') {
+      const read = operands === undefined ? readFilterOperands(filter) : operands;
+      if (read !== null) return matchRemote(operator, read, filter, actual, options);
+    }
     return matchPresent(operator, filter.value ?? null, actual, options, filter);
   } catch (error) {
     // A filter the SDK can never use outranks a context value it cannot read.
@@ -112,17 +118,63 @@ function matchPresent(operator: string, value: JsonValue, actual: JsonValue, opt
   }
 }
 
+// Remote matching from the filter's operands: the same coercions as matchPresent with the filter side read once.
+function matchRemote(operator: string, operands: FilterOperands, filter: PropertyFilter, actual: JsonValue, options: MatchOptions): boolean {
+  switch (operator) {
+    case 'exact':
+    case 'is_not':
+      return matchExactText(operands, actual) === (operator === 'exact');
+    case 'icontains':
+    case 'not_icontains':
+      return asciiLower(actual).includes(operands.folded) === (operator === 'icontains');
+    case 'starts_with':
+    case 'not_starts_with':
+      return asciiLower(actual).startsWith(operands.folded) === (operator === 'starts_with');
+    case 'ends_with':
+    case 'not_ends_with':
+      return asciiLower(actual).endsWith(operands.folded) === (operator === 'ends_with');
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return compareOrdering(operator, operands.number, operands.text, actual);
+    case 'is_date_before':
+    case 'is_date_after':
+    case 'is_date_exact':
+      return matchDateMs(operator, operands.date === null ? null : dateFilterMs(operands.date, options.now.getTime()), actual, options);
+    case 'between':
+    case 'not_between': {
+      const number = toNumber(actual);
+      if (operands.low === null || operands.high === null || number === null) return false;
+      return (number >= operands.low && number <= operands.high) === (operator === 'between');
+    }
+    default:
+      if (operator.startsWith('semver_')) return matchSemverOperands(operator, operands, actual);
+      return matchPresent(operator, filter.value ?? null, actual, options, filter);
+  }
+}
+
+function matchExactText(operands: FilterOperands, actual: JsonValue): boolean {
+  if (operands.byTruth) return operands.truthy === isTruthyValue(actual);
+  const actualText = exactMatchString(actual, SIDES.lenient.context).toLowerCase();
+  for (const text of operands.texts) if (text === actualText) return true;
+  return false;
+}
+
+function matchSemverOperands(operator: string, operands: FilterOperands, actual: JsonValue): boolean {
+  const compare = SEMVER_COMPARISONS[operator];
+  if (!compare && !SEMVER_RANGES.has(operator)) return false;
+  const version = compare ? operands.version : null;
+  const range = compare ? null : operands.range;
+  if (version === null && range === null) return false;
+  const actualVersion = parseActualSemver(String(actual), 'lenient');
+  if (actualVersion === null) return false;
+  return compare ? compare(compareSemver(actualVersion, version!)) : inSemverRange(actualVersion, range!);
+}
+
 function unsupported(operator: string): never {
   throw new InconclusiveMatchError(`Unknown operator: ${operator}`, 'unsupported_definition');
 }
-
-// The flags service folds only ASCII letters for substring, prefix and suffix operators.
-function asciiLower(value: JsonValue): string {
-  const text = String(value);
-  return ASCII_UPPER.test(text) ? text.replace(ASCII_UPPER_ALL, (letter) => letter.toLowerCase()) : text;
-}
-const ASCII_UPPER = /[A-Z]/;
-const ASCII_UPPER_ALL = /[A-Z]/g;
 
 // Stringify options by mode and side, shared rather than built per comparison.
 const SIDES: Record<'strict' | 'lenient', Record<ValueSide, StringifyOptions>> = {
@@ -148,11 +200,14 @@ function matchExact(target: JsonValue, actual: JsonValue, options: MatchOptions)
 
 // Numeric when both sides read as finite numbers (parseFloat's lenient prefix reading), else as strings.
 function matchOrdering(operator: string, value: JsonValue, actual: JsonValue): boolean {
-  const filterNumber = typeof value === 'number' ? value : parseFloat(String(value));
+  return compareOrdering(operator, typeof value === 'number' ? value : parseFloat(String(value)), String(value), actual);
+}
+
+function compareOrdering(operator: string, filterNumber: number, filterText: string, actual: JsonValue): boolean {
   const actualNumber = typeof actual === 'number' ? actual : parseFloat(String(actual));
   const numeric = Number.isFinite(filterNumber) && Number.isFinite(actualNumber);
   const left: number | string = numeric ? actualNumber : String(actual);
-  const right: number | string = numeric ? filterNumber : String(value);
+  const right: number | string = numeric ? filterNumber : filterText;
   if (operator === 'gt') return left > right;
   if (operator === 'gte') return left >= right;
   if (operator === 'lt') return left < right;
@@ -160,22 +215,27 @@ function matchOrdering(operator: string, value: JsonValue, actual: JsonValue): b
 }
 
 function matchDate(operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
+  if (options.mode === 'local' && operator === 'is_date_exact') return unsupported(operator);
+  const filter = readDateFilter(value);
+  const filterMs = filter === null ? null : dateFilterMs(filter, options.now.getTime());
+  if (filterMs === null && options.mode === 'local') throw new InconclusiveMatchError(`Invalid date filter ${String(value)}`, 'unsupported_definition');
+  return matchDateMs(operator, filterMs, actual, options);
+}
+
+// `filterMs`: the filter's instant at this evaluation's `now` (null: the filter is not a date).
+function matchDateMs(operator: string, filterMs: number | null, actual: JsonValue, options: MatchOptions): boolean {
   const local = options.mode === 'local';
-  if (local && operator === 'is_date_exact') return unsupported(operator);
-  const filterDate = parseDateFilter(value, options.now);
-  if (filterDate === null) {
-    if (local) throw new InconclusiveMatchError(`Invalid date filter ${String(value)}`, 'unsupported_definition');
-    return false;
-  }
+  if (filterMs === null) return false;
   // Digits JavaScript cannot read as a date are epoch seconds to the flags service.
-  const actualDate = parseInstant(actual) ?? (local ? null : parseEpochSeconds(actual));
+  const actualDate = parseActualInstant(actual) ?? (local ? null : parseEpochSeconds(actual));
   if (actualDate === null) {
     if (local) throw new InconclusiveMatchError(`${String(actual)} is not a date`, 'missing_context');
     return false;
   }
-  if (operator === 'is_date_before') return actualDate < filterDate;
-  if (operator === 'is_date_after') return actualDate > filterDate;
-  return actualDate.getTime() === filterDate.getTime();
+  const actualMs = actualDate.getTime();
+  if (operator === 'is_date_before') return actualMs < filterMs;
+  if (operator === 'is_date_after') return actualMs > filterMs;
+  return actualMs === filterMs;
 }
 
 function matchSemver(filter: PropertyFilter, operator: string, value: JsonValue, actual: JsonValue, options: MatchOptions): boolean {
@@ -189,7 +249,7 @@ function matchSemver(filter: PropertyFilter, operator: string, value: JsonValue,
     if (local) throw new InconclusiveMatchError(`Invalid semver filter ${String(value)}`, 'unsupported_definition');
     return false;
   }
-  const actualVersion = parseSemver(String(actual), policy);
+  const actualVersion = parseActualSemver(String(actual), policy);
   if (actualVersion === null) {
     if (local) throw new InconclusiveMatchError(`Invalid semver ${String(actual)}`, 'missing_context');
     return false;
@@ -231,11 +291,29 @@ function matchBetween(operator: string, value: JsonValue, actual: JsonValue): bo
   return operator === 'between' ? inRange : !inRange;
 }
 
-function toNumber(value: JsonValue): number | null {
-  if (typeof value === 'number') return value;
-  const text = typeof value === 'string' ? value.trim() : '';
-  const number = text === '' ? NaN : Number(text);
-  return Number.isNaN(number) ? null : number;
+// One person's flags often read the same property with several filters (a version, a sign-up date): the last value
+// read is kept with its parse. Parsed values are never mutated.
+const lastInstant: { value: unknown; date: Date | null } = { value: undefined, date: null };
+const lastVersions: Record<SemverPolicy, { text: string | null; version: SemverTuple | null }> = {
+  strict: { text: null, version: null },
+  lenient: { text: null, version: null },
+};
+
+function parseActualInstant(value: JsonValue): Date | null {
+  if (value === lastInstant.value) return lastInstant.date;
+  const date = parseInstant(value);
+  lastInstant.value = value;
+  lastInstant.date = date;
+  return date;
+}
+
+function parseActualSemver(text: string, policy: SemverPolicy): SemverTuple | null {
+  const last = lastVersions[policy];
+  if (text === last.text) return last.version;
+  const version = parseSemver(text, policy);
+  last.text = text;
+  last.version = version;
+  return version;
 }
 
 /**

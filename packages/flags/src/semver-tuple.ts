@@ -19,15 +19,33 @@ function parsePart(part: string | undefined, policy: SemverPolicy): number | nul
  * @example parseSemver('v1.2-beta', 'strict') // [1, 2, 0]
  */
 export function parseSemver(value: string, policy: SemverPolicy): SemverTuple | null {
-  const text = value.trim().replace(/^[vV]/, '');
-  const base = text.split('-')[0].split('+')[0];
-  if (!base || base.startsWith('.')) return null;
-  const parts = base.split('.');
-  const major = parsePart(parts[0], policy);
-  const minor = parsePart(parts[1], policy);
-  const patch = parsePart(parts[2], policy);
-  return major === null || minor === null || patch === null ? null : [major, minor, patch];
+  const text = value.trim();
+  const from = text.charCodeAt(0) === V || text.charCodeAt(0) === LOWER_V ? 1 : 0;
+  // The base ends at the first '-' or '+' (the pre-release or build suffix).
+  let end = text.length;
+  const dash = text.indexOf('-', from);
+  if (dash !== -1) end = dash;
+  const plus = text.indexOf('+', from);
+  if (plus !== -1 && plus < end) end = plus;
+  if (end === from || text.charCodeAt(from) === DOT) return null;
+  // Dot-separated parts of the base; only the first three count, an absent one is 0.
+  const dot1 = text.indexOf('.', from);
+  const majorEnd = dot1 === -1 || dot1 > end ? end : dot1;
+  const major = parsePart(text.slice(from, majorEnd), policy);
+  if (major === null) return null;
+  if (majorEnd === end) return [major, 0, 0];
+  const dot2 = text.indexOf('.', majorEnd + 1);
+  const minorEnd = dot2 === -1 || dot2 > end ? end : dot2;
+  const minor = parsePart(text.slice(majorEnd + 1, minorEnd), policy);
+  if (minor === null) return null;
+  if (minorEnd === end) return [major, minor, 0];
+  const dot3 = text.indexOf('.', minorEnd + 1);
+  const patch = parsePart(text.slice(minorEnd + 1, dot3 === -1 || dot3 > end ? end : dot3), policy);
+  return patch === null ? null : [major, minor, patch];
 }
+const V = 86;
+const LOWER_V = 118;
+const DOT = 46;
 
 /**
  * Orders two version tuples: negative, zero or positive.

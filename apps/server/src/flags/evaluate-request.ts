@@ -1,6 +1,6 @@
 import { evaluateFlags, type FlagsEvaluation } from '@warren/flags/evaluate-flags';
 import type { Properties } from '@warren/flags/evaluation-context';
-import type { GroupRepository } from '../identity/group-repository.js';
+import { MAX_GROUP_TYPES, type GroupRepository } from '../identity/group-repository.js';
 import type { PersonCache } from '../identity/person-cache.js';
 import type { PersonRepository } from '../identity/person-repository.js';
 import { validationError } from '../platform/app-error.js';
@@ -18,7 +18,10 @@ export interface FlagsRequestDeps {
 }
 
 const GROUP_CACHE_MS = 2_000;
-const groupCache = new Map<string, GroupCacheEntry>();
+const GROUP_CACHE_MAX = 50_000;
+/** (project, group type index) -> group key -> stored properties; keyed in two steps so no key string is built. */
+const groupCache = new Map<number, Map<string, GroupCacheEntry>>();
+let groupCacheSize = 0;
 
 /** The parts of a `/flags` body evaluation reads (all SDKs, all versions). */
 export interface FlagsRequestBody {
@@ -88,18 +91,27 @@ function isEmpty(object: object): boolean {
 
 type GroupCacheEntry = { at: number; properties: Record<string, unknown> | null };
 
+const groupScope = (teamId: number, index: number): number => teamId * MAX_GROUP_TYPES + index;
+
 /** A fresh cache entry of a group's stored properties, read without waiting (most requests find one). */
 function cachedGroupProperties(teamId: number, index: number, key: string): GroupCacheEntry | undefined {
-  const hit = groupCache.get(`${teamId}\u0000${index}\u0000${key}`);
+  const hit = groupCache.get(groupScope(teamId, index))?.get(key);
   return hit && Date.now() - hit.at < GROUP_CACHE_MS ? hit : undefined;
 }
 
 /** Stored group properties, cached briefly: every request of a company's users reads the same group. */
 async function storedGroupProperties(deps: FlagsRequestDeps, teamId: number, index: number, key: string): Promise<GroupCacheEntry> {
   const properties = await deps.groups.properties(teamId, index, key);
-  if (groupCache.size >= 50_000) groupCache.clear();
+  if (groupCacheSize >= GROUP_CACHE_MAX) {
+    groupCache.clear();
+    groupCacheSize = 0;
+  }
   const entry = { at: Date.now(), properties };
-  groupCache.set(`${teamId}\u0000${index}\u0000${key}`, entry);
+  const scope = groupScope(teamId, index);
+  let groups = groupCache.get(scope);
+  if (groups === undefined) groupCache.set(scope, (groups = new Map()));
+  if (!groups.has(key)) groupCacheSize++;
+  groups.set(key, entry);
   return entry;
 }
 
@@ -126,10 +138,12 @@ function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+// Own enumerable keys, as Object.entries would list them, without building the entries.
 function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(objectOf(value))) {
-    const id = idString(v);
+  const object = objectOf(value);
+  for (const k of Object.keys(object)) {
+    const id = idString(object[k]);
     if (id !== null) out[k] = id;
   }
   return out;
@@ -137,6 +151,7 @@ function stringMap(value: unknown): Record<string, string> {
 
 function objectMap(value: unknown): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const [k, v] of Object.entries(objectOf(value))) out[k] = objectOf(v);
+  const object = objectOf(value);
+  for (const k of Object.keys(object)) out[k] = objectOf(object[k]);
   return out;
 }

@@ -52,7 +52,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
   // One flag set for the whole request, so the answer describes exactly the flags that were evaluated.
   const set = options.deps.projectFlags.fresh(project.id) ?? (await options.deps.projectFlags.forProject(project.id));
   const result = disabled
-    ? { flags: {}, unresolved: {}, errorsWhileComputingFlags: false }
+    ? { flags: [], unresolved: {}, errorsWhileComputingFlags: false }
     : await evaluateFlagsRequest(options.deps, project, set, body as FlagsRequestBody);
   const config = withConfig ? remoteConfig(project, set.definitions.some((f) => f.active)) : null;
   if (path === '/flags' && version >= 2) {

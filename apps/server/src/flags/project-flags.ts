@@ -10,11 +10,11 @@ import { toDefinition } from './flag-view.js';
 
 export interface ProjectFlagSet {
   definitions: FlagDefinition[];
-  /** Dependency index and references, built once per flag set. */
+  /** Each flag read for evaluation, the dependency index and references: built once per flag set. */
   prepared: PreparedFlagSet;
   /** `metadata` of each flag in a `/flags?v=2` answer, without the payload (which depends on the variant). */
   metadata: Map<string, { id: number; version: number | null; description: string | null }>;
-  /** Serialized `/flags?v=2` entries by outcome, filled as requests meet them (see flagsV2Body). */
+  /** Serialized `/flags?v=2` entries by result, filled as requests meet them (see flagsV2Body). */
   fragments: AnswerFragments;
   /** Keys of the active flags with `ensure_experience_continuity` (their hash key overrides are read per request). */
   continuityKeys: string[];
@@ -70,7 +70,7 @@ export class ProjectFlags {
     const metadata = new Map(definitions.map((d) => [d.key, { id: d.id, version: d.version ?? null, description: d.name ?? null }]));
     const continuityKeys = definitions.filter((f) => f.active && f.ensure_experience_continuity).map((f) => f.key);
     const prepared = prepareFlagSet(definitions, cohorts.definitions);
-    return { definitions, prepared, metadata, fragments: new Map(), continuityKeys, groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
+    return { definitions, prepared, metadata, fragments: new WeakMap(), continuityKeys, groupTypeMapping, local, cohorts, etag, loadedAt: Date.now() };
   }
 
   /** The cached set while it is fresh, without waiting: `/flags` reads it on every request. */
