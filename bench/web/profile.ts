@@ -19,20 +19,20 @@ const PART_TIMEOUT_MS = 600_000;
 const PARTS: [name: string, sql: string][] = [
   [
     'sessions read FINAL, counters only (start/end, person, pageviews, clicks)',
-    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, max_timestamp AS e, first_actor.3 AS p,
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, max_timestamp AS e, reinterpretAsUUID(toFixedString(substring(first_actor, 9, 16), 16)) AS p,
        length(pageviews) AS v, length(autocaptures) AS a
      FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
     'sessions read FINAL, counters + bot flag + landing URL',
-    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, first_actor.3 AS p, length(pageviews) AS v,
-       is_bot.2 AS b, entry_current_url.2 AS u
+    `SELECT count() FROM (SELECT session_id, min_timestamp AS s, reinterpretAsUUID(toFixedString(substring(first_actor, 9, 16), 16)) AS p, length(pageviews) AS v,
+       substring(is_bot, 9) = '1' AS b, substring(entry_current_url, 9) AS u
      FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) AND (b = 0 OR u = '~' OR p != toUUID('00000000-0000-0000-0000-000000000001')))`,
   ],
   [
     'sessions grouped by session_id (no FINAL), the same columns',
-    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, min(first_actor).3 AS p, length(groupUniqArrayArray(pageviews)) AS v,
-       min(is_bot).2 AS b, min(entry_current_url).2 AS u
+    `SELECT count() FROM (SELECT session_id, min(min_timestamp) AS s, reinterpretAsUUID(toFixedString(substring(min(first_actor), 9, 16), 16)) AS p, length(groupUniqArrayArray(pageviews)) AS v,
+       substring(min(is_bot), 9) = '1' AS b, substring(min(entry_current_url), 9) AS u
      FROM raw_sessions WHERE team_id = {team:Int64} AND (${SESSION_DAYS}) GROUP BY session_id HAVING b = 0 OR u = '~' OR p != toUUID('00000000-0000-0000-0000-000000000001'))`,
   ],
   [
@@ -47,9 +47,9 @@ const PARTS: [name: string, sql: string][] = [
   ],
   [
     'sessions read FINAL, each joined to the overrides for its person after merges',
-    `SELECT uniq(if(notEmpty(o.distinct_id), o.person_id, r.first_actor.3)) FROM (SELECT * FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS})) AS r
+    `SELECT uniq(if(notEmpty(o.distinct_id), o.person_id, reinterpretAsUUID(toFixedString(substring(r.first_actor, 9, 16), 16)))) FROM (SELECT * FROM raw_sessions FINAL WHERE team_id = {team:Int64} AND (${SESSION_DAYS})) AS r
      LEFT JOIN (SELECT distinct_id, argMax(person_id, version) AS person_id FROM person_distinct_id_overrides WHERE team_id = {team:Int64}
-       GROUP BY distinct_id HAVING argMax(is_deleted, version) = 0) AS o ON o.distinct_id = r.first_actor.2
+       GROUP BY distinct_id HAVING argMax(is_deleted, version) = 0) AS o ON o.distinct_id = substring(r.first_actor, 25)
      SETTINGS query_plan_join_swap_table = 'false'`,
   ],
   [
