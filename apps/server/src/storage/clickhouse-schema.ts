@@ -1,4 +1,4 @@
-import { ENTRY_FIELDS, sessionEntryColumn } from '@warren/query/hogql/sessions-source';
+import { ENTRY_FIELDS, FIRST_VALUE_LAYOUT, sessionEntryColumn } from '@warren/query/hogql/sessions-source';
 
 /** What each snapshot row adds to its recording's metadata (computed at ingest: apps/server/src/replay/snapshot-summary.ts). */
 const SNAPSHOT_SUMMARY_COLUMNS = [
@@ -142,9 +142,8 @@ const landingKey = `toUnixTimestamp64Micro(timestamp) + if(isNull(${url}), toInt
  * specialised String min, where a `min` of tuples falls back to generic values (6x slower to merge parts or rows).
  */
 const orderedKey = (int64: string) => `reverse(reinterpretAsFixedString(toInt64(${int64})))`;
-/** How an `entry_*` value says the landing event did not have the property; present values start with '='. */
-const ABSENT = '~';
-/** A landing candidate: the landing key, then the property as text after '=', or ABSENT. */
+const { value: VALUE, entryText: ENTRY_TEXT, absent: ABSENT, distinctId: DISTINCT_ID } = FIRST_VALUE_LAYOUT;
+/** A landing candidate: the landing key, then the property as text after '=', or ABSENT (see FIRST_VALUE_LAYOUT). */
 const entryCandidate = (key: string) => {
   const text = key.startsWith('$viewport_') ? `nullIf(JSONExtractRaw(properties, '${key}'), '')` : `JSONExtract(properties, '${key}', 'Nullable(String)')`;
   return `concat(${orderedKey(landingKey)}, ifNull(concat('=', ${text}), '${ABSENT}'))`;
@@ -158,16 +157,16 @@ export const SESSION_DAY_SQL = (sessionId: string) =>
  * A merged `entry_*` value (landing key, then text) as the property's text, NULL when the landing event did not have
  * it. @example sessionEntryText('min(entry_browser)')
  */
-export const sessionEntryText = (value: string) => `if(substring(${value}, 9) = '${ABSENT}', NULL, substring(${value}, 10))`;
+export const sessionEntryText = (value: string) => `if(substring(${value}, ${VALUE}) = '${ABSENT}', NULL, substring(${value}, ${ENTRY_TEXT}))`;
 
 /** A landing property of sessions grouped by session_id, NULL when absent. @example sessionEntrySql('$browser') */
 export const sessionEntrySql = (field: (typeof SESSION_ENTRY_FIELDS)[number]) => sessionEntryText(`min(${sessionEntryColumn(field)})`);
 
 /** The bot flag of sessions grouped by session_id, 1 or 0. @example sessionBotSql() */
-export const sessionBotSql = () => `toUInt8(substring(min(is_bot), 9) = '1')`;
+export const sessionBotSql = () => `toUInt8(substring(min(is_bot), ${VALUE}) = '1')`;
 
 /** The first event's distinct id of sessions grouped by session_id. @example sessionFirstDistinctIdSql() */
-export const sessionFirstDistinctIdSql = () => `substring(min(first_actor), 25)`;
+export const sessionFirstDistinctIdSql = () => `substring(min(first_actor), ${DISTINCT_ID})`;
 
 /**
  * Events (FROM events) to partial session rows; the view runs it per inserted block, the backfill over everything,

@@ -176,17 +176,35 @@ function columnsOf(exprs: readonly Expr[], table: string | undefined): Set<strin
   return names;
 }
 
+/**
+ * How raw_sessions keeps "the first event's value" columns (apps/server/src/storage/clickhouse-schema.ts writes them,
+ * this file and the schema's SQL helpers read them): an 8-byte big-endian key, then the value, the smallest string
+ * kept. 1-based byte positions, as ClickHouse's substring counts them.
+ */
+export const FIRST_VALUE_LAYOUT = {
+  /** Where the value starts, after the key. */
+  value: 9,
+  /** A landing field's value: '=' then the text, or `absent` when the landing event did not have it. */
+  entryText: 10,
+  absent: '~',
+  /** `first_actor`'s value: the person's 16 bytes, then the distinct id. */
+  person: 9,
+  personBytes: 16,
+  distinctId: 25,
+} as const;
+
 const R = 'raw_sessions';
 const finalized = (name: string) => call('finalizeAggregation', column(R, name));
 
-/** Bytes `from` (1-based) on of a stored "first event's value" (an 8-byte ordered key, then the value). */
+/** Bytes `from` (1-based) on of a stored "first event's value". */
 const after = (name: string, from: number, length?: number) =>
   call('substring', column(R, name), constant(from, 'Int64'), ...(length === undefined ? [] : [constant(length, 'Int64')]));
 
-/** A landing property as stored (key, then its text after '=', or '~' when absent), as its text or NULL. */
+/** A landing property as stored, as its text or NULL. */
 function entryText(field: EntryField): Expr {
   const name = sessionEntryColumn(field);
-  return call('if', call('equals', after(name, 9), constant('~')), constant(null), after(name, 10));
+  const L = FIRST_VALUE_LAYOUT;
+  return call('if', call('equals', after(name, L.value), constant(L.absent)), constant(null), after(name, L.entryText));
 }
 
 /**
@@ -211,9 +229,15 @@ function sessionRows(window?: SessionWindow, used?: ReadonlySet<string>): Select
     ['start', column(R, 'min_timestamp')],
     ['end', column(R, 'max_timestamp')],
     // The first event's time (8 bytes), person (16) and distinct id, read without finalizing a state.
-    ['distinct_id', after('first_actor', 25)],
-    ['person_id', call('reinterpretAsUUID', call('toFixedString', after('first_actor', 9, 16), constant(16, 'UInt64')))],
-    ['is_bot', call('toUInt8', call('equals', after('is_bot', 9), constant('1')))],
+    ['distinct_id', after('first_actor', FIRST_VALUE_LAYOUT.distinctId)],
+    [
+      'person_id',
+      call(
+        'reinterpretAsUUID',
+        call('toFixedString', after('first_actor', FIRST_VALUE_LAYOUT.person, FIRST_VALUE_LAYOUT.personBytes), constant(FIRST_VALUE_LAYOUT.personBytes, 'UInt64')),
+      ),
+    ],
+    ['is_bot', call('toUInt8', call('equals', after('is_bot', FIRST_VALUE_LAYOUT.value), constant('1')))],
     ['exit_url', finalized('exit_url')],
     // Sets of event uuids (arrays merged as sets): their lengths are the counts.
     ...['pageviews', 'autocaptures', 'screens'].map((name): [string, Expr] => [name, call('length', column(R, name))]),
