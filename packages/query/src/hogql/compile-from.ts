@@ -3,7 +3,7 @@ import { findCatalogTable } from './catalog.js';
 import type { HJoinConstraint, HJoinExpr } from './hogql-ast.js';
 import { HogQLError } from './hogql-error.js';
 import { isReservedAlias } from './lazy-joins.js';
-import { childScope, type Scope, type TableEntry } from './scope.js';
+import { childScope, columnsRead, type Scope, type TableEntry } from './scope.js';
 
 /** One table of a FROM/JOIN chain, before its constraint is compiled and lazy joins are added. */
 export interface PendingTable {
@@ -78,7 +78,7 @@ function resolveTable(join: HJoinExpr, scope: Scope, index: number): { source: (
   const catalogTable = table.chain.length === 1 ? findCatalogTable(name) : undefined;
   if (!catalogTable) throw new HogQLError('resolution_error', `Unknown table: ${name}`, join);
   const entry: TableEntry = { alias, table: catalogTable, lazy: new Set() };
-  return { source: () => catalogTable.source({ sessionWindow: scope.sessionWindow, read: entry.read?.get(alias) ?? new Set() }), entry };
+  return { source: () => catalogTable.source({ sessionWindow: scope.sessionWindow, read: columnsRead(entry, alias) }), entry };
 }
 
 function joinType(join: HJoinExpr): JoinType {

@@ -2,7 +2,7 @@ import type { Expr, Join, TableSource } from '../sql/ast.js';
 import { call, column } from '../sql/build.js';
 import { sessionsSource, type SessionWindow } from './sessions-source.js';
 import { groupsSource, overridesSource, personsSource } from './table-sources.js';
-import type { GroupJoin, LazyJoin, TableEntry } from './scope.js';
+import { columnsRead, type GroupJoin, type LazyJoin, type TableEntry } from './scope.js';
 
 /** Every lazy join, in the order they are added (the person join needs the override join before it). */
 const LAZY_JOINS: readonly LazyJoin[] = ['override', 'person', 'group_0', 'group_1', 'group_2', 'group_3', 'group_4', 'session'];
@@ -50,7 +50,7 @@ export function resolvedPersonId(tableAlias: string): Expr {
 export function lazyJoinsFor(entry: TableEntry, sessionWindow?: SessionWindow): Join[] {
   return LAZY_JOINS.filter((join) => entry.lazy.has(join)).map((join) => {
     const joinAlias = lazyJoinAlias(entry.alias, join);
-    const { source, on } = joinSpec(join, joinAlias, entry.alias, sessionWindow, entry.read?.get(joinAlias) ?? new Set());
+    const { source, on } = joinSpec(join, joinAlias, entry.alias, sessionWindow, columnsRead(entry, joinAlias));
     return { type: 'LEFT JOIN', source, alias: joinAlias, on };
   });
 }

@@ -47,6 +47,14 @@ export function noteRead(entry: TableEntry, tableAlias: string, name: string): v
   names.add(name);
 }
 
+/**
+ * The catalog columns a query reads through `tableAlias` (none noted: an empty set).
+ * @example columnsRead(entry, 'e__session') // Set { '$entry_pathname' }
+ */
+export function columnsRead(entry: TableEntry, tableAlias: string): ReadonlySet<string> {
+  return entry.read?.get(tableAlias) ?? new Set();
+}
+
 export interface CteDefinition {
   query: HQuery;
   /** CTEs visible where this one was defined. */
