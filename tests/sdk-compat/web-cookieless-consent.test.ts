@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { collectPageErrors, newDesktopContext } from '../support/browser.js';
-import { posthogLoaded as loaded, sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import { posthogLoaded as loaded, linkedPage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
 import type { Site } from '../support/site-server.js';
 import type { WarrenProcess } from '../support/spawn-warren.js';
 
@@ -15,7 +15,6 @@ declare const posthog: { __loaded?: boolean; get_distinct_id(): string; opt_out_
  * `$opt_in` under it; Warren links that id to the cookieless one, so the visit before and after consent is one
  * person — one visitor in web analytics — and the person can still be identified later.
  */
-const page = (title: string, next: string, snippet: string) => sitePage(title, snippet, `<a id="next" href="${next}">Next</a>`);
 
 let rig: PosthogJsSite;
 let warren: WarrenProcess;
@@ -23,9 +22,9 @@ let site: Site;
 let browser: Browser;
 before(async () => {
   rig = await startPosthogJsSite({ cookieless_mode: 'on_reject', capture_pageview: true, capture_pageleave: false }, (snippet) => ({
-    '/one.html': page('One', '/two.html', snippet),
-    '/two.html': page('Two', '/three.html', snippet),
-    '/three.html': page('Three', '/one.html', snippet),
+    '/one.html': linkedPage('One', '/two.html', snippet),
+    '/two.html': linkedPage('Two', '/three.html', snippet),
+    '/three.html': linkedPage('Three', '/one.html', snippet),
   }));
   ({ warren, site, browser } = rig);
 });

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
 import { collectPageErrors, DESKTOP_CHROME_USER_AGENT, newDesktopContext } from '../support/browser.js';
-import { posthogLoaded, sitePage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
+import { posthogLoaded, linkedPage, startPosthogJsSite, type PosthogJsSite } from '../support/posthog-js-site.js';
 import type { Site } from '../support/site-server.js';
 import type { WarrenProcess } from '../support/spawn-warren.js';
 
@@ -18,16 +18,14 @@ declare const posthog: { __loaded?: boolean; get_distinct_id(): string };
  */
 const FIREFOX_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
 
-const page = (title: string, next: string, snippet: string) => sitePage(title, snippet, `<a id="next" href="${next}">Next</a>`);
-
 let rig: PosthogJsSite;
 let warren: WarrenProcess;
 let site: Site;
 let browser: Browser;
 before(async () => {
   rig = await startPosthogJsSite({ cookieless_mode: 'always', capture_pageview: true, capture_pageleave: true }, (snippet) => ({
-    '/one.html': page('One', '/two.html', snippet),
-    '/two.html': page('Two', '/one.html', snippet),
+    '/one.html': linkedPage('One', '/two.html', snippet),
+    '/two.html': linkedPage('Two', '/one.html', snippet),
   }));
   ({ warren, site, browser } = rig);
 });

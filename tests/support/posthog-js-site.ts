@@ -48,6 +48,14 @@ ${body}
 </body></html>`;
 }
 
+/**
+ * A site page whose only content is a link to `next` (id `next`), for tests that walk a visitor through pages.
+ * @example linkedPage('One', '/two.html', snippet)
+ */
+export function linkedPage(title: string, next: string, snippet: string): string {
+  return sitePage(title, snippet, `<a id="next" href="${next}">Next</a>`);
+}
+
 /** Waits until posthog-js has loaded in the page (the snippet's queueing stub replaced by the library). */
 export async function posthogLoaded(page: Page, timeoutMs = 10_000): Promise<void> {
   await page.waitForFunction(() => (window as { posthog?: { __loaded?: boolean } }).posthog?.__loaded === true, null, { timeout: timeoutMs });
