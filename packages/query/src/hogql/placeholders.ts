@@ -20,7 +20,7 @@ export function substitutePlaceholders(query: HQuery, values: Readonly<Record<st
  * walked again); the shared walk behind user `values` and code-built templates. A cached tree is never mutated.
  * @example replacePlaceholders(parse('SELECT {x}'), () => hConstant(1)) // SELECT 1
  */
-export function replacePlaceholders(tree: unknown, valueOf: (name: string, node: HPlaceholder) => HExpr): unknown {
+function replacePlaceholders(tree: unknown, valueOf: (name: string, node: HPlaceholder) => HExpr): unknown {
   if (Array.isArray(tree)) return tree.map((item) => replacePlaceholders(item, valueOf));
   if (tree === null || typeof tree !== 'object' || tree instanceof Date) return tree;
   if ((tree as { node?: unknown }).node === 'Placeholder') {

@@ -85,7 +85,7 @@ export async function levelStages(spec: FunnelSpec, layout: FunnelLayout, base: 
  * after its state was cleared.
  * @example levelIsRaw(spec, layout, 2) // => true for an ordered funnel without exclusions
  */
-export function levelIsRaw(spec: FunnelSpec, layout: FunnelLayout, i: number): boolean {
+function levelIsRaw(spec: FunnelSpec, layout: FunnelLayout, i: number): boolean {
   const tainted = taintedLevels(layout);
   if ((tainted.includes(i) && i < layout.mandatory.length) || tainted.includes(i - 1)) return false;
   return i === 1 || spec.order === 'ordered';
