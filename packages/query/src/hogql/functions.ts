@@ -102,7 +102,7 @@ const CONVERSIONS_AND_MISC: Row[] = [
   ...['arrayExists', 'arrayAll', 'arrayCount', 'arraySum', 'arrayMin', 'arrayMax', 'arrayAvg', 'arraySort',
     'arrayReverseSort', 'arrayUniq', 'arrayZip', 'arrayConcat', 'arrayIntersect', 'tuple', 'cityHash64',
     'sipHash64', 'xxHash64'].map((n): Row => [n, 1, MANY]),
-  ['arraySlice', 2, 3], ['arrayStringConcat', 1, 2], ['range', 1, 3], ['generateUUIDv4', 0, 1], ['rand', 0, 1],
+  ['arraySlice', 2, 3], ['arrayWithConstant', 2, 2], ['arrayStringConcat', 1, 2], ['range', 1, 3], ['generateUUIDv4', 0, 1], ['rand', 0, 1],
   ['rand64', 0, 1], ['randCanonical', 0, 1],
 ];
 

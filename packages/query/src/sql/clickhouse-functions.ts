@@ -40,7 +40,7 @@ const NAMES = `
   arraySum arrayMin arrayMax arrayAvg arraySort arrayReverseSort arrayReverse arrayDistinct arraySlice
   arrayConcat arrayStringConcat arrayFirst arrayLast arrayFirstIndex arrayUniq arrayZip arrayCompact
   transform cutToFirstSignificantSubdomain argMinMerge argMaxMerge uniqExactIfMerge finalizeAggregation
-  arrayPushBack arrayPushFront arrayEnumerate arrayEnumerateUniq arrayFlatten arrayIntersect range tuple tupleElement
+  arrayPushBack arrayPushFront arrayWithConstant arrayEnumerate arrayEnumerateUniq arrayFlatten arrayIntersect range tuple tupleElement
   arraySplit arrayDifference arrayReverseFill arrayFill arrayCumSum arrayShiftLeft arrayShiftRight
   JSONExtract JSONExtractString JSONExtractInt JSONExtractUInt JSONExtractFloat JSONExtractBool JSONExtractRaw
   JSONExtractArrayRaw JSONExtractKeys JSONHas JSONLength JSONType isValidJSON

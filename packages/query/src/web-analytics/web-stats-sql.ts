@@ -56,11 +56,13 @@ const ROWS = `
 
 // The Page table without filters or a goal, from the sessions model alone: each session's views carry their time and
 // path, so the rows and each period's counts are those the events would give, without parsing the events' JSON again.
-// One row per view inside either period (its path, whether it counts for each period, and which occurrence of that
-// path in the session it is): visitors and views need nothing more, and the bounce rate reads the entry page only on
-// a path's first view, so each session counts once for the page it began on. Unrolling views with
-// arrayEnumerateUniq, rather than counting per distinct path inside the session's array, spares lambdas that copy
-// the array once per element.
+// One row per view inside either period (its path, whether it counts for each period, and whether it is where the
+// session landed): visitors and views need nothing more, and the bounce rate reads only the landing row, the first
+// view of the session's entry page (`indexOf` finds the first), so each session counts once for the page it began on.
+// Everything a row needs from its session is a number worked out before the views are unrolled: a session's text
+// (its entry page) or time copied onto each of its ~4M views cost more than the rest of the unrolling, and so do
+// lambdas that read a session's column (ClickHouse copies it once per array element), so the landing marks are
+// built from constant runs around the landing position.
 const PAGE_ROWS_FROM_SESSIONS = `
   SELECT
     person_id,
@@ -72,21 +74,26 @@ const PAGE_ROWS_FROM_SESSIONS = `
     0 AS goals_cur,
     0 AS goals_prev,
     bounce,
-    start,
-    if(view.4 = 1, session_entry_page, NULL) AS entry_page
+    session_cur,
+    session_prev,
+    view.4 AS landed
   FROM (
     SELECT
       s.person_id AS person_id,
       s.$is_bounce AS bounce,
-      s.$start_timestamp AS start,
-      {entry_page} AS session_entry_page,
+      toUInt8({session_cur}) AS session_cur,
+      toUInt8({session_prev}) AS session_prev,
       arrayFilter(pv -> {view_in_periods}, s.$page_views) AS kept_views,
       arrayMap(pv -> {breakdown}, kept_views) AS kept_paths,
+      length(kept_paths) AS kept_count,
+      indexOf(kept_paths, {entry_page}) AS landing,
       arrayJoin(arrayZip(
         kept_paths,
         arrayMap(pv -> toUInt8({counted_cur}), kept_views),
         arrayMap(pv -> toUInt8({counted_prev}), kept_views),
-        arrayEnumerateUniq(kept_paths)
+        if(landing = 0,
+          arrayWithConstant(kept_count, toUInt8(0)),
+          arrayConcat(arrayWithConstant(landing - 1, toUInt8(0)), [toUInt8(1)], arrayWithConstant(kept_count - landing, toUInt8(0))))
       )) AS view
     FROM sessions AS s
     WHERE NOT s.$is_bot AND {session_in_periods}
@@ -152,14 +159,16 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const rows = fromSessions ? PAGE_ROWS_FROM_SESSIONS : ROWS;
   const text = joined ? withPageMetrics(settings.metrics, rows) : aggregated(settings.metrics, rows);
   const previous = spec.previous;
-  const flag = (range: typeof previous, n: string) =>
-    range ? hAnd([inPeriod(range, hField('start')), hCompare('>', hField(n), hConstant(0))]) : hConstant(false);
+  // A row counts for a period when its session began in it and its event (or view) falls in it.
+  const flag = (range: typeof previous, n: string, sessionIn: HExpr) => (range ? hAnd([sessionIn, hCompare('>', hField(n), hConstant(0))]) : hConstant(false));
+  const sessionIn = (range: typeof previous, name: string) => (fromSessions ? hField(name) : inPeriod(range, hField('start')));
   const eventIn = (range: typeof previous) => (range ? hAnd([inPeriod(range), inPeriod(range, hField('session', '$start_timestamp'))]) : hConstant(false));
   const scroll = hCall('toFloat', hField('properties', '$prev_pageview_max_scroll_percentage'));
   // A page's bounce rate is that of the sessions that began on it: each such session has exactly one row (session,
   // page) whose page is its entry page, so the bounce rate needs no second pass over the events. Other tables read
   // no entry page (it costs the landing-event tuple of every session).
   const bounceByEntry = page && settings.metrics.includes('bounce_rate');
+  const entryPage = cleanPath(hField(SESSIONS_ALIAS, '$entry_pathname'), parts.rules);
   const eventLevel = breakdown.level === 'event';
   const query = await templateSelect(text, {
     ...(fromSessions ? pageFromSessions(spec) : {}),
@@ -173,10 +182,10 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
     view_prev: previous ? hAnd([VIEW_EVENT, inPeriod(previous)]) : hConstant(false),
     goal_cur: spec.goal ? hAnd([spec.goal, inPeriod(spec.current)]) : hConstant(false),
     goal_prev: spec.goal && previous ? hAnd([spec.goal, inPeriod(previous)]) : hConstant(false),
-    cur: flag(spec.current, 'n_cur'),
-    prev: flag(previous, 'n_prev'),
-    entry_page: bounceByEntry ? cleanPath(hField(SESSIONS_ALIAS, '$entry_pathname'), parts.rules) : hConstant(null),
-    landed: bounceByEntry ? hCompare('==', hField('breakdown_value'), hField('entry_page')) : hConstant(true),
+    cur: flag(spec.current, 'n_cur', sessionIn(spec.current, 'session_cur')),
+    prev: flag(previous, 'n_prev', sessionIn(previous, 'session_prev')),
+    entry_page: bounceByEntry ? entryPage : hConstant(null),
+    landed: !bounceByEntry ? hConstant(true) : fromSessions ? hField('landed') : hCompare('==', hField('breakdown_value'), hField('entry_page')),
     ...(joined && {
       previous_page: cleanPath(hField('properties', '$prev_pageview_pathname'), parts.rules),
       previous_page_where: bothPeriodsEvents(spec, PAGE_LEAVING, parts.previousPageFilters, [
@@ -197,11 +206,14 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
 /** Part `index` of a view of `sessions.$page_views`: 1 its uuid, 2 its time, 3 its path. */
 const viewPart = (index: number) => hCall('tupleElement', hField('pv'), hConstant(index));
 
-/** The Page table's rows from sessions: which sessions and which of their views are unrolled. */
+/** The Page table's rows from sessions: which sessions and which of their views are unrolled, each period's session flag. */
 function pageFromSessions(spec: WebSpec) {
   const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
+  const started = (range: typeof spec.previous) => (range ? inPeriod(range, hField(SESSIONS_ALIAS, '$start_timestamp')) : hConstant(false));
   return {
     session_in_periods: hOr(periods.map((range) => inPeriod(range, hField(SESSIONS_ALIAS, '$start_timestamp')))),
     view_in_periods: hOr(periods.map((range) => inPeriod(range, viewPart(2)))),
+    session_cur: started(spec.current),
+    session_prev: started(spec.previous),
   };
 }
