@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const groups = new GroupRepository(deps.metaDb);
   const cohorts = createCohortServices(deps.metaDb, deps.eventStore);
   const projectFlags = new ProjectFlags(flags, groups, undefined, cohorts.flagCohorts);
-  const flagsRequestDeps = { projectFlags, flags, persons: deps.persons, groups, personCache: deps.identity.cache };
+  const flagsRequestDeps = { projectFlags, flags, persons: deps.persons, groups, personCache: deps.identity.cache, groupCache: deps.identity.groupCache };
   await registerFlagsRoutes(app, { deps: flagsRequestDeps, projects: deps.projects, limits, bodyChunkTimeoutMs });
   registerFeatureFlagRoutes(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
   registerLocalEvaluationRoutes(app, authenticator, { projects: deps.projects, projectFlags, flags });

@@ -1,6 +1,7 @@
 import { evaluateFlags, type FlagsEvaluation } from '@warren/flags/evaluate-flags';
 import type { Properties } from '@warren/flags/evaluation-context';
-import { MAX_GROUP_TYPES, type GroupRepository } from '../identity/group-repository.js';
+import type { GroupCache } from '../identity/group-cache.js';
+import type { GroupRepository, StoredGroup } from '../identity/group-repository.js';
 import type { PersonCache } from '../identity/person-cache.js';
 import type { PersonRepository } from '../identity/person-repository.js';
 import { validationError } from '../platform/app-error.js';
@@ -15,13 +16,9 @@ export interface FlagsRequestDeps {
   groups: GroupRepository;
   /** The identity step's own cache (it is the only writer of persons), read before the database. */
   personCache: PersonCache;
+  /** The identity step's groups as it committed them, read before the database. */
+  groupCache: GroupCache;
 }
-
-const GROUP_CACHE_MS = 2_000;
-const GROUP_CACHE_MAX = 50_000;
-/** (project, group type index) -> group key -> stored properties; keyed in two steps so no key string is built. */
-const groupCache = new Map<number, Map<string, GroupCacheEntry>>();
-let groupCacheSize = 0;
 
 /** The parts of a `/flags` body evaluation reads (all SDKs, all versions). */
 export interface FlagsRequestBody {
@@ -50,7 +47,7 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
   for (const index in set.groupTypeMapping) {
     const type = set.groupTypeMapping[index];
     if (groups[type] === undefined) continue;
-    const stored = cachedGroupProperties(project.id, Number(index), groups[type]) ?? (await storedGroupProperties(deps, project.id, Number(index), groups[type]));
+    const stored = deps.groupCache.get(project.id, Number(index), groups[type]) ?? (await storedGroup(deps, project.id, Number(index), groups[type]));
     groupProperties[type] = overlaid(stored.properties as Properties | null, requestGroupProps[type] as Properties | undefined);
   }
   const hashKeyOverrides =
@@ -89,30 +86,11 @@ function isEmpty(object: object): boolean {
   return true;
 }
 
-type GroupCacheEntry = { at: number; properties: Record<string, unknown> | null };
-
-const groupScope = (teamId: number, index: number): number => teamId * MAX_GROUP_TYPES + index;
-
-/** A fresh cache entry of a group's stored properties, read without waiting (most requests find one). */
-function cachedGroupProperties(teamId: number, index: number, key: string): GroupCacheEntry | undefined {
-  const hit = groupCache.get(groupScope(teamId, index))?.get(key);
-  return hit && Date.now() - hit.at < GROUP_CACHE_MS ? hit : undefined;
-}
-
-/** Stored group properties, cached briefly: every request of a company's users reads the same group. */
-async function storedGroupProperties(deps: FlagsRequestDeps, teamId: number, index: number, key: string): Promise<GroupCacheEntry> {
-  const properties = await deps.groups.properties(teamId, index, key);
-  if (groupCacheSize >= GROUP_CACHE_MAX) {
-    groupCache.clear();
-    groupCacheSize = 0;
-  }
-  const entry = { at: Date.now(), properties };
-  const scope = groupScope(teamId, index);
-  let groups = groupCache.get(scope);
-  if (groups === undefined) groupCache.set(scope, (groups = new Map()));
-  if (!groups.has(key)) groupCacheSize++;
-  groups.set(key, entry);
-  return entry;
+/** A group as stored, kept in the identity step's cache unless it has committed a newer version meanwhile. */
+async function storedGroup(deps: FlagsRequestDeps, teamId: number, index: number, key: string): Promise<StoredGroup> {
+  const group = await deps.groups.stored(teamId, index, key);
+  deps.groupCache.offer(teamId, index, key, group);
+  return group;
 }
 
 /** `ensure_experience_continuity`: the first id a person was seen with keeps deciding their bucket after identify. */

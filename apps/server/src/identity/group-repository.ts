@@ -4,6 +4,15 @@ import type { JsonObject } from '../ingest/types.js';
 
 export const MAX_GROUP_TYPES = 5;
 
+/** A group's properties as of one version; null properties (UNKNOWN_GROUP_VERSION): no such group is stored. */
+export interface StoredGroup {
+  properties: JsonObject | null;
+  version: number;
+}
+
+/** The version of a group before it is first stored: any stored group is newer. */
+export const UNKNOWN_GROUP_VERSION = -1;
+
 export interface GroupRecord {
   teamId: number;
   groupTypeIndex: number;
@@ -52,16 +61,16 @@ export class GroupRepository {
       .execute();
   }
 
-  /** A group's stored properties, or null when the group is unknown. */
-  async properties(teamId: number, groupTypeIndex: number, groupKey: string): Promise<JsonObject | null> {
+  /** A group's stored properties and version; null properties when the group is unknown. */
+  async stored(teamId: number, groupTypeIndex: number, groupKey: string): Promise<StoredGroup> {
     const row = await this.db
       .selectFrom('groups')
-      .select('properties')
+      .select(['properties', 'version'])
       .where('team_id', '=', teamId)
       .where('group_type_index', '=', groupTypeIndex)
       .where('group_key', '=', groupKey)
       .executeTakeFirst();
-    return row ? (JSON.parse(row.properties) as JsonObject) : null;
+    return row ? { properties: JSON.parse(row.properties) as JsonObject, version: row.version } : { properties: null, version: UNKNOWN_GROUP_VERSION };
   }
 
   /** Merges `set` into the group's properties (creating the group), returning the saved group. */

@@ -1,6 +1,7 @@
 import type { IdentityEvent } from '../ingest/ingest-record.js';
 import type { JsonObject } from '../ingest/types.js';
-import type { GroupRepository } from './group-repository.js';
+import { GroupCache } from './group-cache.js';
+import type { GroupRecord, GroupRepository } from './group-repository.js';
 import { emptyIdentityOutput, type EventIdentity, type IdentityOutput } from './identity-output.js';
 import type { IdentityStores } from './identity-stores.js';
 import { IdentityUnitOfWork } from './identity-unit-of-work.js';
@@ -19,18 +20,23 @@ const NO_GROUPS: readonly string[] = Object.freeze(['', '', '', '', '']);
  */
 export class IdentityProcessor {
   readonly cache = new PersonCache();
+  /** Groups as this step last committed them (it is their only writer), for `/flags`. */
+  readonly groupCache = new GroupCache();
 
   constructor(private readonly stores: IdentityStores) {}
 
   /** Processes a chunk of events inside one meta-store transaction. */
   async process(events: readonly IdentityEvent[]): Promise<IdentityOutput> {
     const out = emptyIdentityOutput();
+    const written: GroupRecord[] = [];
     try {
       await this.stores.transaction(async ({ persons, groups }) => {
         const uow = new IdentityUnitOfWork(persons, this.cache, out);
-        for (const event of events) out.events.push(await this.processEvent(uow, groups, event));
+        for (const event of events) out.events.push(await this.processEvent(uow, groups, event, written));
         await uow.commit();
       });
+      // Only now: a group offered before the commit could be one the database never kept.
+      for (const g of written) this.groupCache.offer(g.teamId, g.groupTypeIndex, g.groupKey, g);
     } catch (error) {
       // The transaction rolled back; cached persons may hold uncommitted changes.
       this.cache.clear();
@@ -44,13 +50,13 @@ export class IdentityProcessor {
     this.cache.forget(teamId, distinctIds);
   }
 
-  private async processEvent(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent): Promise<EventIdentity | null> {
+  private async processEvent(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent, written: GroupRecord[]): Promise<EventIdentity | null> {
     let person: PersonRecord | null;
     if (event.np) {
       person = await uow.find(event.t, event.d);
     } else {
       if (event.other !== undefined) await this.merge(uow, event);
-      if (event.gi && !(await this.groupIdentify(uow, groups, event))) return null;
+      if (event.gi && !(await this.groupIdentify(uow, groups, event, written))) return null;
       person = await uow.findOrCreate(event.t, event.d, event.ts);
       const changed =
         (event.set || event.once || event.unset) &&
@@ -80,7 +86,7 @@ export class IdentityProcessor {
   }
 
   /** Applies `$group_set`; false when the event is malformed and must be discarded. */
-  private async groupIdentify(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent): Promise<boolean> {
+  private async groupIdentify(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent, written: GroupRecord[]): Promise<boolean> {
     const gi = event.gi!;
     const groupType = typeof gi.type === 'string' && gi.type !== '' ? gi.type : null;
     const groupKey = stringifyId(gi.key);
@@ -95,6 +101,7 @@ export class IdentityProcessor {
       return true;
     }
     const group = await groups.upsert(event.t, index, groupKey, set, event.ts);
+    written.push(group);
     uow.out.groups.push({
       team_id: group.teamId,
       group_type_index: group.groupTypeIndex,
