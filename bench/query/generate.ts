@@ -21,6 +21,7 @@
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
 import { mergeParts } from '../shared/merge-parts.js';
+import { SESSIONS_VIEW } from '../../apps/server/src/storage/clickhouse-schema.js';
 
 export const TEAM = 1;
 export const OTHER_TEAM = 2;
@@ -199,7 +200,7 @@ export interface Generated {
 export async function generate(store: ChdbEventStore, targetEvents: number, log: (line: string) => void): Promise<Generated> {
   const started = performance.now();
   // None of the questions reads the sessions model: without its view an insert costs a fifth (bench/web measures it).
-  await store.command('DROP VIEW IF EXISTS raw_sessions_mv');
+  await store.command(`DROP VIEW IF EXISTS ${SESSIONS_VIEW}`);
   const params = { first_day: firstDataDay(), first_person: 0 };
   const sample = await store.query(`SELECT count() FROM (${eventsSql()})`, { ...params, persons: CALIBRATION_PERSONS });
   const perPerson = Number(sample.rows[0][0]) / CALIBRATION_PERSONS;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ChdbEventStore } from './chdb-event-store.js';
 import { compileHogQL } from '@warren/query/hogql/compile-hogql';
-import { sessionBotSql, sessionEntrySql } from './clickhouse-schema.js';
+import { sessionBotSql, sessionEntrySql, sessionRowsSelect, SESSIONS_VIEW } from './clickhouse-schema.js';
 
 /*
  * The sessions model as the server's own store keeps it. Session S (a UUIDv7 made on 2024-05-01) of team 1:
@@ -137,7 +137,7 @@ test('each project has its own session of the same id', async () => {
 });
 
 test('a data dir from before the sessions model gets its sessions from the stored events on the next start', async () => {
-  await store.command('DROP VIEW raw_sessions_mv');
+  await store.command(`DROP VIEW ${SESSIONS_VIEW}`);
   await store.command('DROP TABLE raw_sessions');
   await store.migrate();
   const row = await sessionRow();
@@ -146,7 +146,7 @@ test('a data dir from before the sessions model gets its sessions from the store
 });
 
 test('a data dir whose sessions keep the landing fields in one tuple is rebuilt from its events on the next start', async () => {
-  await store.command('DROP VIEW raw_sessions_mv');
+  await store.command(`DROP VIEW ${SESSIONS_VIEW}`);
   await store.command('DROP TABLE raw_sessions');
   // The old shape, as far as the upgrade looks at it (its landing tuple `entry`), and its view.
   await store.command(`CREATE TABLE raw_sessions (team_id Int64, session_id String, session_day Date,
@@ -156,8 +156,22 @@ test('a data dir whose sessions keep the landing fields in one tuple is rebuilt 
   await store.migrate();
   assert.deepEqual((await sessionRow())?.slice(0, 5), ['2024-05-01 10:00:00.000000', '2024-05-01 10:00:15.000000', 2, 1, 'https://shop.test/landing?utm_source=google']);
   const leftovers = await store.query("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'raw_sessions%' ORDER BY name");
-  assert.deepEqual(leftovers.rows, [['raw_sessions'], ['raw_sessions_mv']]);
+  assert.deepEqual(leftovers.rows, [['raw_sessions'], [SESSIONS_VIEW]]);
   // The view that keeps it current is the new one: a later pageview becomes the exit page.
   await store.insert('events', [event(1, '$pageview', '2024-05-01 10:00:20', { $current_url: 'https://shop.test/thanks' })]);
   assert.equal((await sessionRow())?.[8], 'https://shop.test/thanks');
+});
+
+test('a data dir whose view parsed each property on its own gets the view that parses them once, on the next start', async () => {
+  await store.command(`DROP VIEW ${SESSIONS_VIEW}`);
+  // The earlier view, under its earlier name (what it computes is the same; only how often it parses the JSON differs).
+  await store.command(`CREATE MATERIALIZED VIEW raw_sessions_mv TO raw_sessions AS ${sessionRowsSelect()}`);
+  await store.migrate();
+  const views = await store.query("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'raw_sessions%' ORDER BY name");
+  assert.deepEqual(views.rows, [['raw_sessions'], [SESSIONS_VIEW]]);
+  const before = await sessionRow();
+  await store.insert('events', [event(1, '$pageview', '2024-05-01 10:00:21', { $current_url: 'https://shop.test/receipt', $pathname: '/receipt' })]);
+  const after = await sessionRow();
+  assert.equal(after?.[2], Number(before?.[2]) + 1, 'the new view counts the pageview, once');
+  assert.equal(after?.[8], 'https://shop.test/receipt');
 });
