@@ -71,3 +71,22 @@ test('crawlers are marked $is_bot from the browser\'s user agent, people and ser
   markBot(person, undefined);
   assert.equal(person.$is_bot, undefined);
 });
+
+test('a user agent judged once keeps its verdict, bot or not, whatever was judged in between; very long agents too', () => {
+  const verdict = (agent: string) => {
+    const properties: Record<string, unknown> = { $raw_user_agent: agent };
+    markBot(properties, undefined);
+    return properties.$is_bot === true;
+  };
+  const bot = 'Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)';
+  const browser = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+  const longBot = `${'x'.repeat(1200)} Googlebot/2.1`;
+  const longBrowser = `${browser} ${'a'.repeat(1200)}`;
+  for (let round = 0; round < 3; round++) {
+    assert.deepEqual([bot, browser, longBot].map(verdict), [true, false, true], `round ${round}`);
+  }
+  // More distinct agents than the cache keeps: the earliest are judged again, with the same verdicts.
+  for (let i = 0; i < 1_500; i++) assert.equal(verdict(`${browser} build/${i}`), false);
+  assert.deepEqual([bot, browser].map(verdict), [true, false]);
+  assert.equal(verdict(longBrowser), false);
+});

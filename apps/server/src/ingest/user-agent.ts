@@ -57,6 +57,10 @@ class LruCache<V> {
 }
 
 const cache = new LruCache<UserAgentDetails | null>(CACHE_ENTRIES);
+/** isbot's verdicts by user agent: its pattern costs ~7 µs a test, and posthog-js sends the agent with every event. */
+const botVerdicts = new LruCache<boolean>(CACHE_ENTRIES);
+/** Longer agents are judged afresh rather than kept as cache keys (real browsers' are far shorter). */
+const BOT_CACHEABLE_CHARS = 1000;
 
 /**
  * Parses a user agent (cached). Null when it names neither a browser nor an OS (curl, SDKs, bots), so that nothing
@@ -129,7 +133,14 @@ export function markBot(properties: JsonObject, requestUserAgent: string | undef
   if (properties.$is_bot !== undefined) return;
   const raw = properties.$raw_user_agent;
   const userAgent = typeof raw === 'string' && raw !== '' ? raw : properties.$lib === 'web' ? requestUserAgent : undefined;
-  if (userAgent && isbot(userAgent)) properties.$is_bot = true;
+  if (userAgent && isBotAgent(userAgent)) properties.$is_bot = true;
+}
+
+function isBotAgent(userAgent: string): boolean {
+  if (userAgent.length > BOT_CACHEABLE_CHARS) return isbot(userAgent);
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) botVerdicts.set(userAgent, (verdict = isbot(userAgent)));
+  return verdict;
 }
 
 function setIfAbsent(properties: JsonObject, key: string, value: string | number | undefined): void {
