@@ -40,7 +40,7 @@ test('with ensure_experience_continuity the value an anonymous visitor had survi
     body: JSON.stringify({ api_key: warren.token, batch: [{ event: '$identify', distinct_id: user, properties: { $anon_distinct_id: anon } }] }),
   });
   assert.equal(res.status, 200);
-  await eventually(async () => (await hogql(warren, `select count() from events where distinct_id = '${user}'`)).results[0][0] !== '0');
+  await eventually(async () => Number((await hogql(warren, `select count() from events where distinct_id = '${user}'`)).results[0][0]) > 0);
   const afterIdentify = await postFlags(warren, '/flags/?v=2', { distinct_id: user, $anon_distinct_id: anon });
   assert.equal(afterIdentify.body.flags[KEY].enabled, true, 'the identified user keeps the anonymous value');
   const later = await postFlags(warren, '/flags/?v=2', { distinct_id: user });

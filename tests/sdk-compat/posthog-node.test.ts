@@ -64,7 +64,7 @@ test('a uuid sent twice (a client retry) is stored once', async () => {
   await client.flush();
   client.capture({ distinctId: 'retry-user', event: 'retried', uuid });
   await client.flush();
-  await eventually(async () => (await hogql(warren, `select count() from events where event = 'retried'`)).results[0][0] !== '0');
+  await eventually(async () => Number((await hogql(warren, `select count() from events where event = 'retried'`)).results[0][0]) > 0);
   await new Promise((r) => setTimeout(r, 500));
   const r = await hogql(warren, `select count() from events where event = 'retried'`);
   assert.equal(Number(r.results[0][0]), 1);
