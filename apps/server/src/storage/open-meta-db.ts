@@ -63,9 +63,23 @@ export async function migrateMetaDb(db: MetaDb, schema?: string): Promise<void> 
   // With a schema of its own, the migration bookkeeping lives there too (Kysely would otherwise find another
   // schema's tables through introspection and never create its own).
   const migrator = new Migrator({ db, provider: metaMigrations, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    const message = (error as Error).message ?? String(error);
+    if (attempt < MIGRATION_ATTEMPTS && VANISHED_OBJECT.test(message)) {
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`meta store migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+    throw new Error(`meta store migration ${failed} failed: ${message}`);
   }
 }
+
+/**
+ * Kysely's migrator looks for its own tables by reading every table of every schema in the database (PostgreSQL),
+ * naming each as it goes: another schema or table dropped meanwhile by someone else fails that read with "does not
+ * exist" before any migration ran (a migration that fails rolls back), so it is tried again, a little later.
+ */
+const VANISHED_OBJECT = /(schema|relation) "[^"]+" does not exist/;
+const MIGRATION_ATTEMPTS = 10;
