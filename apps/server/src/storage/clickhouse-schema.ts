@@ -129,12 +129,6 @@ const CORE_TABLES: readonly string[] = [
 export const SESSION_ENTRY_FIELDS = ENTRY_FIELDS;
 
 /**
- * The landing key: the event's time in microseconds, plus 2^62 when it has no `$current_url`, so any event with a URL
- * comes before every event without one, then the earliest. Each `entry_*` column keeps the smallest (key, value): the
- * landing event's value; at an equal key (two events in the same microsecond) a present value before an absent one,
- * then the smaller text, whatever order the parts merge in.
- */
-/**
  * The event properties the sessions view reads as text, parsed from the properties JSON once per event: one
  * JSONExtract into a named tuple, written identically wherever a property is read, so ClickHouse computes it once per
  * block. Each property read by a JSONExtract of its own parsed the JSON again, 26 times an event: the view's SELECT
@@ -143,7 +137,13 @@ export const SESSION_ENTRY_FIELDS = ENTRY_FIELDS;
  */
 const TEXT_PROPERTIES = [...new Set(['$current_url', '$pathname', ...ENTRY_FIELDS.filter((key) => !key.startsWith('$viewport_'))])];
 const PARSED_PROPERTIES = `JSONExtract(properties, 'Tuple(${TEXT_PROPERTIES.map((key) => `\`${key}\` Nullable(String)`).join(', ')})')`;
-const textProperty = (key: (typeof TEXT_PROPERTIES)[number]) => `tupleElement(${PARSED_PROPERTIES}, '${key}')`;
+const textProperty = (key: string) => `tupleElement(${PARSED_PROPERTIES}, '${key}')`;
+/**
+ * The landing key: the event's time in microseconds, plus 2^62 when it has no `$current_url`, so any event with a URL
+ * comes before every event without one, then the earliest. Each `entry_*` column keeps the smallest (key, value): the
+ * landing event's value; at an equal key (two events in the same microsecond) a present value before an absent one,
+ * then the smaller text, whatever order the parts merge in.
+ */
 const url = textProperty('$current_url');
 const landingKey = `toUnixTimestamp64Micro(timestamp) + if(isNull(${url}), toInt64(4611686018427387904), toInt64(0))`;
 /**

@@ -168,7 +168,6 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   // page) whose page is its entry page, so the bounce rate needs no second pass over the events. Other tables read
   // no entry page (it costs the landing-event tuple of every session).
   const bounceByEntry = page && settings.metrics.includes('bounce_rate');
-  const entryPage = cleanPath(hField(SESSIONS_ALIAS, '$entry_pathname'), parts.rules);
   const eventLevel = breakdown.level === 'event';
   const query = await templateSelect(text, {
     ...(fromSessions ? pageFromSessions(spec) : {}),
@@ -184,7 +183,7 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
     goal_prev: spec.goal && previous ? hAnd([spec.goal, inPeriod(previous)]) : hConstant(false),
     cur: flag(spec.current, 'n_cur', sessionIn(spec.current, 'session_cur')),
     prev: flag(previous, 'n_prev', sessionIn(previous, 'session_prev')),
-    entry_page: bounceByEntry ? entryPage : hConstant(null),
+    entry_page: bounceByEntry ? cleanPath(hField(SESSIONS_ALIAS, '$entry_pathname'), parts.rules) : hConstant(null),
     landed: !bounceByEntry ? hConstant(true) : fromSessions ? hField('landed') : hCompare('==', hField('breakdown_value'), hField('entry_page')),
     ...(joined && {
       previous_page: cleanPath(hField('properties', '$prev_pageview_pathname'), parts.rules),
@@ -211,7 +210,7 @@ function pageFromSessions(spec: WebSpec) {
   const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
   const started = (range: typeof spec.previous) => (range ? inPeriod(range, hField(SESSIONS_ALIAS, '$start_timestamp')) : hConstant(false));
   return {
-    session_in_periods: hOr(periods.map((range) => inPeriod(range, hField(SESSIONS_ALIAS, '$start_timestamp')))),
+    session_in_periods: hOr(periods.map(started)),
     view_in_periods: hOr(periods.map((range) => inPeriod(range, viewPart(2)))),
     session_cur: started(spec.current),
     session_prev: started(spec.previous),
