@@ -2,12 +2,14 @@ import http from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { registerAccountRoutes } from './accounts/account-routes.js';
+import { publicRoute } from './accounts/public-routes.js';
 import { registerActionRoutes } from './actions/action-routes.js';
 import { AnnotationRepository } from './annotations/annotation-repository.js';
 import { registerAnnotationRoutes } from './annotations/annotation-routes.js';
 import { ActionRepository } from './actions/action-repository.js';
 import { ProjectActions } from './actions/project-actions.js';
 import { Authenticator } from './auth/authenticator.js';
+import { installSessionGuard } from './auth/session-guard.js';
 import { createCohortServices, registerCohorts } from './cohorts/register-cohorts.js';
 import { registerInsightsAndDashboards } from './dashboards/insights-dashboards-api.js';
 import { registerDefinitionRoutes } from './definitions/definition-routes.js';
@@ -39,6 +41,7 @@ import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { registerWebApp } from './platform/web-app.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
+import { lazyRequestLogger } from './platform/lazy-request-logger.js';
 import { installJsonBodyParser } from './platform/json-body-parser.js';
 import { registerOpenApi } from './openapi/openapi-routes.js';
 import type { Metrics } from './platform/metrics.js';
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 20 * 1024 * 1024,
     // Per-request info logs would cost more than ingesting the request; latency lives in /_metrics instead.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyRequestLogger,
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     clientErrorHandler,
     serverFactory: (handler) =>
@@ -93,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  installSessionGuard(app, { startsSession: (method, url) => publicRoute(method, url)?.startsSession === true });
   installErrorHandler(app, await registerWebApp(app, deps.config.webDistDir ?? undefined));
   installJsonBodyParser(app);
   installHttpMetrics(app, deps.metrics);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/authenticator.js';
-import { installSessionGuard } from '../auth/session-guard.js';
 import { SessionStore } from '../auth/session-store.js';
 import type { MetaDb } from '../storage/meta-schema.js';
 import type { AccountDeps } from './account-deps.js';
@@ -10,7 +9,6 @@ import { registerInviteRoutes } from './invite-routes.js';
 import { FailureThrottle } from './login-throttle.js';
 import { registerMemberRoutes } from './member-routes.js';
 import { MemberRepository } from './member-repository.js';
-import { publicRoute } from './public-routes.js';
 import { registerSessionRoutes } from './session-routes.js';
 import { registerSignupRoutes } from './signup-routes.js';
 
@@ -18,10 +16,9 @@ import { registerSignupRoutes } from './signup-routes.js';
 export const LOGIN_FAILURES = { maxFailures: 5, windowMs: 5 * 60 * 1000 };
 
 /**
- * Accounts and access: the session guard (credentials before schemas, CSRF on cookie-authenticated writes, cookie
- * renewal), signup of the first owner, login and logout, invites and members. Register it before the other routes
- * so its hooks see every one of them. Returns the password change that `PATCH /api/users/@me/` (organizations/)
- * delegates to.
+ * Accounts and access: signup of the first owner, login and logout, invites and members (the session guard, CSRF on
+ * cookie-authenticated writes and cookie renewal, is installed by buildApp before any route). Returns the password
+ * change that `PATCH /api/users/@me/` (organizations/) delegates to.
  */
 export function registerAccountRoutes(
   app: FastifyInstance,
@@ -36,7 +33,6 @@ export function registerAccountRoutes(
     members: new MemberRepository(options.db),
     siteUrl: options.siteUrl,
   };
-  installSessionGuard(app, { startsSession: (method, url) => publicRoute(method, url)?.startsSession === true });
   registerSignupRoutes(app, deps);
   registerSessionRoutes(app, authenticator, deps);
   registerInviteRoutes(app, authenticator, deps);

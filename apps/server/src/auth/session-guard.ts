@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import { permissionDenied } from '../platform/app-error.js';
 import { findKey } from './authenticator.js';
 import { csrfProblem, SAFE_METHODS } from './csrf.js';
@@ -15,32 +15,39 @@ export function isSecure(request: FastifyRequest): boolean {
 }
 
 /**
- * The session's rules that hold before any route runs:
+ * The session's rules that hold before any `/api/` route runs:
  * - a state-changing request that rides on the session cookie (no personal API key) must pass the CSRF check;
  * - a response to a request on a session prolongs the browser's cookies (the server's expiry slides with use), and a
  *   401 to one makes the browser forget them.
+ * The hooks are put on each `/api/` route as it is declared (ahead of the route's own), so the SDK paths — capture
+ * and `/flags`, thousands of requests a second — run none of them. Install it before any route is declared.
  */
 export function installSessionGuard(app: FastifyInstance, options: SessionGuardOptions): void {
-  app.addHook('preValidation', async (request) => {
-    if (!isApiRoute(request)) return;
-    const onSession = sessionOnly(request);
-    if (onSession === null || SAFE_METHODS.has(request.method)) return;
-    if (options.startsSession(request.method, request.routeOptions.url ?? '')) return;
-    const problem = csrfProblem(request.headers, onSession);
-    if (problem) throw permissionDenied(problem);
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const token = isApiRoute(request) ? sessionOnly(request) : null;
-    if (token === null || reply.hasHeader('set-cookie')) return payload;
-    if (reply.statusCode === 401) void reply.header('set-cookie', clearedSessionCookies(isSecure(request)));
-    else if (reply.statusCode < 400) void reply.header('set-cookie', sessionCookies(token, isSecure(request)));
-    return payload;
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const url = route.url;
+    const checkCsrf: preValidationAsyncHookHandler = async (request) => {
+      const onSession = sessionOnly(request);
+      if (onSession === null || SAFE_METHODS.has(request.method)) return;
+      if (options.startsSession(request.method, url)) return;
+      const problem = csrfProblem(request.headers, onSession);
+      if (problem) throw permissionDenied(problem);
+    };
+    route.preValidation = [checkCsrf, ...hooksOf(route.preValidation)];
+    route.onSend = [renewCookies, ...hooksOf(route.onSend)];
   });
 }
 
-/** By the route matched, not the raw URL (`//api/…` reaches the same route: the router ignores duplicate slashes). */
-function isApiRoute(request: FastifyRequest): boolean {
-  return request.routeOptions.url?.startsWith('/api/') === true;
+const renewCookies: onSendAsyncHookHandler = async (request, reply, payload) => {
+  const token = sessionOnly(request);
+  if (token === null || reply.hasHeader('set-cookie')) return payload;
+  if (reply.statusCode === 401) void reply.header('set-cookie', clearedSessionCookies(isSecure(request)));
+  else if (reply.statusCode < 400) void reply.header('set-cookie', sessionCookies(token, isSecure(request)));
+  return payload;
+};
+
+function hooksOf<H>(hooks: H | H[] | undefined): H[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
 /** The session token when the request's credential is the session cookie (it carries no personal API key). */

@@ -14,8 +14,9 @@ export async function registerRawBodyRoutes(app: FastifyInstance, limits: RawBod
         (error: Error) => done(error),
       );
     });
-    scope.addHook('preHandler', async (request) => {
-      if (request.body === DRAINED_TOO_LARGE) throw tooLargeError();
+    // A callback rather than an async hook: no promise per request on the SDK paths.
+    scope.addHook('preHandler', (request, _reply, done) => {
+      done(request.body === DRAINED_TOO_LARGE ? tooLargeError() : undefined);
     });
     register(scope);
   });
