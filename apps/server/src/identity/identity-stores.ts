@@ -15,13 +15,15 @@ export interface IdentityStores {
 }
 
 export class KyselyIdentityStores implements IdentityStores {
+  private readonly persons: KyselyPersonRepository;
   private readonly groups: GroupRepository;
 
   constructor(private readonly db: Kysely<MetaSchema>) {
+    this.persons = new KyselyPersonRepository(db);
     this.groups = new GroupRepository(db);
   }
 
   transaction<T>(work: (repos: IdentityRepos) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work({ persons: new KyselyPersonRepository(trx), groups: this.groups.withDb(trx) }));
+    return this.db.transaction().execute((trx) => work({ persons: this.persons.withDb(trx), groups: this.groups.withDb(trx) }));
   }
 }

@@ -1,23 +1,61 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MetaSchema } from '../storage/meta-schema.js';
+import { prepareQuery } from '../storage/prepared-query.js';
 import type { JsonObject } from '../ingest/types.js';
 import type { NewPerson, PersonListFilter, PersonRecord, PersonRepository } from './person-repository.js';
 
 type PersonRow = Selectable<MetaSchema['persons']>;
 
+/**
+ * The identity step's per-event queries, compiled once per store (see prepareQuery): a person by distinct id (also
+ * `/flags` for a visitor not yet cached), a new person, a distinct id pointed at a person, a person's new state.
+ */
+function compileHotQueries(db: Kysely<MetaSchema>) {
+  return {
+    byDistinctId: prepareQuery(db, (teamId: number, distinctId: string) =>
+      db
+        .selectFrom('person_distinct_ids as pdi')
+        .innerJoin('persons as p', 'p.id', 'pdi.person_id')
+        .selectAll('p')
+        .where('pdi.team_id', '=', teamId)
+        .where('pdi.distinct_id', '=', distinctId),
+    ),
+    insertPerson: prepareQuery(db, (uuid: string, teamId: number, properties: string, updatedAt: string, isIdentified: number, createdAt: string) =>
+      db
+        .insertInto('persons')
+        .values({ uuid, team_id: teamId, properties, properties_last_updated_at: updatedAt, is_identified: isIdentified, created_at: createdAt, version: 0 })
+        .returning('id'),
+    ),
+    setDistinctId: prepareQuery(db, (teamId: number, distinctId: string, personId: number, version: number) =>
+      db
+        .insertInto('person_distinct_ids')
+        .values({ team_id: teamId, distinct_id: distinctId, person_id: personId, version })
+        .onConflict((oc) => oc.columns(['team_id', 'distinct_id']).doUpdateSet({ person_id: personId, version })),
+    ),
+    updatePerson: prepareQuery(db, (id: number, properties: string, updatedAt: string, isIdentified: number, createdAt: string, version: number) =>
+      db
+        .updateTable('persons')
+        .set({ properties, properties_last_updated_at: updatedAt, is_identified: isIdentified, created_at: createdAt, version })
+        .where('id', '=', id),
+    ),
+  };
+}
+
 /** PersonRepository over Kysely: the same code serves SQLite and PostgreSQL. */
 export class KyselyPersonRepository implements PersonRepository {
-  constructor(private readonly db: Kysely<MetaSchema>) {}
+  constructor(
+    private readonly db: Kysely<MetaSchema>,
+    private readonly hot = compileHotQueries(db),
+  ) {}
+
+  /** The same repository bound to a transaction, sharing the compiled queries. */
+  withDb(db: Kysely<MetaSchema>): KyselyPersonRepository {
+    return new KyselyPersonRepository(db, this.hot);
+  }
 
   async findByDistinctId(teamId: number, distinctId: string): Promise<PersonRecord | null> {
-    const row = await this.db
-      .selectFrom('person_distinct_ids as pdi')
-      .innerJoin('persons as p', 'p.id', 'pdi.person_id')
-      .selectAll('p')
-      .where('pdi.team_id', '=', teamId)
-      .where('pdi.distinct_id', '=', distinctId)
-      .executeTakeFirst();
-    return row ? toRecord(row) : null;
+    const { rows } = await this.hot.byDistinctId(this.db, teamId, distinctId);
+    return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
   async findByUuid(teamId: number, uuid: string): Promise<PersonRecord | null> {
@@ -31,19 +69,16 @@ export class KyselyPersonRepository implements PersonRepository {
   }
 
   async create(person: NewPerson): Promise<PersonRecord> {
-    const inserted = await this.db
-      .insertInto('persons')
-      .values({
-        uuid: person.uuid,
-        team_id: person.teamId,
-        properties: JSON.stringify(person.properties),
-        properties_last_updated_at: JSON.stringify(person.propertiesLastUpdatedAt),
-        is_identified: person.isIdentified ? 1 : 0,
-        created_at: person.createdAt,
-        version: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { rows } = await this.hot.insertPerson(
+      this.db,
+      person.uuid,
+      person.teamId,
+      JSON.stringify(person.properties),
+      JSON.stringify(person.propertiesLastUpdatedAt),
+      person.isIdentified ? 1 : 0,
+      person.createdAt,
+    );
+    const inserted = rows[0];
     for (const distinctId of person.distinctIds) await this.setDistinctId(person.teamId, distinctId, inserted.id, 0);
     return {
       id: inserted.id,
@@ -58,25 +93,13 @@ export class KyselyPersonRepository implements PersonRepository {
   }
 
   async update(person: PersonRecord): Promise<void> {
-    await this.db
-      .updateTable('persons')
-      .set({
-        properties: JSON.stringify(person.properties),
-        properties_last_updated_at: JSON.stringify(person.propertiesLastUpdatedAt),
-        is_identified: person.isIdentified ? 1 : 0,
-        created_at: person.createdAt,
-        version: person.version,
-      })
-      .where('id', '=', person.id)
-      .execute();
+    const properties = JSON.stringify(person.properties);
+    const updatedAt = JSON.stringify(person.propertiesLastUpdatedAt);
+    await this.hot.updatePerson(this.db, person.id, properties, updatedAt, person.isIdentified ? 1 : 0, person.createdAt, person.version);
   }
 
   async setDistinctId(teamId: number, distinctId: string, personId: number, version: number): Promise<void> {
-    await this.db
-      .insertInto('person_distinct_ids')
-      .values({ team_id: teamId, distinct_id: distinctId, person_id: personId, version })
-      .onConflict((oc) => oc.columns(['team_id', 'distinct_id']).doUpdateSet({ person_id: personId, version }))
-      .execute();
+    await this.hot.setDistinctId(this.db, teamId, distinctId, personId, version);
   }
 
   async moveDistinctIds(teamId: number, fromPersonId: number, toPersonId: number, version: number): Promise<string[]> {
