@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
+import { prepareQuery } from '../storage/prepared-query.js';
 
 export interface FeatureFlagRecord {
   id: number;
@@ -41,7 +42,14 @@ type FlagRow = Selectable<MetaSchema['feature_flags']>;
 
 /** Feature flags of a project; soft-deleted flags stay (their key is free again) but are never evaluated. */
 export class FlagRepository {
-  constructor(private readonly db: MetaDb) {}
+  /** Read on every `/flags` request of a known person while a flag keeps experience continuity: compiled once. */
+  private readonly overridesOf;
+
+  constructor(private readonly db: MetaDb) {
+    this.overridesOf = prepareQuery(db, (teamId: number, personUuid: string) =>
+      db.selectFrom('feature_flag_hash_key_overrides').select(['feature_flag_key', 'hash_key']).where('team_id', '=', teamId).where('person_uuid', '=', personUuid),
+    );
+  }
 
   async list(teamId: number, filter: FlagListFilter): Promise<{ count: number; flags: FeatureFlagRecord[] }> {
     let query = this.db.selectFrom('feature_flags').where('team_id', '=', teamId).where('deleted', '=', 0);
@@ -110,12 +118,7 @@ export class FlagRepository {
   }
 
   async hashKeyOverrides(teamId: number, personUuid: string): Promise<Record<string, string>> {
-    const rows = await this.db
-      .selectFrom('feature_flag_hash_key_overrides')
-      .select(['feature_flag_key', 'hash_key'])
-      .where('team_id', '=', teamId)
-      .where('person_uuid', '=', personUuid)
-      .execute();
+    const { rows } = await this.overridesOf(this.db, teamId, personUuid);
     return Object.fromEntries(rows.map((r) => [r.feature_flag_key, r.hash_key]));
   }
 
