@@ -67,6 +67,8 @@ async function run(job: FlagsLoadJob, measuring: () => void): Promise<FlagsWorke
     latencyP999Ms: at(0.999),
     latencyMaxMs: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
     activeFraction: activeFraction(starts, latencies),
+    // Whole microseconds: rounds of one row are pooled by the parent (merge-rounds.ts).
+    latenciesUs: latencies.map((l) => Math.round(l * 1000)),
   };
 }
 

@@ -23,6 +23,8 @@ export interface FlagsWorkerResult extends LoadWorkerResult {
   latencyMaxMs: number;
   /** Share of the timed run with at least one request in flight. */
   activeFraction: number;
+  /** Every 2xx request's send->response time, in whole µs, in answer order. */
+  latenciesUs: number[];
 }
 
 export type FlagsLoadResult = LoadRunResult<FlagsWorkerResult>;

@@ -2,6 +2,7 @@
 import { formatTable } from '../shared/table.js';
 import type { InProcessResult } from './in-process.js';
 import type { FlagsLoadResult } from './load.js';
+import { cpuUsPerRequestByRound } from './merge-rounds.js';
 
 export const TARGETS = { p99MsAtRate: 5, rate: 5_000, usPerFlag: 50 };
 
@@ -22,6 +23,8 @@ export interface RunInfo {
   maxConnections: number;
   warmupSec: number;
   durationSec: number;
+  /** Alternating rounds each row's timed seconds were split into. */
+  rounds: number;
 }
 
 export interface SeedInfo {
@@ -33,7 +36,9 @@ export interface SeedInfo {
 export interface LoadRow {
   target: 'baseline' | 'warren';
   load: 'fixed' | 'max';
+  /** The rounds pooled (merge-rounds.ts). */
   result: FlagsLoadResult;
+  rounds: FlagsLoadResult[];
 }
 
 export function reqPerSec(r: FlagsLoadResult): number {
@@ -43,7 +48,8 @@ export function reqPerSec(r: FlagsLoadResult): number {
 export function formatReport(run: RunInfo, seed: SeedInfo, rows: LoadRow[], inProcess: InProcessResult | null): string {
   return [
     `bench:flags  ${run.cores} cores (${run.cpuModel}), Node ${run.nodeVersion}`,
-    `  ${run.flags} flags, ${int(run.persons)} persons, ${int(run.companies)} companies; warm-up ${run.warmupSec} s, timed run ${run.durationSec} s per row`,
+    `  ${run.flags} flags, ${int(run.persons)} persons, ${int(run.companies)} companies; timed run ${run.durationSec} s per row in ${run.rounds} rounds`,
+    `  alternating between baseline and Warren (each round after a ${run.warmupSec} s warm-up); a row pools its rounds`,
     '',
     'Seeding',
     `  ${int(run.persons)} persons ingested through /batch/ in ${sec(seed.ingestMs)} (${int(run.persons / (seed.ingestMs / 1000))} persons/s);`,
@@ -56,6 +62,7 @@ export function formatReport(run: RunInfo, seed: SeedInfo, rows: LoadRow[], inPr
     ' the run with a request in flight; CPU = % of one core: target process, load generator, everything else;',
     ' "CPU µs/req" = target process CPU per answered request, the figure least disturbed by a busy machine)',
     loadTable(rows),
+    `  CPU µs/req by round: ${rows.map((r) => `${r.target} ${r.load} ${cpuUsPerRequestByRound(r.rounds).map((v) => (v === null ? 'n/a' : int(v))).join('/')}`).join('; ')}`,
     '',
     ...(inProcess ? inProcessLines(run, inProcess) : []),
     'Targets',

@@ -2,9 +2,11 @@
  * `npm run bench:flags`: seeds Warren with 100k persons (through /batch/), 1,000 companies and 50 mixed flags, checks
  * that /flags agrees with the engine, then loads `POST /flags?v=2` for random stored persons at a fixed 5,000 req/s
  * and unthrottled, against Warren and against a canned-answer node:http baseline, each from a separate load-generator
- * process. Last, with the servers stopped, times `evaluateFlags` in this process. Prints, never fails.
+ * process. Each row's timed seconds are split into rounds that alternate between the two servers, so a machine whose
+ * speed drifts within the minute (as shared VMs do) moves both sides alike. Last, with the servers stopped, times
+ * `evaluateFlags` in this process. Prints, never fails.
  *
- * Flags: --rate=5000 --fixed-connections=16 --connections=64 --warmup=2 --duration=10 --persons=100000
+ * Flags: --rate=5000 --fixed-connections=16 --connections=64 --warmup=2 --duration=10 --rounds=3 --persons=100000
  *        --companies=1000 --only=fixed,max,in-process
  *        --cpu-prof=/tmp/prof   (diagnostic runs: profile the Warren process and summarize its fixed-rate run)
  */
@@ -19,7 +21,8 @@ import type { ServerProcess } from '../shared/server-process.js';
 import { checkAgreement } from './agreement.js';
 import { startCannedBaseline } from './baseline.js';
 import { measureInProcess, type InProcessResult } from './in-process.js';
-import { runFlagsLoad, type FlagsLoadJob } from './load.js';
+import { runFlagsLoad, type FlagsLoadJob, type FlagsLoadResult } from './load.js';
+import { mergeRounds } from './merge-rounds.js';
 import { formatReport, reqPerSec, TARGETS, type LoadRow, type SeedInfo } from './report.js';
 import { seedCompanies, seedFlags, seedPersons } from './seed-warren.js';
 
@@ -31,6 +34,7 @@ const ingestDir = path.join(import.meta.dirname, '..', 'ingest');
 interface Flags extends LoadFlags {
   rate: number;
   fixedConnections: number;
+  rounds: number;
   persons: number;
   companies: number;
 }
@@ -42,7 +46,7 @@ function parseFlags(argv: string[]): Flags {
   const rate = num('rate', TARGETS.rate);
   const fixedConnections = num('fixed-connections', 16);
   const load = readLoadFlags(flags, num);
-  return { ...load, rate, fixedConnections, persons: num('persons', 100_000), companies: num('companies', 1_000) };
+  return { ...load, rate, fixedConnections, rounds: Math.round(num('rounds', 3)), persons: num('persons', 100_000), companies: num('companies', 1_000) };
 }
 
 async function main(): Promise<void> {
@@ -76,18 +80,25 @@ async function main(): Promise<void> {
     responseBytes = Buffer.byteLength(agreement.sampleBody);
     baseline = await startCannedBaseline(agreement.sampleBody);
 
-    const job = (overallRate: number | null): Omit<FlagsLoadJob, 'url'> => ({
-      token: warren.token, persons: flags.persons, companies: flags.companies, seed: 1, warmupSec: flags.warmupSec, durationSec: flags.durationSec,
+    const roundSec = Math.max(1, Math.round(flags.durationSec / flags.rounds));
+    const job = (overallRate: number | null, round: number): Omit<FlagsLoadJob, 'url'> => ({
+      token: warren.token, persons: flags.persons, companies: flags.companies, seed: 1 + round, warmupSec: flags.warmupSec, durationSec: roundSec,
       connections: overallRate === null ? flags.connections : flags.fixedConnections, overallRate,
     });
+    const targets = { baseline: { url: baseline.url, pid: baseline.pid }, warren: { url: warren.url, pid: warren.child.pid! } };
     for (const load of ['fixed', 'max'] as const) {
       if (!wanted(load)) continue;
-      for (const [target, url, pid] of [['baseline', baseline.url, baseline.pid], ['warren', warren.url, warren.child.pid!]] as const) {
-        log(`${target}, ${load === 'fixed' ? `${flags.rate} req/s` : 'unthrottled'}...`);
-        const result = await runFlagsLoad({ ...job(load === 'fixed' ? flags.rate : null), url }, pid);
-        log(`  ${Math.round(reqPerSec(result))} req/s, p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, non-2xx ${result.non2xx}`);
-        rows.push({ target, load, result });
+      const rounds: Record<LoadRow['target'], FlagsLoadResult[]> = { baseline: [], warren: [] };
+      for (let round = 0; round < flags.rounds; round++) {
+        // Alternate who goes first, so neither side always follows the other's load.
+        for (const target of round % 2 === 0 ? (['baseline', 'warren'] as const) : (['warren', 'baseline'] as const)) {
+          log(`${target}, ${load === 'fixed' ? `${flags.rate} req/s` : 'unthrottled'}, round ${round + 1} of ${flags.rounds}...`);
+          const result = await runFlagsLoad({ ...job(load === 'fixed' ? flags.rate : null, round), url: targets[target].url }, targets[target].pid);
+          log(`  ${Math.round(reqPerSec(result))} req/s, p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, non-2xx ${result.non2xx}`);
+          rounds[target].push(result);
+        }
       }
+      for (const target of ['baseline', 'warren'] as const) rows.push({ target, load, result: mergeRounds(rounds[target]), rounds: rounds[target] });
     }
   } finally {
     await baseline?.stop();
@@ -112,7 +123,8 @@ async function main(): Promise<void> {
     fixedConnections: flags.fixedConnections,
     maxConnections: flags.connections,
     warmupSec: flags.warmupSec,
-    durationSec: flags.durationSec,
+    durationSec: Math.max(1, Math.round(flags.durationSec / flags.rounds)) * flags.rounds,
+    rounds: flags.rounds,
   };
   console.log(formatReport(run, seed, rows, inProcess));
   const profiled = rows.find((r) => r.target === 'warren' && r.load === 'fixed');
