@@ -160,7 +160,7 @@ test('SIGTERM writes every acknowledged event to the store before exiting', asyn
     const stopping = Date.now();
     await warren.stop();
     const shutdownMs = Date.now() - stopping;
-    assert.equal(warren.child.exitCode, 0, `clean exit; output:\n${warren.output().slice(-2000)}`);
+    assert.equal(warren.child.exitCode, 0, `clean exit (signal: ${warren.child.signalCode}); output:\n${warren.output().slice(-2000)}`);
     await load.ended;
     assert.ok(load.acked.length > 0);
     // 503 would be acceptable while shutting down (never acknowledged); anything else is not.

@@ -88,9 +88,12 @@ export class IngestPipeline {
     if (this.bufferedEvents >= this.options.flushMaxEvents) void this.flush();
   }
 
-  /** Writes everything buffered now; resolves when it is in the store. */
+  /**
+   * Writes everything buffered now; resolves when it is in the store. A flush already under way is waited for even
+   * when it took the whole buffer: stop() relies on that, else the store could close under that flush's inserts.
+   */
   async flush(): Promise<void> {
-    while (this.buffer.length > 0) {
+    for (;;) {
       while (this.flushing) await this.flushing;
       if (this.buffer.length === 0) return;
       this.flushing = this.flushOnce().finally(() => {

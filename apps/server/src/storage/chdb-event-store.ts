@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Session } from 'chdb';
+import { drainPending, Session } from 'chdb';
 import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSIONS_RESHAPE, SESSIONS_SHAPE_MARK, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
@@ -108,8 +108,14 @@ export class ChdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Closes the session once nothing runs on it. chDB defers tearing a connection down while operations are still
+   * running natively (a query whose caller timed out keeps computing), and the server exits right after this: without
+   * the wait, the engine is torn down under a running query at exit and the process dies by a signal.
+   */
   async close(): Promise<void> {
     this.session.close();
+    await drainPending();
   }
 
   private async run(sql: string, params: Record<string, unknown>, format = 'CSV', timeoutMs = DEFAULT_TIMEOUT_MS) {

@@ -59,6 +59,19 @@ export function eventStoreConformance(name: string, open: () => Promise<EventSto
   test(`${name}: bad SQL fails with a typed EventStoreError`, async () => {
     await assert.rejects(store.query('SELECT ((('), (e: unknown) => e instanceof EventStoreError && e.kind === 'syntax');
     await assert.rejects(store.query('SELECT * FROM no_such_table'), (e: unknown) => e instanceof EventStoreError);
+  });
+
+  // Last: the store is closed. The server exits right after close (SIGTERM), so an operation still running then
+  // would be cut off mid-flight (in chDB: the engine torn down under it, the process aborting at exit).
+  test(`${name}: close waits for the operations still running`, async () => {
+    let settled = false;
+    const running = store.query('SELECT count() FROM numbers(400000000) WHERE sipHash64(number) % 7 = 3').finally(() => (settled = true));
+    running.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(settled, false, 'the query is still running when close is called');
     await store.close();
+    assert.equal(settled, true, 'close resolved only after the running query had finished');
+    const [count] = (await running).rows[0];
+    assert.ok(Number(count) > 0, 'and the query was answered, not cut off');
   });
 }

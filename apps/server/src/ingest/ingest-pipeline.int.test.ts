@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import pino from 'pino';
+import { IdentityProcessor } from '../identity/identity-processor.js';
+import { KyselyIdentityStores } from '../identity/identity-stores.js';
+import { Metrics } from '../platform/metrics.js';
+import { ChdbEventStore } from '../storage/chdb-event-store.js';
+import { openSqliteMetaDb } from '../storage/open-meta-db.js';
+import { IngestPipeline } from './ingest-pipeline.js';
+import { toIngestEntry, type IngestRecord } from './ingest-record.js';
+import { WriteAheadLog } from './write-ahead-log.js';
+
+/** `count` pageviews of project 1 as one acknowledged request's record. */
+function record(count: number): IngestRecord {
+  const out: IngestRecord = { header: { events: [], warnings: [] }, rows: [] };
+  for (let i = 0; i < count; i++) {
+    const at = '2024-05-01T12:00:00.000Z';
+    const properties = Object.assign(Object.create(null), { $current_url: `https://example.com/${i}` });
+    const uuid = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+    const entry = toIngestEntry(
+      { teamId: 1, uuid, event: '$pageview', distinctId: `user-${i % 500}`, timestamp: at, createdAt: at, properties, elementsChain: '', sessionId: '', windowId: '' },
+      JSON.stringify(properties),
+    );
+    out.header.events.push(entry.identity);
+    out.rows.push(entry.row);
+  }
+  return out;
+}
+
+test('stop waits for a flush already under way: what it took from the buffer is in the store when stop resolves', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-pipeline-'));
+  const store = new ChdbEventStore(dir);
+  await store.migrate();
+  const metaDb = await openSqliteMetaDb(dir);
+  const { wal } = await WriteAheadLog.open<IngestRecord['header']>(path.join(dir, 'wal'), { fsync: false });
+  const pipeline = new IngestPipeline(wal, store, new IdentityProcessor(new KyselyIdentityStores(metaDb)), new Metrics(), pino({ level: 'silent' }), {
+    flushIntervalMs: 60_000,
+    flushMaxEvents: 100_000,
+    quarantineDir: path.join(dir, 'quarantine'),
+  });
+  try {
+    await pipeline.start([]);
+    await pipeline.accept(record(5_000));
+    // A flush begins (as the interval timer starts one) and takes the whole buffer; SIGTERM's stop comes meanwhile.
+    void pipeline.flush();
+    await pipeline.stop();
+    const stored = await store.query('SELECT count() FROM events WHERE team_id = 1');
+    assert.equal(Number(stored.rows[0][0]), 5_000);
+  } finally {
+    await metaDb.destroy();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
