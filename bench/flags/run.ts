@@ -35,6 +35,8 @@ interface Flags extends LoadFlags {
   rate: number;
   fixedConnections: number;
   rounds: number;
+  /** Timed seconds of each round: the row's --duration split over its rounds. */
+  roundSec: number;
   persons: number;
   companies: number;
 }
@@ -46,7 +48,9 @@ function parseFlags(argv: string[]): Flags {
   const rate = num('rate', TARGETS.rate);
   const fixedConnections = num('fixed-connections', 16);
   const load = readLoadFlags(flags, num);
-  return { ...load, rate, fixedConnections, rounds: Math.round(num('rounds', 3)), persons: num('persons', 100_000), companies: num('companies', 1_000) };
+  const rounds = Math.max(1, Math.round(num('rounds', 3)));
+  const roundSec = Math.max(1, Math.round(load.durationSec / rounds));
+  return { ...load, rate, fixedConnections, rounds, roundSec, persons: num('persons', 100_000), companies: num('companies', 1_000) };
 }
 
 async function main(): Promise<void> {
@@ -80,9 +84,8 @@ async function main(): Promise<void> {
     responseBytes = Buffer.byteLength(agreement.sampleBody);
     baseline = await startCannedBaseline(agreement.sampleBody);
 
-    const roundSec = Math.max(1, Math.round(flags.durationSec / flags.rounds));
     const job = (overallRate: number | null, round: number): Omit<FlagsLoadJob, 'url'> => ({
-      token: warren.token, persons: flags.persons, companies: flags.companies, seed: 1 + round, warmupSec: flags.warmupSec, durationSec: roundSec,
+      token: warren.token, persons: flags.persons, companies: flags.companies, seed: 1 + round, warmupSec: flags.warmupSec, durationSec: flags.roundSec,
       connections: overallRate === null ? flags.connections : flags.fixedConnections, overallRate,
     });
     const targets = { baseline: { url: baseline.url, pid: baseline.pid }, warren: { url: warren.url, pid: warren.child.pid! } };
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
     fixedConnections: flags.fixedConnections,
     maxConnections: flags.connections,
     warmupSec: flags.warmupSec,
-    durationSec: Math.max(1, Math.round(flags.durationSec / flags.rounds)) * flags.rounds,
+    durationSec: flags.roundSec * flags.rounds,
     rounds: flags.rounds,
   };
   console.log(formatReport(run, seed, rows, inProcess));

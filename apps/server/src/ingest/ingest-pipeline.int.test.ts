@@ -6,24 +6,19 @@ import { test } from 'node:test';
 import pino from 'pino';
 import { IdentityProcessor } from '../identity/identity-processor.js';
 import { KyselyIdentityStores } from '../identity/identity-stores.js';
+import { ingestEntry } from '../identity/test-support/identity-events.js';
 import { Metrics } from '../platform/metrics.js';
 import { ChdbEventStore } from '../storage/chdb-event-store.js';
 import { openSqliteMetaDb } from '../storage/open-meta-db.js';
 import { IngestPipeline } from './ingest-pipeline.js';
-import { toIngestEntry, type IngestRecord } from './ingest-record.js';
+import type { IngestRecord } from './ingest-record.js';
 import { WriteAheadLog } from './write-ahead-log.js';
 
 /** `count` pageviews of project 1 as one acknowledged request's record. */
 function record(count: number): IngestRecord {
   const out: IngestRecord = { header: { events: [], warnings: [] }, rows: [] };
   for (let i = 0; i < count; i++) {
-    const at = '2024-05-01T12:00:00.000Z';
-    const properties = Object.assign(Object.create(null), { $current_url: `https://example.com/${i}` });
-    const uuid = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-    const entry = toIngestEntry(
-      { teamId: 1, uuid, event: '$pageview', distinctId: `user-${i % 500}`, timestamp: at, createdAt: at, properties, elementsChain: '', sessionId: '', windowId: '' },
-      JSON.stringify(properties),
-    );
+    const entry = ingestEntry('$pageview', `user-${i % 500}`, { $current_url: `https://example.com/${i}` });
     out.header.events.push(entry.identity);
     out.rows.push(entry.row);
   }

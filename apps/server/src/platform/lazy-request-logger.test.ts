@@ -50,14 +50,19 @@ test('the lazy logger reports its level without building the child, and honours 
   const { logger, lines } = capturingLogger('info');
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, disableRequestLogging: true, childLoggerFactory: lazyRequestLogger });
   let level = '';
+  let levelAfterSet = '';
   app.get('/level', { logLevel: 'warn' }, async (request) => {
     level = request.log.level;
     request.log.info('suppressed by the route level');
     request.log.error('kept');
+    request.log.level = 'fatal';
+    levelAfterSet = request.log.level;
+    request.log.error('suppressed by the level set on the request');
     return {};
   });
   await app.inject({ method: 'GET', url: '/level' });
   assert.equal(level, 'warn');
+  assert.equal(levelAfterSet, 'fatal', 'a level set on the request logger is the one it reports');
   assert.deepEqual(lines.map((l) => l.msg), ['kept']);
   await app.close();
 });

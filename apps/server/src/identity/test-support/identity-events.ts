@@ -16,6 +16,11 @@ let seq = 0;
  * in call order so each is its own.
  */
 export function identityEvent(event: string, distinctId: string, properties: JsonObject = {}, at = '2024-05-01T12:00:00.000Z'): IdentityEvent {
+  return ingestEntry(event, distinctId, properties, at).identity;
+}
+
+/** The same event as ingest hands it to the pipeline: its identity summary and its row text. */
+export function ingestEntry(event: string, distinctId: string, properties: JsonObject = {}, at = '2024-05-01T12:00:00.000Z'): { identity: IdentityEvent; row: string } {
   seq += 1;
   const normalized = {
     teamId: 1,
@@ -29,7 +34,7 @@ export function identityEvent(event: string, distinctId: string, properties: Jso
     sessionId: '',
     windowId: '',
   };
-  return toIngestEntry(normalized, JSON.stringify(properties)).identity;
+  return toIngestEntry(normalized, JSON.stringify(properties));
 }
 
 /** The identity step over a fresh SQLite meta store, and the persons it writes. */
