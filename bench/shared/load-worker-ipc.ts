@@ -13,7 +13,7 @@ type AutocannonResult = Awaited<ReturnType<typeof autocannon>>;
  */
 export function serveLoadJob<J, R extends LoadWorkerResult>(run: (job: J, measuring: () => void) => Promise<R>): void {
   process.once('message', (job: J) => {
-    run(job, () => send({ type: 'measuring' }))
+    run(job, () => void send({ type: 'measuring' }))
       .then((result) => send(result))
       .then(
         () => process.disconnect?.(),
@@ -25,8 +25,15 @@ export function serveLoadJob<J, R extends LoadWorkerResult>(run: (job: J, measur
   });
 }
 
-function send(message: LoadWorkerMessage): void {
-  process.send?.(message);
+/**
+ * Sends `message` to the parent and resolves once it has been handed to the IPC channel: a large result (a row's
+ * per-request latencies) is still queued when `send` returns, and disconnecting then loses it.
+ */
+function send(message: LoadWorkerMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!process.send) return resolve();
+    process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 /**
