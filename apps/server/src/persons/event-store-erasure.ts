@@ -1,6 +1,6 @@
 import { clickhouseTime } from '../ingest/clickhouse-time.js';
 import { erasePersonRecordings } from '../replay/recording-retention.js';
-import { sessionRowsSelect } from '../storage/clickhouse-schema.js';
+import { SESSION_DAY_SQL, sessionRowsSelect } from '../storage/clickhouse-schema.js';
 import type { EventStore } from '../storage/event-store.js';
 
 /** The persons of one project whose data leaves the event store, and what they were known by. */
@@ -36,6 +36,12 @@ export async function eraseEvents(store: EventStore, target: ErasureTarget): Pro
   await store.command(`DELETE FROM events WHERE ${PERSONS_EVENTS}`, params(target));
   if (sessionIds.length === 0) return;
   const sessions = { team: target.teamId, sessions: sessionIds };
+  // The days of these sessions change, including sessions left with no events (which the rebuild below does not
+  // write, so raw_sessions' touch view would not see them): their web rollups no longer stand.
+  await store.command(
+    `INSERT INTO raw_session_touches SELECT {team:Int64}, ${SESSION_DAY_SQL('id')}, now64(6, 'UTC') FROM (SELECT arrayJoin({sessions:Array(String)}) AS id)`,
+    sessions,
+  );
   await store.command('DELETE FROM raw_sessions WHERE team_id = {team:Int64} AND session_id IN {sessions:Array(String)}', sessions);
   await store.command(
     `INSERT INTO raw_sessions ${sessionRowsSelect('team_id = {team:Int64} AND `$session_id` IN {sessions:Array(String)}')}`,

@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { drainPending, Session } from 'chdb';
-import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSIONS_RESHAPE, SESSIONS_SHAPE_MARK, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
+import {
+  CLICKHOUSE_SUPPORT_TABLES,
+  CLICKHOUSE_TABLES,
+  CLICKHOUSE_WEB_ROLLUP_TABLES,
+  RAW_SESSION_TOUCHES_BACKFILL,
+  SESSIONS_RESHAPE,
+  SESSIONS_SHAPE_MARK,
+  WEB_ROLLUP_ROW_TABLES,
+  recordingSummarySelect,
+  sessionRowsSelect,
+} from './clickhouse-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -28,9 +38,8 @@ export class ChdbEventStore implements EventStore {
     const sessionsExisted = await this.tableExists('raw_sessions');
     const recordingsExisted = await this.tableExists('session_replay_summaries');
     // A data dir whose sessions have an older shape (the landing fields in one tuple, no views): rebuilt from events.
-    if (sessionsExisted && (await this.columnType('raw_sessions', SESSIONS_SHAPE_MARK.column)) !== SESSIONS_SHAPE_MARK.type) {
-      for (const ddl of SESSIONS_RESHAPE) await this.run(ddl, {}, 'CSV', BACKFILL_TIMEOUT_MS);
-    }
+    const reshaped = sessionsExisted && (await this.columnType('raw_sessions', SESSIONS_SHAPE_MARK.column)) !== SESSIONS_SHAPE_MARK.type;
+    if (reshaped) for (const ddl of SESSIONS_RESHAPE) await this.run(ddl, {}, 'CSV', BACKFILL_TIMEOUT_MS);
     for (const ddl of [...CLICKHOUSE_TABLES, ...CLICKHOUSE_SUPPORT_TABLES]) await this.run(ddl, {});
     // A data dir from before the sessions model: fill it once from the events already stored (its aggregates are
     // idempotent, so events the view also caught meanwhile are not counted twice).
@@ -39,6 +48,11 @@ export class ChdbEventStore implements EventStore {
       // Merged once, as after a reshape (SESSIONS_RESHAPE says why).
       await this.run('OPTIMIZE TABLE raw_sessions FINAL', {}, 'CSV', BACKFILL_TIMEOUT_MS);
     }
+    // The web rollups summarize raw_sessions: made after it, and started over when it was rebuilt.
+    const touchesExisted = await this.tableExists('raw_session_touches');
+    for (const ddl of CLICKHOUSE_WEB_ROLLUP_TABLES) await this.run(ddl, {});
+    if (reshaped) for (const table of WEB_ROLLUP_ROW_TABLES) await this.run(`TRUNCATE TABLE ${table}`, {});
+    if (!touchesExisted || reshaped) await this.run(RAW_SESSION_TOUCHES_BACKFILL, {}, 'CSV', BACKFILL_TIMEOUT_MS);
     // Likewise the recordings list, from snapshots stored before it (their counts were not kept then: times, ids and
     // blocks are listed, counts start at zero).
     if (!recordingsExisted) await this.run(`INSERT INTO session_replay_summaries ${recordingSummarySelect()}`, {});

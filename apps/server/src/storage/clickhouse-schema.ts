@@ -235,6 +235,8 @@ export const SESSIONS_SHAPE_MARK = { column: 'entry_current_url', type: FIRST_VA
  */
 export const SESSIONS_RESHAPE: readonly string[] = [
   'DROP VIEW IF EXISTS raw_sessions_mv',
+  // It reads raw_sessions and would follow the old table through the rename; made again after the swap.
+  'DROP VIEW IF EXISTS raw_session_touches_mv',
   `DROP VIEW IF EXISTS ${SESSIONS_VIEW}`,
   'DROP TABLE IF EXISTS raw_sessions_next',
   SESSIONS_TABLE('raw_sessions_next'),
@@ -317,6 +319,85 @@ export const CLICKHOUSE_REPLAY_TABLES: readonly string[] = [
   `DROP VIEW IF EXISTS session_replay_summaries_mv`,
   `CREATE MATERIALIZED VIEW IF NOT EXISTS session_replay_summaries_mv2 TO session_replay_summaries AS ${recordingSummarySelect()}`,
 ];
+
+/**
+ * Web analytics' daily pre-aggregates (packages/query/src/web-analytics/web-rollups.ts computes and reads them;
+ * apps/server/src/web-analytics/web-rollup-job.ts keeps them). A day is a day of the session id, as raw_sessions
+ * files sessions; each computation of a day writes its rows under a new `version` and then its `web_rollup_days`
+ * row, which is what makes them count. A day's rows stand for its sessions only while nothing has changed them
+ * since: the two touch tables record, as they happen, each day of raw_sessions written to and each distinct id whose
+ * person changed, and `web_rollup_distinct_ids` lists the first distinct ids of a day's sessions so that a merge
+ * finds the days it changes.
+ */
+export const CLICKHOUSE_WEB_ROLLUP_TABLES: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS raw_session_touches (
+    team_id Int64,
+    session_day Date,
+    touched_at SimpleAggregateFunction(max, DateTime64(6, 'UTC'))
+  ) ENGINE = AggregatingMergeTree
+  ORDER BY (team_id, session_day)`,
+  // Every write to raw_sessions (the sessions view's, an erasure's rebuild, a backfill) goes through this view.
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS raw_session_touches_mv TO raw_session_touches AS
+  SELECT team_id, session_day, max(now64(6, 'UTC')) AS touched_at FROM raw_sessions GROUP BY team_id, session_day`,
+  `CREATE TABLE IF NOT EXISTS person_override_touches (
+    team_id Int64,
+    distinct_id String,
+    touched_at DateTime64(6, 'UTC')
+  ) ENGINE = MergeTree
+  ORDER BY (team_id, touched_at)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS person_override_touches_mv TO person_override_touches AS
+  SELECT team_id, distinct_id, now64(6, 'UTC') AS touched_at FROM person_distinct_id_overrides`,
+  `CREATE TABLE IF NOT EXISTS web_rollup_days (
+    team_id Int64,
+    session_day Date,
+    version UInt64,
+    sessions UInt64,
+    min_start Nullable(DateTime64(6, 'UTC')),
+    max_end Nullable(DateTime64(6, 'UTC'))
+  ) ENGINE = ReplacingMergeTree(version)
+  ORDER BY (team_id, session_day)`,
+  `CREATE TABLE IF NOT EXISTS web_sessions_daily (
+    team_id Int64,
+    session_day Date,
+    version UInt64,
+    visitors AggregateFunction(uniq, Nullable(UUID)),
+    views Int64,
+    sessions UInt64,
+    duration_sum Int64,
+    bounces UInt64,
+    min_start Nullable(DateTime64(6, 'UTC')),
+    max_end Nullable(DateTime64(6, 'UTC'))
+  ) ENGINE = MergeTree
+  ORDER BY (team_id, session_day, version)`,
+  `CREATE TABLE IF NOT EXISTS web_pages_daily (
+    team_id Int64,
+    session_day Date,
+    version UInt64,
+    path Nullable(String),
+    views UInt64,
+    visitors AggregateFunction(uniq, Nullable(UUID)),
+    landings UInt64,
+    landing_bounces UInt64
+  ) ENGINE = MergeTree
+  ORDER BY (team_id, session_day, version)`,
+  `CREATE TABLE IF NOT EXISTS web_rollup_distinct_ids (
+    team_id Int64,
+    distinct_id String,
+    session_day Date,
+    version UInt64
+  ) ENGINE = MergeTree
+  ORDER BY (team_id, distinct_id, session_day)`,
+];
+
+/** The web rollup tables that hold computed rows: emptied when raw_sessions is rebuilt, since they summarize it. */
+export const WEB_ROLLUP_ROW_TABLES = ['web_rollup_days', 'web_sessions_daily', 'web_pages_daily', 'web_rollup_distinct_ids'] as const;
+
+/**
+ * Days already in raw_sessions when the touch table is new (or raw_sessions was rebuilt): each filed as last touched
+ * at the epoch, so the rollup job computes them at once.
+ */
+export const RAW_SESSION_TOUCHES_BACKFILL = `INSERT INTO raw_session_touches
+  SELECT team_id, session_day, toDateTime64(0, 6, 'UTC') AS touched_at FROM raw_sessions GROUP BY team_id, session_day`;
 
 /** Every analytical table, in creation order (the sessions view after the events it reads). */
 export const CLICKHOUSE_TABLES: readonly string[] = [...CORE_TABLES, ...CLICKHOUSE_SESSION_TABLES, ...CLICKHOUSE_REPLAY_TABLES];

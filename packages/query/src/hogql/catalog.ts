@@ -105,12 +105,36 @@ const COHORT_PEOPLE: CatalogTable = {
   star: ['cohort_id', 'person_id', 'version'],
 };
 
+// Web analytics' daily pre-aggregates (packages/query/src/web-analytics/web-rollups.ts): per day of the session id
+// and computation `version`, the figures of that day's sessions, and of their views per path. `visitors` is a uniq
+// state, read with uniqMerge.
+const ROLLUP_KEY = { session_day: plain('session_day'), version: plain('version') };
+const WEB_SESSIONS_DAILY: CatalogTable = {
+  name: 'web_sessions_daily',
+  source: () => table('web_sessions_daily'),
+  columns: {
+    ...ROLLUP_KEY,
+    ...Object.fromEntries(['visitors', 'views', 'sessions', 'duration_sum', 'bounces'].map((c) => [c, plain(c)])),
+    min_start: { kind: 'datetime', column: 'min_start' },
+    max_end: { kind: 'datetime', column: 'max_end' },
+  },
+  star: ['session_day', 'version', 'views', 'sessions', 'duration_sum', 'bounces', 'min_start', 'max_end'],
+};
+const WEB_PAGES_DAILY: CatalogTable = {
+  name: 'web_pages_daily',
+  source: () => table('web_pages_daily'),
+  columns: { ...ROLLUP_KEY, ...Object.fromEntries(['path', 'views', 'visitors', 'landings', 'landing_bounces'].map((c) => [c, plain(c)])) },
+  star: ['session_day', 'version', 'path', 'views', 'landings', 'landing_bounces'],
+};
+
 const TABLES: ReadonlyMap<string, CatalogTable> = new Map([
   ['events', EVENTS],
   ['persons', PERSONS],
   ['groups', GROUPS],
   ['sessions', SESSIONS],
   ['cohort_people', COHORT_PEOPLE],
+  ['web_sessions_daily', WEB_SESSIONS_DAILY],
+  ['web_pages_daily', WEB_PAGES_DAILY],
 ]);
 
 /**

@@ -26,6 +26,7 @@ const AGGREGATES: Row[] = [
   ['min', 1, 1], ['minIf', 2, 2], ['max', 1, 1], ['maxIf', 2, 2], ['any', 1, 1], ['anyIf', 2, 2],
   ['anyLast', 1, 1], ['argMax', 2, 2], ['argMin', 2, 2], ['argMaxIf', 3, 3], ['argMinIf', 3, 3],
   ['uniq', 1, MANY], ['uniqIf', 2, MANY], ['uniqExact', 1, MANY], ['uniqExactIf', 2, MANY],
+  ['uniqState', 1, MANY], ['uniqMerge', 1, 1], ['uniqMergeIf', 2, 2],
   ['median', 1, 1], ['medianIf', 2, 2], ['quantile', 1, 1, { params: [1, 1] }],
   ['quantileIf', 2, 2, { params: [1, 1] }], ['quantiles', 1, 1, { params: [1, 20] }],
   ['quantileExact', 1, 1, { params: [1, 1] }], ['quantileTiming', 1, 1, { params: [1, 1] }],

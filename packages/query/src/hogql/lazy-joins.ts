@@ -62,8 +62,9 @@ function joinSpec(join: LazyJoin, joinAlias: string, tableAlias: string, session
     case 'person':
       return { source: personsSource(), on: call('equals', column(joinAlias, 'id'), resolvedPersonId(tableAlias)) };
     case 'session':
-      // Sessions exist only for non-empty ids, so an event without one matches nothing.
-      return { source: sessionsSource(sessionWindow, read), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
+      // Sessions exist only for non-empty ids, so an event without one matches nothing. An event's session may be
+      // on any day around the window, whatever days the query's own sessions reads are narrowed to.
+      return { source: sessionsSource(sessionWindow && { from: sessionWindow.from, to: sessionWindow.to }, read), on: call('equals', column(joinAlias, 'session_id'), column(tableAlias, '$session_id')) };
     default:
       return {
         source: groupsSource(groupIndex(join)),

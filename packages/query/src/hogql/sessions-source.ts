@@ -123,6 +123,19 @@ export const SESSION_FIELDS: ReadonlyMap<string, SessionFieldType> = new Map([
 export interface SessionWindow {
   from: Expr;
   to: Expr;
+  /**
+   * Read exactly these days of the session id instead of those around `from`…`to`: inclusive ranges of
+   * `YYYY-MM-DD` days, and the sessions whose id is not a UUIDv7 (filed under 1970-01-01) or not. Web queries read
+   * the days that pre-aggregated rows do not stand for (web-analytics/web-rollups.ts); a rollup reads its one day.
+   * Only reads of the `sessions` table are narrowed so: an event's `session.<field>` join reads around the window.
+   */
+  days?: SessionDays;
+}
+
+/** Days of the session id to read (see SessionWindow.days). */
+export interface SessionDays {
+  ranges: readonly (readonly [from: string, to: string])[];
+  undated: boolean;
 }
 
 /**
@@ -207,13 +220,26 @@ function entryText(field: EntryField): Expr {
   return call('if', call('equals', after(name, L.value), constant(L.absent)), constant(null), after(name, L.entryText));
 }
 
+/** Sessions filed under the listed days (see SessionWindow.days); constant false when none are. */
+function dayPruning(day: Expr, days: SessionDays): Expr {
+  const asDay = (text: string) => call('toDate', constant(text));
+  const terms: Expr[] = days.ranges.map(([from, to]) =>
+    from === to ? call('equals', day, asDay(from)) : call('and', call('greaterOrEquals', day, asDay(from)), call('lessOrEquals', day, asDay(to))),
+  );
+  if (days.undated) terms.unshift(call('equals', day, call('toDate', constant(0, 'Int64'))));
+  if (terms.length === 0) return constant(false);
+  return terms.length === 1 ? terms[0] : call('or', ...terms);
+}
+
 /**
  * One row per session with its merged states finalized, as the columns `used` name (all without it); ClickHouse reads
  * only the stored columns these need.
  */
 function sessionRows(window?: SessionWindow, used?: ReadonlySet<string>): SelectQuery {
   const day = column(R, 'session_day');
-  const pruning = window
+  const pruning = window?.days
+    ? dayPruning(day, window.days)
+    : window
     ? call(
         'or',
         call('equals', day, call('toDate', constant(0, 'Int64'))),

@@ -1,5 +1,6 @@
 import type { CohortRef } from '../cohorts/cohort-condition.js';
 import type { PropertyFilter } from '../hogql/property-filter.js';
+import type { WebRollupDay } from '../web-analytics/web-rollups.js';
 
 /** One step of an action (PostHog's `ActionStepJSON`); the steps of an action are OR-ed. */
 export interface ActionStep {
@@ -43,6 +44,11 @@ export interface InsightContext {
   earliestEventAt?: Date | null;
   /** Cohorts property filters may name (`{type: 'cohort', value: id}`); an id not here is refused. */
   cohorts?: ReadonlyMap<number, CohortRef>;
+  /**
+   * Web analytics' pre-aggregated days that still stand (web-analytics/web-rollups.ts), loaded for web queries only:
+   * without them every web query reads its sessions itself.
+   */
+  webRollupDays?: readonly WebRollupDay[];
 }
 
 /**

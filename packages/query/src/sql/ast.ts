@@ -5,7 +5,16 @@
  */
 
 /** Warren's physical ClickHouse tables. Every reference is printed behind the project guard (`team_id = …`). */
-export type GuardedTable = 'events' | 'person' | 'person_distinct_id_overrides' | 'groups' | 'session_replay_events' | 'cohort_people' | 'raw_sessions';
+export type GuardedTable =
+  | 'events'
+  | 'person'
+  | 'person_distinct_id_overrides'
+  | 'groups'
+  | 'session_replay_events'
+  | 'cohort_people'
+  | 'raw_sessions'
+  | 'web_sessions_daily'
+  | 'web_pages_daily';
 
 export type ScalarParamType = 'String' | 'UInt8' | 'Int64' | 'UInt64' | 'Float64' | 'Bool' | 'UUID' | "DateTime64(6, 'UTC')";
 export type ParamType = ScalarParamType | `Array(${ScalarParamType})`;

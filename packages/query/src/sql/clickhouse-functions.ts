@@ -3,8 +3,9 @@
  * Deliberately absent: anything that reads outside the query (dictGet, joinGet, file, url, remote, s3, input,
  * executable, getSetting, currentUser, hasColumnInTable…), untyped casts (CAST, JSONExtract with a caller's type
  * string — the printer lets JSONExtract through only with the fixed 'Nullable(String)' of property reads —,
- * accurateCast with a caller type) and state combinators. The only -Merge functions (and finalizeAggregation) are
- * those that read the sessions table's aggregate states (raw_sessions, not in the HogQL catalog itself).
+ * accurateCast with a caller type) and state combinators. The only -State and -Merge functions (and
+ * finalizeAggregation) are those that read the sessions table's aggregate states (raw_sessions, not in the HogQL
+ * catalog itself) and make and read the web rollups' visitor counts (web_sessions_daily, web_pages_daily).
  */
 const NAMES = `
   and or not xor equals notEquals less greater lessOrEquals greaterOrEquals in notIn
@@ -40,6 +41,7 @@ const NAMES = `
   arraySum arrayMin arrayMax arrayAvg arraySort arrayReverseSort arrayReverse arrayDistinct arraySlice
   arrayConcat arrayStringConcat arrayFirst arrayLast arrayFirstIndex arrayUniq arrayZip arrayCompact
   transform cutToFirstSignificantSubdomain argMinMerge argMaxMerge uniqExactIfMerge finalizeAggregation
+  uniqState uniqMerge uniqMergeIf
   arrayPushBack arrayPushFront arrayWithConstant arrayEnumerate arrayEnumerateUniq arrayFlatten arrayIntersect range tuple tupleElement
   arraySplit arrayDifference arrayReverseFill arrayFill arrayCumSum arrayShiftLeft arrayShiftRight
   JSONExtract JSONExtractString JSONExtractInt JSONExtractUInt JSONExtractFloat JSONExtractBool JSONExtractRaw

@@ -44,6 +44,8 @@ const GUARDED_TABLES: ReadonlySet<string> = new Set<GuardedTable>([
   'session_replay_events',
   'cohort_people',
   'raw_sessions',
+  'web_sessions_daily',
+  'web_pages_daily',
 ]);
 const JOIN_TYPES: ReadonlySet<string> = new Set([
   'INNER JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL OUTER JOIN', 'CROSS JOIN', 'INNER ANY JOIN', 'LEFT ANY JOIN',

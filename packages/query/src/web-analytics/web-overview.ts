@@ -5,6 +5,7 @@ import { templateSelect } from '../insights/hogql-template.js';
 import type { InsightContext } from '../insights/insight-context.js';
 import type { InsightPlan, StatementResult } from '../insights/insight-statement.js';
 import { compileWebStatement, SESSIONS_ALIAS } from './web-session-join.js';
+import { liveSessionDays, rolledRows, rollupDaysFor, type WebRollupDay } from './web-rollups.js';
 import { VIEW_EVENT, periodEvents, readWebQuery, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
 
 export interface WebOverviewQuery extends WebQueryBase {
@@ -52,14 +53,7 @@ const CONVERSIONS = PER_SESSION(`
 // Without filters or a goal, every view of a session begun in the period is in it unless it came after the period's
 // end: the sessions model's own counts, less those late views (none when the period ends now), give the same figures
 // without reading the period's events. The late views are looked for only up to the last end of these sessions.
-const FROM_SESSIONS = `
-  SELECT
-    uniq(person_id) AS visitors,
-    sum(session_views) AS views,
-    count() AS sessions,
-    avg(duration) AS duration,
-    avg(bounce) AS bounce_rate
-  FROM (
+const SESSION_ROWS = `
     SELECT
       s.person_id AS person_id,
       toInt64(s.$pageview_count) + toInt64(s.$screen_count) - ifNull(l.late, 0) AS session_views,
@@ -72,9 +66,41 @@ const FROM_SESSIONS = `
       WHERE {late}
       GROUP BY $session_id
     ) AS l ON l.session_id = s.session_id
-    WHERE {started} AND NOT s.$is_bot
-  )
+    WHERE {started} AND NOT s.$is_bot`;
+
+const FROM_SESSIONS = `
+  SELECT
+    uniq(person_id) AS visitors,
+    sum(session_views) AS views,
+    count() AS sessions,
+    avg(duration) AS duration,
+    avg(bounce) AS bounce_rate
+  FROM (${SESSION_ROWS})
   WHERE session_views > 0`;
+
+// The same figures with the days a rollup stands for taken from it (web-rollups.ts) and the sessions of the other
+// days read as above: visitors merged as uniq states, the rest summed.
+const FROM_ROLLUPS_AND_SESSIONS = `
+  SELECT
+    uniqMerge(day_visitors) AS visitors,
+    sum(day_views) AS views,
+    sum(day_sessions) AS sessions,
+    sum(day_duration) / sum(day_sessions) AS duration,
+    sum(day_bounces) / sum(day_sessions) AS bounce_rate
+  FROM (
+    SELECT visitors AS day_visitors, views AS day_views, sessions AS day_sessions, duration_sum AS day_duration, bounces AS day_bounces
+    FROM web_sessions_daily
+    WHERE {rolled}
+    UNION ALL
+    SELECT
+      uniqState(person_id) AS day_visitors,
+      toInt64(sum(session_views)) AS day_views,
+      count() AS day_sessions,
+      toInt64(sum(duration)) AS day_duration,
+      toUInt64(sum(bounce)) AS day_bounces
+    FROM (${SESSION_ROWS})
+    WHERE session_views > 0
+  )`;
 
 /**
  * Compiles a WebOverviewQuery: visitors, views, sessions, average session duration and bounce rate of the sessions
@@ -86,7 +112,12 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   const spec = await readWebQuery(query, ctx);
   const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
   const statements = [];
-  for (const range of periods) statements.push(compileWebStatement(await periodQuery(spec, range, ctx), ctx, sessionWindowOf(range)));
+  for (const range of periods) {
+    // Rollups stand for whole days of sessions, which filters and goals would have to look inside.
+    const used = spec.filters.length === 0 && !spec.goal ? rollupDaysFor(ctx.webRollupDays ?? [], range) : [];
+    const window = used.length === 0 ? sessionWindowOf(range) : { ...sessionWindowOf(range), days: liveSessionDays([range], used) };
+    statements.push(compileWebStatement(await periodQuery(spec, range, ctx, used), ctx, window));
+  }
   return {
     statements,
     shape: (results) => (spec.goal ? shapeConversions(results) : shapeOverview(results)),
@@ -94,13 +125,16 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   };
 }
 
-async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightContext) {
+async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightContext, rolled: readonly WebRollupDay[]) {
   const started = hAnd(dateWindow(range, hField(SESSIONS_ALIAS, '$start_timestamp')));
   if (spec.goal) {
     const fill = { is_view: VIEW_EVENT, is_goal: spec.goal, where: periodEvents(spec, range, [], false), kept: hConstant(true), started };
     return templateSelect(CONVERSIONS, fill);
   }
-  if (spec.filters.length === 0) return templateSelect(FROM_SESSIONS, { late: await lateViews(range, ctx.now), started });
+  if (spec.filters.length === 0) {
+    const late = await lateViews(range, ctx.now);
+    return rolled.length === 0 ? templateSelect(FROM_SESSIONS, { late, started }) : templateSelect(FROM_ROLLUPS_AND_SESSIONS, { late, started, rolled: rolledRows(rolled) });
+  }
   // Sessions count only when they had a view in the period (the filters may have removed them all).
   const kept = hCompare('>', hField('views'), hConstant(0));
   return templateSelect(OVERVIEW, { is_view: VIEW_EVENT, is_goal: hConstant(false), where: periodEvents(spec, range, [], false), kept, started });

@@ -5,6 +5,7 @@ import type { BreakdownDefinition } from './web-breakdowns.js';
 import { cleanPath, type PathCleaningRule } from './web-path-cleaning.js';
 import { onJoinedSessions, SESSIONS_ALIAS } from './web-session-join.js';
 import { sortKeys, type WebStatsMetric, type WebStatsSettings } from './web-stats-settings.js';
+import { rolledRows, type WebRollupDay } from './web-rollups.js';
 import { bothPeriodsEvents, countedEvent, inPeriod, VIEW_EVENT, type WebSpec } from './web-spec.js';
 
 /** What one stats table is built from. */
@@ -15,6 +16,11 @@ export interface StatsTableParts {
   rules: readonly PathCleaningRule[];
   /** Its scroll and time-on-page join reads the page left, with `$pathname` filters applied to that page. */
   previousPageFilters: readonly HExpr[];
+  /**
+   * Days each period takes from the web rollups (only where pageTableUsesRollups allows); the sessions of these days
+   * must be left out of the statement's session window (web-rollups.ts liveSessionDays).
+   */
+  rolled?: { current: readonly WebRollupDay[]; previous: readonly WebRollupDay[] };
 }
 
 /** Events that carry what the previous page was like: the next view, or leaving the site. */
@@ -135,15 +141,63 @@ const PREVIOUS_PAGE_METRICS = `
 
 const PAGE_METRICS: readonly WebStatsMetric[] = ['average_scroll_percentage', 'scroll_gt80_percentage', 'avg_time_on_page'];
 
+// The Page table's counts with the days a rollup stands for taken from it (web-rollups.ts): per path and period, the
+// rollup rows of the days taken for that period ({rolled_cur}, {rolled_prev}) and the live rows of the other days,
+// aggregated the same way (visitors as uniq states; views, landings and the landings' bounces as sums).
+const ROLLUP_AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
+  visitors: 'uniqMergeIf(path_visitors, period = 0) AS visitors, uniqMergeIf(path_visitors, period = 1) AS previous_visitors',
+  views: 'sumIf(path_views, period = 0) AS views, sumIf(path_views, period = 1) AS previous_views',
+  bounce_rate:
+    'sumIf(landing_bounces, period = 0) / sumIf(landings, period = 0) AS bounce_rate, sumIf(landing_bounces, period = 1) / sumIf(landings, period = 1) AS previous_bounce_rate',
+};
+
+const livePeriodCounts = (period: number, flag: string, rows: string) => `
+    SELECT
+      breakdown_value,
+      ${period} AS period,
+      uniqState(if(${flag}, person_id, NULL)) AS path_visitors,
+      toUInt64(sumIf(views_${period === 0 ? 'cur' : 'prev'}, ${flag})) AS path_views,
+      toUInt64(countIf(${flag} AND {landed})) AS landings,
+      toUInt64(sumIf(bounce, ${flag} AND {landed})) AS landing_bounces
+    FROM (${rows})
+    GROUP BY breakdown_value`;
+
+const rollupAggregated = (metrics: readonly WebStatsMetric[], rows: string) => `
+  SELECT breakdown_value, ${metrics.map((m) => ROLLUP_AGGREGATES[m]).join(', ')}
+  FROM (
+    SELECT path AS breakdown_value, if({rolled_cur}, 0, 1) AS period, visitors AS path_visitors, views AS path_views, landings, landing_bounces
+    FROM web_pages_daily
+    WHERE {rolled_cur} OR {rolled_prev}
+    UNION ALL
+    ${livePeriodCounts(0, '{cur}', rows)}
+    UNION ALL
+    ${livePeriodCounts(1, '{prev}', rows)}
+  )
+  WHERE {keep}
+  GROUP BY breakdown_value
+  HAVING visitors > 0`;
+
+/** The Page table's metrics a rollup can give (with scroll depth and time on page, which come from the events). */
+const ROLLUP_METRICS: readonly WebStatsMetric[] = ['visitors', 'views', 'bounce_rate', ...PAGE_METRICS];
+
 /** The Page table with scroll depth or time on page: its counts joined to the metrics of the page left. */
-const withPageMetrics = (metrics: readonly WebStatsMetric[], rows: string) => {
+const withPageMetrics = (metrics: readonly WebStatsMetric[], counts: string) => {
   const from = (m: WebStatsMetric) => (PAGE_METRICS.includes(m) ? 'page_metrics' : 'counts');
   const columns = metrics.map((m) => `${from(m)}.${m} AS ${m}, ${from(m)}.previous_${m} AS previous_${m}`);
   return `
   SELECT counts.breakdown_value AS breakdown_value, ${columns.join(', ')}
-  FROM (${aggregated(metrics.filter((m) => !PAGE_METRICS.includes(m)), rows)}) AS counts
+  FROM (${counts}) AS counts
   LEFT JOIN (${PREVIOUS_PAGE_METRICS}) AS page_metrics ON counts.breakdown_value = page_metrics.breakdown_value`;
 };
+
+/**
+ * Whether a stats table may take days from the web rollups: the Page table without filters, goal or path cleaning
+ * (the rollups keep paths as sent), asking only for what a rollup holds.
+ */
+export function pageTableUsesRollups(parts: Pick<StatsTableParts, 'spec' | 'settings' | 'rules'>): boolean {
+  const { spec, settings, rules } = parts;
+  return settings.breakdown === 'Page' && spec.filters.length === 0 && !spec.goal && rules.length === 0 && settings.metrics.every((m) => ROLLUP_METRICS.includes(m));
+}
 
 /**
  * The HogQL of one stats table, both periods in one statement: per value, each metric as a current and a previous
@@ -157,7 +211,9 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const joined = page && settings.metrics.some((m) => PAGE_METRICS.includes(m));
   const fromSessions = page && spec.filters.length === 0 && !spec.goal;
   const rows = fromSessions ? PAGE_ROWS_FROM_SESSIONS : ROWS;
-  const text = joined ? withPageMetrics(settings.metrics, rows) : aggregated(settings.metrics, rows);
+  const rolled = parts.rolled && (parts.rolled.current.length > 0 || parts.rolled.previous.length > 0) ? parts.rolled : null;
+  const counts = (metrics: readonly WebStatsMetric[]) => (rolled ? rollupAggregated(metrics, rows) : aggregated(metrics, rows));
+  const text = joined ? withPageMetrics(settings.metrics, counts(settings.metrics.filter((m) => !PAGE_METRICS.includes(m)))) : counts(settings.metrics);
   const previous = spec.previous;
   // A row counts for a period when its session began in it and its event (or view) falls in it.
   const flag = (range: typeof previous, n: string, sessionIn: HExpr) => (range ? hAnd([sessionIn, hCompare('>', hField(n), hConstant(0))]) : hConstant(false));
@@ -171,6 +227,7 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const eventLevel = breakdown.level === 'event';
   const query = await templateSelect(text, {
     ...(fromSessions ? pageFromSessions(spec) : {}),
+    ...(rolled && { rolled_cur: rolledRows(rolled.current), rolled_prev: rolledRows(rolled.previous) }),
     event_value: eventLevel ? breakdown.value : hConstant(null),
     breakdown: fromSessions ? cleanPath(viewPart(3), parts.rules) : eventLevel ? hField('e', 'event_value') : onJoinedSessions(breakdown.value),
     keep: breakdown.keep,

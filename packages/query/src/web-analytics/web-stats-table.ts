@@ -9,7 +9,8 @@ import { pathCleaningRules, type PathCleaningContext } from './web-path-cleaning
 import { readWebStatsSettings, type WebStatsTableQuery } from './web-stats-settings.js';
 import { shapeStatsTable, statsColumns } from './web-stats-shape.js';
 import { compileWebStatement } from './web-session-join.js';
-import { statsTableQuery } from './web-stats-sql.js';
+import { pageTableUsesRollups, statsTableQuery } from './web-stats-sql.js';
+import { liveSessionDays, rollupDaysFor } from './web-rollups.js';
 import { readWebQuery, sessionWindowOfBoth } from './web-spec.js';
 
 export type { WebStatsTableQuery } from './web-stats-settings.js';
@@ -25,13 +26,19 @@ export async function planWebStatsTable(query: WebStatsTableQuery, ctx: PathClea
   const spec = await readWebQuery(query, ctx);
   const settings = readWebStatsSettings(query, spec.goal !== null);
   const rules = pathCleaningRules(optionalBoolean(query.doPathCleaning, 'doPathCleaning'), ctx);
+  const days = pageTableUsesRollups({ spec, settings, rules }) ? (ctx.webRollupDays ?? []) : [];
+  const rolled = { current: rollupDaysFor(days, spec.current), previous: spec.previous ? rollupDaysFor(days, spec.previous) : [] };
+  const used = [...rolled.current, ...rolled.previous];
   const ast = await statsTableQuery({
     spec,
     settings,
     breakdown: breakdownDefinition(settings.breakdown, rules),
     rules,
     previousPageFilters: settings.breakdown === 'Page' ? await previousPageFilters(query, ctx) : [],
+    rolled,
   });
+  const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
+  const window = used.length === 0 ? sessionWindowOfBoth(spec) : { ...sessionWindowOfBoth(spec), days: liveSessionDays(periods, used) };
   const extra: Record<string, unknown> = {
     columns: statsColumns(settings.metrics),
     hasMore: false,
@@ -41,7 +48,7 @@ export async function planWebStatsTable(query: WebStatsTableQuery, ctx: PathClea
     resolved_date_range: resolvedDateRangeJson(spec.current),
   };
   return {
-    statements: [compileWebStatement(ast, ctx, sessionWindowOfBoth(spec))],
+    statements: [compileWebStatement(ast, ctx, window)],
     shape(results) {
       const table = shapeStatsTable(results[0], settings, spec.previous !== null);
       extra.hasMore = table.hasMore;
