@@ -3,6 +3,7 @@
  * hand-written baseline on the same store, one warm-up each, then alternately, and keeps the median times.
  */
 import type { ChdbEventStore } from '../../apps/server/src/storage/chdb-event-store.js';
+import type { WebRollupStore } from '../../apps/server/src/web-analytics/web-rollup-store.js';
 import { MAX_EXECUTION_TIME_SECONDS } from '@warren/query/hogql/compile-hogql';
 import { HogQLError } from '@warren/query/hogql/hogql-error';
 import { measureAlternating, type Side as AlternatingSide } from '../shared/alternating-runs.js';
@@ -30,8 +31,14 @@ const LIFTED_LIMIT_SECONDS = STATEMENT_TIMEOUT_MS / 1000;
 export const SERVER_LIMIT_MS = MAX_EXECUTION_TIME_SECONDS * 1000;
 
 /** Times one question on both sides: `runs` alternating runs after one warm-up each. */
-export async function measureQuestion(store: ChdbEventStore, question: Question, baseline: Baseline | undefined, runs: number): Promise<Outcome> {
-  const askWarren = async () => warrenAnswer(question.name, await runWarren(store, question));
+export async function measureQuestion(
+  store: ChdbEventStore,
+  rollups: WebRollupStore,
+  question: Question,
+  baseline: Baseline | undefined,
+  runs: number,
+): Promise<Outcome> {
+  const askWarren = async () => warrenAnswer(question.name, await runWarren(store, rollups, question));
   const askBaseline = async () => {
     if (!baseline) throw new HogQLError('unsupported', 'no baseline written yet');
     return baseline.answer(await store.query(baseline.sql, baseline.params, { timeoutMs: STATEMENT_TIMEOUT_MS }));
@@ -42,19 +49,22 @@ export async function measureQuestion(store: ChdbEventStore, question: Question,
   return outcome;
 }
 
-/** Warren's compiled plan for a question (throws HogQLError 'unsupported' for a kind it does not know yet). */
-export async function planWarren(question: Question): Promise<InsightPlan> {
+/**
+ * Warren's compiled plan for a question (throws HogQLError 'unsupported' for a kind it does not know yet), with the
+ * web rollups' standing days read first, as the server reads them for a web query.
+ */
+export async function planWarren(question: Question, rollups: WebRollupStore): Promise<InsightPlan> {
   const kind = insightKind(question.query.kind);
   if (!kind) throw new HogQLError('unsupported', `${question.query.kind} is not an insight kind yet`);
-  return kind.plan(question.query as never, CONTEXT);
+  return kind.plan(question.query as never, { ...CONTEXT, webRollupDays: await rollups.standingDays(CONTEXT.teamId) });
 }
 
 /**
  * Warren's `results` for a question, as the server computes them, except that the server's query time limit is
  * lifted (the report says when a run went past it).
  */
-async function runWarren(store: ChdbEventStore, question: Question): Promise<unknown> {
-  const plan = await planWarren(question);
+async function runWarren(store: ChdbEventStore, rollups: WebRollupStore, question: Question): Promise<unknown> {
+  const plan = await planWarren(question, rollups);
   const results: StatementResult[] = [];
   for (const statement of plan.statements) {
     const sql = statement.sql.replace(`max_execution_time=${MAX_EXECUTION_TIME_SECONDS}`, `max_execution_time=${LIFTED_LIMIT_SECONDS}`);

@@ -5,7 +5,7 @@ import { summarize } from './answers.js';
 import type { Generated } from './generate.js';
 import { SERVER_LIMIT_MS, type Outcome } from './measure.js';
 
-export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[], profile: string[]): string {
+export function formatReport(run: RunInfo & { rollupDays: number; rollupMs: number }, data: Generated, outcomes: Outcome[], profile: string[]): string {
   const mismatches = outcomes.filter((o) => typeof o.difference === 'string');
   return [
     `bench:web  ${run.cores} cores (${run.cpuModel}), Node ${run.nodeVersion}, chDB ${run.chdbVersion}; load average ${run.loadBefore.toFixed(2)} at start`,
@@ -17,6 +17,8 @@ export function formatReport(run: RunInfo, data: Generated, outcomes: Outcome[],
       ? `  reused from an earlier run (BENCH_STORE_DIR); raw_sessions ${int(data.sessionRows)} rows`
       : `  generated in ${sec(data.generateMs)} (${int(data.events / (data.generateMs / 1000))} events/s), parts merged in ${sec(data.optimizeMs)}; raw_sessions ${int(data.sessionRows)} rows`,
     `  project 1: ${data.eventMix.map((m) => `${m.event} ${int(m.count)}`).join(', ')}`,
+    `  web rollups (the server's background job, one pass, as of the moment asked: days of session ids up to two days before it):` +
+      ` ${int(run.rollupDays)} days computed in ${sec(run.rollupMs)}`,
     '',
     `Questions asked at ${run.askedAt} (median of ${run.runs} runs after one warm-up, Warren and baseline alternating;`,
     " Warren = compile + run the plan's statements (sessions model) + shape the response; baseline = hand-written ClickHouse SQL",

@@ -40,6 +40,8 @@ import { registerCorsPolicy } from './platform/cors-policy.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerHealthRoutes } from './platform/health-routes.js';
 import { registerWebApp } from './platform/web-app.js';
+import { WebRollupJob } from './web-analytics/web-rollup-job.js';
+import { WebRollupStore } from './web-analytics/web-rollup-store.js';
 import { installHttpMetrics } from './platform/http-metrics.js';
 import { lazyRequestLogger } from './platform/lazy-request-logger.js';
 import { installJsonBodyParser } from './platform/json-body-parser.js';
@@ -138,7 +140,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     refreshIntervalMs: deps.config.cohorts.refreshIntervalMs,
   });
-  const queryJobDeps = { store: deps.eventStore, db: deps.metaDb, actions: projectActions, cohorts: cohorts.projectCohorts };
+  const webRollups = new WebRollupStore(deps.eventStore, deps.config.webAnalytics.rollupQuietMs);
+  const webRollupJob = new WebRollupJob(webRollups, async (id) => (await deps.projects.findById(id))?.timezone, deps.logger, {
+    intervalMs: deps.config.webAnalytics.rollupIntervalMs,
+  });
+  app.addHook('onReady', async () => webRollupJob.start());
+  app.addHook('onClose', () => webRollupJob.stop());
+  const queryJobDeps = { store: deps.eventStore, db: deps.metaDb, actions: projectActions, cohorts: cohorts.projectCohorts, webRollups };
   const queryExecutor = new QueryExecutor();
   registerQueryRoutes(app, authenticator, queryJobDeps, queryExecutor);
   registerTimeseriesResultsRoute(app, authenticator, queryJobDeps);

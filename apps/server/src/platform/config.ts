@@ -44,6 +44,12 @@ export interface Config {
     /** How often dynamic cohorts are recalculated in the background (each when its last calculation is older). */
     refreshIntervalMs: number;
   };
+  webAnalytics: {
+    /** How often the web rollup job looks for days of sessions to pre-aggregate. */
+    rollupIntervalMs: number;
+    /** How long a day's sessions must have gone unwritten before it is pre-aggregated (writes still in flight). */
+    rollupQuietMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     },
     cohorts: {
       refreshIntervalMs: int('WARREN_COHORT_REFRESH_INTERVAL_MS', 300_000, 1_000, 86_400_000),
+    },
+    webAnalytics: {
+      rollupIntervalMs: int('WARREN_WEB_ROLLUP_INTERVAL_MS', 60_000, 100, 86_400_000),
+      rollupQuietMs: int('WARREN_WEB_ROLLUP_QUIET_MS', 60_000, 10, 3_600_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,6 @@
 import type { ActionDefinition, InsightContext } from '@warren/query/insights/insight-context';
 import type { CohortRef } from '@warren/query/cohorts/cohort-condition';
+import type { WebRollupDay } from '@warren/query/web-analytics/web-rollups';
 import { compileInsightStatement } from '@warren/query/insights/insight-statement';
 import { parseHogQLSelect } from '@warren/query/hogql/parse-hogql';
 import type { Project } from '../projects/project-repository.js';
@@ -11,12 +12,17 @@ export interface InsightContextSources {
   /** Cohorts cohort filters may name (their current membership version); absent: cohort filters are refused. */
   cohorts?: { forProject(teamId: number): Promise<ReadonlyMap<number, CohortRef>> };
   store: Pick<EventStore, 'query'>;
+  /** Web analytics' daily rollups that stand (read for web queries only). */
+  webRollups?: { standingDays(teamId: number): Promise<readonly WebRollupDay[]> };
 }
+
+/** The query kinds that can take days from the web rollups. */
+const WEB_ROLLUP_KINDS: ReadonlySet<unknown> = new Set(['WebOverviewQuery', 'WebStatsTableQuery']);
 
 /**
  * What an insight compiler needs to know about the project, read before compiling: timezone, week start, the
- * project's actions, its test-account filters and, only when the query asks for all time,
- * its first event. Example: await loadInsightContext(project, query, sources, deadline, signal).weekStartDay // 0
+ * project's actions, its test-account filters, its first event (only when the query asks for all time) and the web
+ * rollups' standing days (only for web queries). Example: await loadInsightContext(project, query, sources, deadline, signal).weekStartDay // 0
  */
 export async function loadInsightContext(
   project: Project,
@@ -35,7 +41,12 @@ export async function loadInsightContext(
     cohorts: await sources.cohorts?.forProject(project.id),
     testAccountFilters: project.testAccountFilters ?? [],
     earliestEventAt: asksForAllTime(query) ? await earliestEventAt(sources.store, base, deadline, signal) : undefined,
+    ...(sources.webRollups && isWebRollupQuery(query) && { webRollupDays: await sources.webRollups.standingDays(project.id) }),
   };
+}
+
+function isWebRollupQuery(query: unknown): boolean {
+  return query !== null && typeof query === 'object' && WEB_ROLLUP_KINDS.has((query as { kind?: unknown }).kind);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Project } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { MetaDb } from '../storage/meta-schema.js';
 import type { Freshness } from './cache-freshness.js';
-import { loadInsightContext } from './insight-context-loader.js';
+import { loadInsightContext, type InsightContextSources } from './insight-context-loader.js';
 import type { QueryJob } from './query-executor.js';
 import { parseError } from './query-errors.js';
 import type { QueryNode } from './query-request.js';
@@ -26,6 +26,8 @@ export interface QueryJobDeps {
   cohorts?: { forProject(teamId: number): Promise<ReadonlyMap<number, CohortRef>> };
   /** The insight kinds by name (the registry; tests inject their own). */
   kinds?: (kind: string) => InsightKind | undefined;
+  /** Web analytics' daily rollups that stand; without it web queries read every day's sessions. */
+  webRollups?: InsightContextSources['webRollups'];
   timeoutMs?: number;
 }
 
@@ -72,7 +74,7 @@ export function queryJob(node: QueryNode, project: Project, deps: QueryJobDeps):
     insight: true,
     calculate: async (signal) => {
       const deadline = budget();
-      const ctx = await loadInsightContext(project, node, { actions: deps.actions, cohorts: deps.cohorts, store }, deadline, signal);
+      const ctx = await loadInsightContext(project, node, { actions: deps.actions, cohorts: deps.cohorts, store, webRollups: deps.webRollups }, deadline, signal);
       return runInsightQuery(kind, node, ctx, store, deadline, signal);
     },
   };

@@ -9,6 +9,7 @@ import {
   SESSIONS_RESHAPE,
   SESSIONS_SHAPE_MARK,
   WEB_ROLLUP_ROW_TABLES,
+  WEB_ROLLUP_SHAPE_MARK,
   recordingSummarySelect,
   sessionRowsSelect,
 } from './clickhouse-schema.js';
@@ -50,6 +51,10 @@ export class ChdbEventStore implements EventStore {
     }
     // The web rollups summarize raw_sessions: made after it, and started over when it was rebuilt.
     const touchesExisted = await this.tableExists('raw_session_touches');
+    // Rollups of an older shape are dropped: they are only ever computed from raw_sessions, and will be again.
+    if ((await this.tableExists(WEB_ROLLUP_SHAPE_MARK.table)) && (await this.columnType(WEB_ROLLUP_SHAPE_MARK.table, WEB_ROLLUP_SHAPE_MARK.column)) === null) {
+      for (const table of WEB_ROLLUP_ROW_TABLES) await this.run(`DROP TABLE IF EXISTS ${table}`, {});
+    }
     for (const ddl of CLICKHOUSE_WEB_ROLLUP_TABLES) await this.run(ddl, {});
     if (reshaped) for (const table of WEB_ROLLUP_ROW_TABLES) await this.run(`TRUNCATE TABLE ${table}`, {});
     if (!touchesExisted || reshaped) await this.run(RAW_SESSION_TOUCHES_BACKFILL, {}, 'CSV', BACKFILL_TIMEOUT_MS);

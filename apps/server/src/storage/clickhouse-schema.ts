@@ -323,8 +323,8 @@ export const CLICKHOUSE_REPLAY_TABLES: readonly string[] = [
 /**
  * Web analytics' daily pre-aggregates (packages/query/src/web-analytics/web-rollups.ts computes and reads them;
  * apps/server/src/web-analytics/web-rollup-job.ts keeps them). A day is a day of the session id, as raw_sessions
- * files sessions; each computation of a day writes its rows under a new `version` and then its `web_rollup_days`
- * row, which is what makes them count. A day's rows stand for its sessions only while nothing has changed them
+ * files sessions, its rows split in bands by the date the sessions started on; each computation of a day writes its
+ * rows under a new `version` and then its `web_rollup_days` row, which is what makes them count. A day's rows stand for its sessions only while nothing has changed them
  * since: the two touch tables record, as they happen, each day of raw_sessions written to and each distinct id whose
  * person changed, and `web_rollup_distinct_ids` lists the first distinct ids of a day's sessions so that a merge
  * finds the days it changes.
@@ -350,36 +350,36 @@ export const CLICKHOUSE_WEB_ROLLUP_TABLES: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS web_rollup_days (
     team_id Int64,
     session_day Date,
-    version UInt64,
-    sessions UInt64,
-    min_start Nullable(DateTime64(6, 'UTC')),
-    max_end Nullable(DateTime64(6, 'UTC'))
+    version UInt64
   ) ENGINE = ReplacingMergeTree(version)
   ORDER BY (team_id, session_day)`,
   `CREATE TABLE IF NOT EXISTS web_sessions_daily (
     team_id Int64,
     session_day Date,
     version UInt64,
+    band Date,
     visitors AggregateFunction(uniq, Nullable(UUID)),
     views Int64,
     sessions UInt64,
     duration_sum Int64,
     bounces UInt64,
-    min_start Nullable(DateTime64(6, 'UTC')),
-    max_end Nullable(DateTime64(6, 'UTC'))
+    min_start DateTime64(6, 'UTC'),
+    max_start DateTime64(6, 'UTC'),
+    max_end DateTime64(6, 'UTC')
   ) ENGINE = MergeTree
-  ORDER BY (team_id, session_day, version)`,
+  ORDER BY (team_id, session_day, version, band)`,
   `CREATE TABLE IF NOT EXISTS web_pages_daily (
     team_id Int64,
     session_day Date,
     version UInt64,
+    band Date,
     path Nullable(String),
     views UInt64,
     visitors AggregateFunction(uniq, Nullable(UUID)),
     landings UInt64,
     landing_bounces UInt64
   ) ENGINE = MergeTree
-  ORDER BY (team_id, session_day, version)`,
+  ORDER BY (team_id, session_day, version, band)`,
   `CREATE TABLE IF NOT EXISTS web_rollup_distinct_ids (
     team_id Int64,
     distinct_id String,
@@ -391,6 +391,9 @@ export const CLICKHOUSE_WEB_ROLLUP_TABLES: readonly string[] = [
 
 /** The web rollup tables that hold computed rows: emptied when raw_sessions is rebuilt, since they summarize it. */
 export const WEB_ROLLUP_ROW_TABLES = ['web_rollup_days', 'web_sessions_daily', 'web_pages_daily', 'web_rollup_distinct_ids'] as const;
+
+/** A column of the current rollup shape: rollup tables without it are dropped and made again. */
+export const WEB_ROLLUP_SHAPE_MARK = { table: 'web_sessions_daily', column: 'band' } as const;
 
 /**
  * Days already in raw_sessions when the touch table is new (or raw_sessions was rebuilt): each filed as last touched

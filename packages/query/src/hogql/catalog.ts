@@ -108,7 +108,7 @@ const COHORT_PEOPLE: CatalogTable = {
 // Web analytics' daily pre-aggregates (packages/query/src/web-analytics/web-rollups.ts): per day of the session id
 // and computation `version`, the figures of that day's sessions, and of their views per path. `visitors` is a uniq
 // state, read with uniqMerge.
-const ROLLUP_KEY = { session_day: plain('session_day'), version: plain('version') };
+const ROLLUP_KEY = { session_day: plain('session_day'), version: plain('version'), band: plain('band') };
 const WEB_SESSIONS_DAILY: CatalogTable = {
   name: 'web_sessions_daily',
   source: () => table('web_sessions_daily'),
@@ -116,15 +116,16 @@ const WEB_SESSIONS_DAILY: CatalogTable = {
     ...ROLLUP_KEY,
     ...Object.fromEntries(['visitors', 'views', 'sessions', 'duration_sum', 'bounces'].map((c) => [c, plain(c)])),
     min_start: { kind: 'datetime', column: 'min_start' },
+    max_start: { kind: 'datetime', column: 'max_start' },
     max_end: { kind: 'datetime', column: 'max_end' },
   },
-  star: ['session_day', 'version', 'views', 'sessions', 'duration_sum', 'bounces', 'min_start', 'max_end'],
+  star: ['session_day', 'version', 'band', 'views', 'sessions', 'duration_sum', 'bounces', 'min_start', 'max_start', 'max_end'],
 };
 const WEB_PAGES_DAILY: CatalogTable = {
   name: 'web_pages_daily',
   source: () => table('web_pages_daily'),
   columns: { ...ROLLUP_KEY, ...Object.fromEntries(['path', 'views', 'visitors', 'landings', 'landing_bounces'].map((c) => [c, plain(c)])) },
-  star: ['session_day', 'version', 'path', 'views', 'landings', 'landing_bounces'],
+  star: ['session_day', 'version', 'band', 'path', 'views', 'landings', 'landing_bounces'],
 };
 
 const TABLES: ReadonlyMap<string, CatalogTable> = new Map([

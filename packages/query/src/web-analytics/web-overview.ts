@@ -5,7 +5,7 @@ import { templateSelect } from '../insights/hogql-template.js';
 import type { InsightContext } from '../insights/insight-context.js';
 import type { InsightPlan, StatementResult } from '../insights/insight-statement.js';
 import { compileWebStatement, SESSIONS_ALIAS } from './web-session-join.js';
-import { liveSessionDays, rolledRows, rollupDaysFor, type WebRollupDay } from './web-rollups.js';
+import { liveSessionDays, rolledRows, rollupDaysFor, type TakenDay } from './web-rollups.js';
 import { VIEW_EVENT, periodEvents, readWebQuery, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
 
 export interface WebOverviewQuery extends WebQueryBase {
@@ -125,7 +125,7 @@ export async function planWebOverview(query: WebOverviewQuery, ctx: InsightConte
   };
 }
 
-async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightContext, rolled: readonly WebRollupDay[]) {
+async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightContext, rolled: readonly TakenDay[]) {
   const started = hAnd(dateWindow(range, hField(SESSIONS_ALIAS, '$start_timestamp')));
   if (spec.goal) {
     const fill = { is_view: VIEW_EVENT, is_goal: spec.goal, where: periodEvents(spec, range, [], false), kept: hConstant(true), started };
@@ -133,7 +133,7 @@ async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightCon
   }
   if (spec.filters.length === 0) {
     const late = await lateViews(range, ctx.now);
-    return rolled.length === 0 ? templateSelect(FROM_SESSIONS, { late, started }) : templateSelect(FROM_ROLLUPS_AND_SESSIONS, { late, started, rolled: rolledRows(rolled) });
+    return rolled.every((d) => d.bands.length === 0) ? templateSelect(FROM_SESSIONS, { late, started }) : templateSelect(FROM_ROLLUPS_AND_SESSIONS, { late, started, rolled: rolledRows(rolled) });
   }
   // Sessions count only when they had a view in the period (the filters may have removed them all).
   const kept = hCompare('>', hField('views'), hConstant(0));

@@ -5,7 +5,7 @@ import type { BreakdownDefinition } from './web-breakdowns.js';
 import { cleanPath, type PathCleaningRule } from './web-path-cleaning.js';
 import { onJoinedSessions, SESSIONS_ALIAS } from './web-session-join.js';
 import { sortKeys, type WebStatsMetric, type WebStatsSettings } from './web-stats-settings.js';
-import { rolledRows, type WebRollupDay } from './web-rollups.js';
+import { rolledRows, type TakenDay } from './web-rollups.js';
 import { bothPeriodsEvents, countedEvent, inPeriod, VIEW_EVENT, type WebSpec } from './web-spec.js';
 
 /** What one stats table is built from. */
@@ -20,7 +20,7 @@ export interface StatsTableParts {
    * Days each period takes from the web rollups (only where pageTableUsesRollups allows); the sessions of these days
    * must be left out of the statement's session window (web-rollups.ts liveSessionDays).
    */
-  rolled?: { current: readonly WebRollupDay[]; previous: readonly WebRollupDay[] };
+  rolled?: { current: readonly TakenDay[]; previous: readonly TakenDay[] };
 }
 
 /** Events that carry what the previous page was like: the next view, or leaving the site. */
@@ -151,17 +151,8 @@ const ROLLUP_AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
     'sumIf(landing_bounces, period = 0) / sumIf(landings, period = 0) AS bounce_rate, sumIf(landing_bounces, period = 1) / sumIf(landings, period = 1) AS previous_bounce_rate',
 };
 
-const livePeriodCounts = (period: number, flag: string, rows: string) => `
-    SELECT
-      breakdown_value,
-      ${period} AS period,
-      uniqState(if(${flag}, person_id, NULL)) AS path_visitors,
-      toUInt64(sumIf(views_${period === 0 ? 'cur' : 'prev'}, ${flag})) AS path_views,
-      toUInt64(countIf(${flag} AND {landed})) AS landings,
-      toUInt64(sumIf(bounce, ${flag} AND {landed})) AS landing_bounces
-    FROM (${rows})
-    GROUP BY breakdown_value`;
-
+// The live rows are read once: grouped by path with both periods' counts side by side, then each path's row is
+// turned into one row per period.
 const rollupAggregated = (metrics: readonly WebStatsMetric[], rows: string) => `
   SELECT breakdown_value, ${metrics.map((m) => ROLLUP_AGGREGATES[m]).join(', ')}
   FROM (
@@ -169,9 +160,27 @@ const rollupAggregated = (metrics: readonly WebStatsMetric[], rows: string) => `
     FROM web_pages_daily
     WHERE {rolled_cur} OR {rolled_prev}
     UNION ALL
-    ${livePeriodCounts(0, '{cur}', rows)}
-    UNION ALL
-    ${livePeriodCounts(1, '{prev}', rows)}
+    SELECT
+      breakdown_value,
+      arrayJoin([0, 1]) AS period,
+      if(period = 0, cur_visitors, prev_visitors) AS path_visitors,
+      if(period = 0, cur_views, prev_views) AS path_views,
+      if(period = 0, cur_landings, prev_landings) AS landings,
+      if(period = 0, cur_landing_bounces, prev_landing_bounces) AS landing_bounces
+    FROM (
+      SELECT
+        breakdown_value,
+        uniqState(if({cur}, person_id, NULL)) AS cur_visitors,
+        uniqState(if({prev}, person_id, NULL)) AS prev_visitors,
+        toUInt64(sumIf(views_cur, {cur})) AS cur_views,
+        toUInt64(sumIf(views_prev, {prev})) AS prev_views,
+        toUInt64(countIf({cur} AND {landed})) AS cur_landings,
+        toUInt64(countIf({prev} AND {landed})) AS prev_landings,
+        toUInt64(sumIf(bounce, {cur} AND {landed})) AS cur_landing_bounces,
+        toUInt64(sumIf(bounce, {prev} AND {landed})) AS prev_landing_bounces
+      FROM (${rows})
+      GROUP BY breakdown_value
+    )
   )
   WHERE {keep}
   GROUP BY breakdown_value
@@ -211,7 +220,7 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const joined = page && settings.metrics.some((m) => PAGE_METRICS.includes(m));
   const fromSessions = page && spec.filters.length === 0 && !spec.goal;
   const rows = fromSessions ? PAGE_ROWS_FROM_SESSIONS : ROWS;
-  const rolled = parts.rolled && (parts.rolled.current.length > 0 || parts.rolled.previous.length > 0) ? parts.rolled : null;
+  const rolled = parts.rolled && [...parts.rolled.current, ...parts.rolled.previous].some((d) => d.bands.length > 0) ? parts.rolled : null;
   const counts = (metrics: readonly WebStatsMetric[]) => (rolled ? rollupAggregated(metrics, rows) : aggregated(metrics, rows));
   const text = joined ? withPageMetrics(settings.metrics, counts(settings.metrics.filter((m) => !PAGE_METRICS.includes(m)))) : counts(settings.metrics);
   const previous = spec.previous;

@@ -10,7 +10,7 @@ import { readWebStatsSettings, type WebStatsTableQuery } from './web-stats-setti
 import { shapeStatsTable, statsColumns } from './web-stats-shape.js';
 import { compileWebStatement } from './web-session-join.js';
 import { pageTableUsesRollups, statsTableQuery } from './web-stats-sql.js';
-import { liveSessionDays, rollupDaysFor } from './web-rollups.js';
+import { liveSessionDays, rollupDaysForBoth } from './web-rollups.js';
 import { readWebQuery, sessionWindowOfBoth } from './web-spec.js';
 
 export type { WebStatsTableQuery } from './web-stats-settings.js';
@@ -27,8 +27,8 @@ export async function planWebStatsTable(query: WebStatsTableQuery, ctx: PathClea
   const settings = readWebStatsSettings(query, spec.goal !== null);
   const rules = pathCleaningRules(optionalBoolean(query.doPathCleaning, 'doPathCleaning'), ctx);
   const days = pageTableUsesRollups({ spec, settings, rules }) ? (ctx.webRollupDays ?? []) : [];
-  const rolled = { current: rollupDaysFor(days, spec.current), previous: spec.previous ? rollupDaysFor(days, spec.previous) : [] };
-  const used = [...rolled.current, ...rolled.previous];
+  const rolled = rollupDaysForBoth(days, spec.current, spec.previous);
+  const used = rolled.current;
   const ast = await statsTableQuery({
     spec,
     settings,
