@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { seededRandom } from '@warren/flags/test-support/seeded-random';
 import { insightContext, type InsightContext } from '../insights/insight-context.js';
 import { openUniverse, type Universe } from '../test-support/insight-universe.js';
 import { rollUpEveryDay } from '../test-support/web-rollup-support.js';
@@ -23,19 +24,8 @@ let days: WebRollupDay[];
 const NOW = new Date('2024-06-25T12:00:00Z');
 const TIMEZONES = ['UTC', 'America/New_York', 'Asia/Kolkata'];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function seedGenerated(universe: Universe): void {
-  const rng = random(42);
+  const rng = seededRandom(42);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)];
   const paths = ['/', '/home', '/pricing', '/docs', '/blog', '/signup', null];
   for (let p = 0; p < 40; p++) universe.person(`person-${p}`);
