@@ -160,6 +160,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDefinitionRoutes(app, authenticator, deps.metaDb);
   registerRecordingRoutes(app, authenticator, { db: deps.metaDb, store: deps.eventStore, persons: deps.persons });
   const stopRecordingSweep = startRecordingRetentionSweep(deps.eventStore, deps.metaDb, deps.logger);
-  app.addHook('onClose', async () => stopRecordingSweep());
+  app.addHook('onClose', () => stopRecordingSweep());
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CohortCalculator } from './cohort-calculator.js';
 import type { CohortRepository } from './cohort-repository.js';
+import { PeriodicPass } from '../platform/periodic-pass.js';
 
 /** How many stale cohorts one pass picks up at most; the rest wait for the next pass. */
 const PER_PASS = 100;
@@ -11,53 +12,38 @@ const PER_PASS = 100;
  * membership query at once.
  */
 export class CohortRefresher {
-  private timer: NodeJS.Timeout | null = null;
-  private pass: Promise<void> | null = null;
-  private stopped = false;
+  private readonly passes: PeriodicPass<void>;
 
   constructor(
     private readonly cohorts: Pick<CohortRepository, 'stale' | 'clearCalculating'>,
     private readonly calculator: Pick<CohortCalculator, 'recalculate'>,
     private readonly intervalMs: number,
-    private readonly logger: Pick<Logger, 'warn'>,
+    logger: Pick<Logger, 'warn'>,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.passes = new PeriodicPass(() => this.refreshStale(), intervalMs, (error) => logger.warn({ err: String(error) }, 'cohort refresh pass failed'));
+  }
 
   /** Forgets calculations a previous process left unfinished, then starts the timer. */
   async start(): Promise<void> {
     await this.cohorts.clearCalculating();
-    this.schedule();
+    this.passes.start();
   }
 
   /** One pass over the stale cohorts (the timer calls it; tests may too). */
   runOnce(): Promise<void> {
-    this.pass ??= this.refreshStale().finally(() => {
-      this.pass = null;
-    });
-    return this.pass;
+    return this.passes.runOnce();
   }
 
   /** Stops the timer and waits for the cohort being calculated, if any. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.runOnce()
-        .catch((error: unknown) => this.logger.warn({ err: String(error) }, 'cohort refresh pass failed'))
-        .finally(() => this.schedule());
-    }, this.intervalMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   private async refreshStale(): Promise<void> {
     const before = new Date(this.now() - this.intervalMs).toISOString();
     for (const { teamId, id } of await this.cohorts.stale(before, PER_PASS)) {
-      if (this.stopped) return;
+      if (this.passes.stopped) return;
       await this.calculator.recalculate(teamId, id);
     }
   }

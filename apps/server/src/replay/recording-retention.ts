@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicPass } from '../platform/periodic-pass.js';
 import { toProject } from '../projects/project-repository.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { MetaDb } from '../storage/meta-schema.js';
@@ -54,22 +55,16 @@ export async function erasePersonRecordings(store: EventStore, teamId: number, d
   await deleteRecordings(store, teamId, sessions.rows.map((r) => String(r[0])));
 }
 
-/** Sweeps every project hourly (and once at start); returns the stop function. */
-export function startRecordingRetentionSweep(store: EventStore, db: MetaDb, logger: Logger): () => void {
+/** Sweeps every project hourly (the first time half a minute after start); returns the stop function, which waits for a sweep under way. */
+export function startRecordingRetentionSweep(store: EventStore, db: MetaDb, logger: Logger): () => Promise<void> {
   const sweep = async () => {
-    try {
-      for (const row of await db.selectFrom('projects').selectAll().execute()) {
-        const project = toProject(row);
-        const swept = await sweepRecordings(store, db, project.id, retentionDaysOf(project));
-        if (swept > 0) logger.info({ teamId: project.id, recordings: swept }, 'expired and deleted recordings removed');
-      }
-    } catch (error) {
-      logger.error({ err: error }, 'recording retention sweep failed; will retry');
+    for (const row of await db.selectFrom('projects').selectAll().execute()) {
+      const project = toProject(row);
+      const swept = await sweepRecordings(store, db, project.id, retentionDaysOf(project));
+      if (swept > 0) logger.info({ teamId: project.id, recordings: swept }, 'expired and deleted recordings removed');
     }
   };
-  const first = setTimeout(() => void sweep(), 30_000);
-  const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
-  first.unref();
-  timer.unref();
-  return () => (clearTimeout(first), clearInterval(timer));
+  const passes = new PeriodicPass(sweep, SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'recording retention sweep failed; will retry'), 30_000);
+  passes.start();
+  return () => passes.stop();
 }

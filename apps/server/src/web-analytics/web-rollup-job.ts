@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicPass } from '../platform/periodic-pass.js';
 import type { WebRollupStore } from './web-rollup-store.js';
 
 /** How often the job looks for days to compute. */
@@ -13,11 +14,7 @@ const DAYS_PER_PASS = 60;
  * from its sessions.
  */
 export class WebRollupJob {
-  private timer: NodeJS.Timeout | null = null;
-  private pass: Promise<number> | null = null;
-  private stopped = false;
-
-  private readonly intervalMs: number;
+  private readonly passes: PeriodicPass<number>;
   private readonly now: () => number;
   private readonly present: () => number;
 
@@ -29,41 +26,28 @@ export class WebRollupJob {
     private readonly rollups: Pick<WebRollupStore, 'projects' | 'daysToCompute' | 'computeDay'>,
     /** The project's timezone (its rollups' bands end at its midnights); UTC for a project not found. */
     private readonly timezoneOf: (teamId: number) => Promise<string | null | undefined>,
-    private readonly logger: Pick<Logger, 'warn'>,
+    logger: Pick<Logger, 'warn'>,
     options: { intervalMs?: number; now?: () => number; present?: () => number } = {},
   ) {
-    this.intervalMs = options.intervalMs ?? WEB_ROLLUP_INTERVAL_MS;
     this.now = options.now ?? Date.now;
     this.present = options.present ?? this.now;
+    this.passes = new PeriodicPass(() => this.computeDue(), options.intervalMs ?? WEB_ROLLUP_INTERVAL_MS, (error) =>
+      logger.warn({ err: String(error) }, 'web rollup pass failed'),
+    );
   }
 
   start(): void {
-    this.schedule();
+    this.passes.start();
   }
 
   /** One pass (the timer calls it; tests and the bench may too). Resolves with the number of days computed. */
   runOnce(): Promise<number> {
-    this.pass ??= this.computeDue().finally(() => {
-      this.pass = null;
-    });
-    return this.pass;
+    return this.passes.runOnce();
   }
 
   /** Stops the timer and waits for the day being computed, if any. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass?.catch(() => undefined);
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.runOnce()
-        .catch((error: unknown) => this.logger.warn({ err: String(error) }, 'web rollup pass failed'))
-        .finally(() => this.schedule());
-    }, this.intervalMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   private async computeDue(): Promise<number> {
@@ -73,7 +57,7 @@ export class WebRollupJob {
       if (due.length === 0) continue;
       const timezone = (await this.timezoneOf(teamId)) ?? 'UTC';
       for (const { day } of due.slice(0, DAYS_PER_PASS)) {
-        if (this.stopped) return computed;
+        if (this.passes.stopped) return computed;
         await this.rollups.computeDay(teamId, day, this.now(), timezone);
         computed++;
       }
