@@ -23,7 +23,7 @@ export class WebRollupJob {
    * (the clock, except in the web benchmark).
    */
   constructor(
-    private readonly rollups: Pick<WebRollupStore, 'projects' | 'daysToCompute' | 'computeDay'>,
+    private readonly rollups: Pick<WebRollupStore, 'projects' | 'daysToCompute' | 'computeDay' | 'pruneOverrideTouches'>,
     /** The project's timezone (its rollups' bands end at its midnights); UTC for a project not found. */
     private readonly timezoneOf: (teamId: number) => Promise<string | null | undefined>,
     logger: Pick<Logger, 'warn'>,
@@ -53,6 +53,7 @@ export class WebRollupJob {
   private async computeDue(): Promise<number> {
     let computed = 0;
     for (const teamId of await this.rollups.projects()) {
+      await this.rollups.pruneOverrideTouches(teamId);
       const due = await this.rollups.daysToCompute(teamId, new Date(this.now()), new Date(this.present()));
       if (due.length === 0) continue;
       const timezone = (await this.timezoneOf(teamId)) ?? 'UTC';

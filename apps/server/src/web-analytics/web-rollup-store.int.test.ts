@@ -84,9 +84,10 @@ test('days less than two days old, and days written to within the margin, wait',
   await store.insert('events', [event('erin', recent, today.toISOString())]);
   await quiet();
   assert.ok(!(await rollups.daysToCompute(TEAM, NOW())).some((d) => d.day === today.toISOString().slice(0, 10)));
+  const writtenAt = NOW();
   await store.insert('events', [event('anna', S1, '2024-06-10T09:05:00Z')]);
   assert.ok(!(await standing()).includes('2024-06-10'), 'a write to its sessions: the day no longer stands');
-  assert.ok(!(await rollups.daysToCompute(TEAM, NOW())).some((d) => d.day === '2024-06-10'), 'not quiet yet');
+  assert.ok(!(await rollups.daysToCompute(TEAM, writtenAt)).some((d) => d.day === '2024-06-10'), 'not quiet yet');
   await quiet();
   assert.deepEqual((await rollups.daysToCompute(TEAM, NOW())).map((d) => d.day), ['2024-06-10']);
   await rollups.computeDay(TEAM, '2024-06-10', Date.now(), 'UTC');
@@ -114,4 +115,17 @@ test("an erasure unsettles the days of the sessions it rebuilds, including sessi
   await rollups.computeDay(TEAM, '2024-06-11', Date.now(), 'UTC');
   const june11 = (await rollups.standingDays(TEAM)).find((d) => d.day === '2024-06-11');
   assert.deepEqual(june11?.bands, [], 'a day whose sessions are all gone counts nothing');
+});
+
+test('changes of person older than every computation are forgotten; newer ones are kept', async () => {
+  const count = async () => Number((await store.query('SELECT count() FROM person_override_touches WHERE team_id = 1')).rows[0][0]);
+  assert.ok((await count()) >= 2);
+  await rollups.pruneOverrideTouches(TEAM);
+  assert.ok((await count()) >= 2, 'fewer than the threshold: left alone');
+  await quiet();
+  for (const day of ['2024-06-10', '2024-06-11', '2024-06-12']) await rollups.computeDay(TEAM, day, Date.now(), 'UTC');
+  await quiet();
+  await store.insert('person_distinct_id_overrides', [{ team_id: TEAM, distinct_id: 'later', person_id: '00000000-0000-4000-9000-000000000003', is_deleted: 0, version: 1 }]);
+  await rollups.pruneOverrideTouches(TEAM, 1);
+  assert.equal(await count(), 1, 'only the change made after the oldest computation is left');
 });

@@ -68,6 +68,21 @@ export class WebRollupStore {
     return new Set(moved.rows.map(([day, version]) => `${String(day)}/${Number(version)}`));
   }
 
+  /**
+   * Forgets changes of person older than every computation of the project (less the margin): they can unsettle none.
+   * Only when there are at least `atLeast` of them, since each delete is a mutation of the table.
+   */
+  async pruneOverrideTouches(teamId: number, atLeast = 10_000): Promise<void> {
+    const params = { team: teamId, margin: this.marginMs };
+    const before = `(SELECT fromUnixTimestamp64Milli(toInt64(min(version)) - {margin:Int64}, 'UTC') FROM web_rollup_days WHERE team_id = {team:Int64})`;
+    const old = await this.store.query(
+      `SELECT count() FROM person_override_touches WHERE team_id = {team:Int64} AND touched_at < ${before} AND ${before} > toDateTime64(0, 6, 'UTC')`,
+      params,
+    );
+    if (Number(old.rows[0]?.[0] ?? 0) < atLeast) return;
+    await this.store.command(`DELETE FROM person_override_touches WHERE team_id = {team:Int64} AND touched_at < ${before}`, params);
+  }
+
   /** Projects that have sessions. */
   async projects(): Promise<number[]> {
     const result = await this.store.query('SELECT DISTINCT team_id FROM raw_session_touches ORDER BY team_id');
