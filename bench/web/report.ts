@@ -17,7 +17,7 @@ export function formatReport(run: RunInfo & { rollupDays: number; rollupMs: numb
       ? `  reused from an earlier run (BENCH_STORE_DIR); raw_sessions ${int(data.sessionRows)} rows`
       : `  generated in ${sec(data.generateMs)} (${int(data.events / (data.generateMs / 1000))} events/s), parts merged in ${sec(data.optimizeMs)}; raw_sessions ${int(data.sessionRows)} rows`,
     `  project 1: ${data.eventMix.map((m) => `${m.event} ${int(m.count)}`).join(', ')}`,
-    `  web rollups (the server's background job, one pass, as of the moment asked: days of session ids up to two days before it):` +
+    `  web rollups (the server's background job, one pass, as of the moment asked: days of session ids before that day):` +
       ` ${int(run.rollupDays)} days computed in ${sec(run.rollupMs)}`,
     '',
     `Questions asked at ${run.askedAt} (median of ${run.runs} runs after one warm-up, Warren and baseline alternating;`,

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     log(`  ${data.events.toLocaleString('en-US')} events, ${data.sessionRows.toLocaleString('en-US')} raw_sessions rows`);
     // The server's background job, one pass, as it would run on this data at the moment the questions are asked: the
-    // days of session ids up to two days before it are computed, the last two are read from sessions. Nothing else
+    // days of session ids before the day it falls on are computed, that day is read from sessions. Nothing else
     // writes to this store, so the margin for concurrent writes is short.
     const rollups = new WebRollupStore(store, ROLLUP_MARGIN_MS);
     await setTimeout(ROLLUP_MARGIN_MS * 2);

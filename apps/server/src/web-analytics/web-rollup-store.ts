@@ -90,16 +90,17 @@ export class WebRollupStore {
   }
 
   /**
-   * Days of a project's sessions to compute, newest first: days of UUIDv7 session ids at least two days old (a
-   * posthog-js session lasts at most a day, so no session of them is still going), quiet for the margin, whose
-   * computation is missing or no longer stands. `present` is the moment the data is looked at, which is `now` except
-   * in the web benchmark, whose generated traffic ends on a fixed day.
+   * Days of a project's sessions to compute, newest first: days of UUIDv7 session ids before the present day (today's
+   * sessions are still being made), quiet for the margin, whose computation is missing or no longer stands. A session
+   * begun late yesterday may still be going: its next event unsettles the day, which is computed again once quiet.
+   * `present` is the moment the data is looked at, which is `now` except in the web benchmark, whose generated
+   * traffic ends on a fixed day.
    */
   async daysToCompute(teamId: number, now: Date, present: Date = now): Promise<DayToCompute[]> {
     const [touched, standing] = await Promise.all([
       this.store.query(
         `SELECT toString(session_day), max(touched_at) FROM raw_session_touches
-        WHERE team_id = {team:Int64} AND session_day != toDate(0) AND session_day <= toDate({present:DateTime64(6, 'UTC')}) - 2
+        WHERE team_id = {team:Int64} AND session_day != toDate(0) AND session_day < toDate({present:DateTime64(6, 'UTC')})
         GROUP BY session_day
         HAVING max(touched_at) < {quiet:DateTime64(6, 'UTC')}
         ORDER BY session_day DESC`,
