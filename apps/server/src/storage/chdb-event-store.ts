@@ -52,7 +52,7 @@ export class ChdbEventStore implements EventStore {
     // The web rollups summarize raw_sessions: made after it, and started over when it was rebuilt.
     const touchesExisted = await this.tableExists('raw_session_touches');
     // Rollups of an older shape are dropped: they are only ever computed from raw_sessions, and will be again.
-    if ((await this.tableExists(WEB_ROLLUP_SHAPE_MARK.table)) && (await this.columnType(WEB_ROLLUP_SHAPE_MARK.table, WEB_ROLLUP_SHAPE_MARK.column)) === null) {
+    if ((await this.tableExists('web_rollup_days')) && (await this.columnType(WEB_ROLLUP_SHAPE_MARK.table, WEB_ROLLUP_SHAPE_MARK.column)) === null) {
       for (const table of WEB_ROLLUP_ROW_TABLES) await this.run(`DROP TABLE IF EXISTS ${table}`, {});
     }
     for (const ddl of CLICKHOUSE_WEB_ROLLUP_TABLES) await this.run(ddl, {});

@@ -380,6 +380,19 @@ export const CLICKHOUSE_WEB_ROLLUP_TABLES: readonly string[] = [
     landing_bounces UInt64
   ) ENGINE = MergeTree
   ORDER BY (team_id, session_day, version, band)`,
+  `CREATE TABLE IF NOT EXISTS web_breakdowns_daily (
+    team_id Int64,
+    session_day Date,
+    version UInt64,
+    band Date,
+    breakdown LowCardinality(String),
+    value Nullable(String),
+    visitors AggregateFunction(uniq, Nullable(UUID)),
+    views UInt64,
+    sessions UInt64,
+    bounces UInt64
+  ) ENGINE = MergeTree
+  ORDER BY (team_id, session_day, version, band, breakdown)`,
   `CREATE TABLE IF NOT EXISTS web_rollup_distinct_ids (
     team_id Int64,
     distinct_id String,
@@ -390,10 +403,14 @@ export const CLICKHOUSE_WEB_ROLLUP_TABLES: readonly string[] = [
 ];
 
 /** The web rollup tables that hold computed rows: emptied when raw_sessions is rebuilt, since they summarize it. */
-export const WEB_ROLLUP_ROW_TABLES = ['web_rollup_days', 'web_sessions_daily', 'web_pages_daily', 'web_rollup_distinct_ids'] as const;
+export const WEB_ROLLUP_ROW_TABLES = ['web_rollup_days', 'web_sessions_daily', 'web_pages_daily', 'web_breakdowns_daily', 'web_rollup_distinct_ids'] as const;
 
-/** A column of the current rollup shape: rollup tables without it are dropped and made again. */
-export const WEB_ROLLUP_SHAPE_MARK = { table: 'web_sessions_daily', column: 'band' } as const;
+/**
+ * A column of the current rollup shape: when rollups exist (`web_rollup_days`) without it, every rollup table is
+ * dropped and made again, and the job computes every day anew (a day computed before a table was added would lack
+ * its rows).
+ */
+export const WEB_ROLLUP_SHAPE_MARK = { table: 'web_breakdowns_daily', column: 'value' } as const;
 
 /**
  * Days already in raw_sessions when the touch table is new (or raw_sessions was rebuilt): each filed as last touched

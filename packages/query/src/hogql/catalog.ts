@@ -106,8 +106,8 @@ const COHORT_PEOPLE: CatalogTable = {
 };
 
 // Web analytics' daily pre-aggregates (packages/query/src/web-analytics/web-rollups.ts): per day of the session id
-// and computation `version`, the figures of that day's sessions, and of their views per path. `visitors` is a uniq
-// state, read with uniqMerge.
+// and computation `version`, the figures of that day's sessions, of their views per path, and of its sessions per
+// value of each session-level breakdown. `visitors` is a uniq state, read with uniqMerge.
 const ROLLUP_KEY = { session_day: plain('session_day'), version: plain('version'), band: plain('band') };
 const WEB_SESSIONS_DAILY: CatalogTable = {
   name: 'web_sessions_daily',
@@ -128,6 +128,13 @@ const WEB_PAGES_DAILY: CatalogTable = {
   star: ['session_day', 'version', 'band', 'path', 'views', 'landings', 'landing_bounces'],
 };
 
+const WEB_BREAKDOWNS_DAILY: CatalogTable = {
+  name: 'web_breakdowns_daily',
+  source: () => table('web_breakdowns_daily'),
+  columns: { ...ROLLUP_KEY, ...Object.fromEntries(['breakdown', 'value', 'visitors', 'views', 'sessions', 'bounces'].map((c) => [c, plain(c)])) },
+  star: ['session_day', 'version', 'band', 'breakdown', 'value', 'views', 'sessions', 'bounces'],
+};
+
 const TABLES: ReadonlyMap<string, CatalogTable> = new Map([
   ['events', EVENTS],
   ['persons', PERSONS],
@@ -136,6 +143,7 @@ const TABLES: ReadonlyMap<string, CatalogTable> = new Map([
   ['cohort_people', COHORT_PEOPLE],
   ['web_sessions_daily', WEB_SESSIONS_DAILY],
   ['web_pages_daily', WEB_PAGES_DAILY],
+  ['web_breakdowns_daily', WEB_BREAKDOWNS_DAILY],
 ]);
 
 /**

@@ -14,7 +14,8 @@ export type GuardedTable =
   | 'cohort_people'
   | 'raw_sessions'
   | 'web_sessions_daily'
-  | 'web_pages_daily';
+  | 'web_pages_daily'
+  | 'web_breakdowns_daily';
 
 export type ScalarParamType = 'String' | 'UInt8' | 'Int64' | 'UInt64' | 'Float64' | 'Bool' | 'UUID' | "DateTime64(6, 'UTC')";
 export type ParamType = ScalarParamType | `Array(${ScalarParamType})`;

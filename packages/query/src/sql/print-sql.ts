@@ -46,6 +46,7 @@ const GUARDED_TABLES: ReadonlySet<string> = new Set<GuardedTable>([
   'raw_sessions',
   'web_sessions_daily',
   'web_pages_daily',
+  'web_breakdowns_daily',
 ]);
 const JOIN_TYPES: ReadonlySet<string> = new Set([
   'INNER JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL OUTER JOIN', 'CROSS JOIN', 'INNER ANY JOIN', 'LEFT ANY JOIN',

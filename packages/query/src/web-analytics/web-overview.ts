@@ -6,7 +6,7 @@ import type { InsightContext } from '../insights/insight-context.js';
 import type { InsightPlan, StatementResult } from '../insights/insight-statement.js';
 import { compileWebStatement, SESSIONS_ALIAS } from './web-session-join.js';
 import { liveSessionDays, rolledRows, rollupDaysFor, type TakenDay } from './web-rollups.js';
-import { VIEW_EVENT, periodEvents, readWebQuery, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
+import { VIEW_EVENT, lateViews, periodEvents, readWebQuery, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
 
 export interface WebOverviewQuery extends WebQueryBase {
   kind: 'WebOverviewQuery';
@@ -139,24 +139,6 @@ async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightCon
   const kept = hCompare('>', hField('views'), hConstant(0));
   return templateSelect(OVERVIEW, { is_view: VIEW_EVENT, is_goal: hConstant(false), where: periodEvents(spec, range, [], false), kept, started });
 }
-
-/**
- * Views after the period's end, up to a bound that lets the read skip days: no event is stored later than the moment
- * asked plus MAX_FUTURE_MS (ingestion clamps later times), which is the bound when that is close to the period's end
- * (a period ending today: the read is a few hours of the key, usually none); else the last end of a session begun in
- * the period, which costs a read of the sessions.
- */
-async function lateViews(range: QueryDateRange, now: Date): Promise<HExpr> {
-  const latestStored = new Date(now.getTime() + MAX_FUTURE_MS);
-  const bound =
-    latestStored.getTime() - range.to.getTime() <= LATE_SCAN_LIMIT_MS
-      ? hConstant(latestStored)
-      : await templateSelect('SELECT max($end_timestamp) FROM sessions WHERE {started}', { started: hAnd(dateWindow(range, hField('$start_timestamp'))) });
-  return hAnd([hCompare('>', hField('timestamp'), hConstant(range.to)), hCompare('<=', hField('timestamp'), bound), hCall('notEmpty', hField('$session_id')), VIEW_EVENT]);
-}
-
-/** How much of the events after a period's end the overview reads rather than look up its sessions' last end. */
-const LATE_SCAN_LIMIT_MS = 2 * 86_400_000;
 
 function row(result: StatementResult | undefined): Record<string, number | null> {
   const out: Record<string, number | null> = {};

@@ -7,7 +7,7 @@ import { rollUpEveryDay } from '../test-support/web-rollup-support.js';
 import { page, seedWebUniverse, v7, WEB_ACTIONS } from '../test-support/web-universe.js';
 import { planWebOverview, type WebOverviewQuery } from './web-overview.js';
 import { planWebStatsTable, type WebStatsTableQuery } from './web-stats-table.js';
-import { liveSessionDays, rollupDaysFor, type WebRollupDay } from './web-rollups.js';
+import { liveSessionDays, ROLLUP_SESSION_BREAKDOWNS, rollupDaysFor, type WebRollupDay } from './web-rollups.js';
 
 /**
  * The web rollups give the answers the sessions alone give. The shared web fixture plus ~600 generated sessions over
@@ -121,13 +121,36 @@ test('WebStatsTableQuery Page: the same rows with and without rollups, with scro
   assert.ok(usedRollups >= 30, `rollups were read by ${usedRollups} of 45 questions`);
 });
 
+test('the session-level tables: the same rows with and without rollups, for every breakdown the rollups keep', async () => {
+  let usedRollups = 0;
+  let asked = 0;
+  for (const breakdownBy of ROLLUP_SESSION_BREAKDOWNS) {
+    for (const timezone of TIMEZONES) {
+      for (const dateRange of [RANGES[0], RANGES[3], RANGES[4]]) {
+        for (const compare of [false, true]) {
+          const query: WebStatsTableQuery = { kind: 'WebStatsTableQuery', breakdownBy, dateRange, properties: [], compareFilter: { compare }, limit: 100 };
+          const { live, rolled, readsRollups } = await both((ctx) => planWebStatsTable(query, ctx), timezone);
+          asked++;
+          if (readsRollups) usedRollups++;
+          assert.deepEqual(await u.runPlan(rolled as never), await u.runPlan(live as never), `${breakdownBy} ${timezone} ${JSON.stringify(dateRange)} compare=${compare}`);
+        }
+      }
+    }
+  }
+  assert.ok(usedRollups >= asked / 2, `rollups were read by ${usedRollups} of ${asked} questions`);
+});
+
 test('filters, a goal or another breakdown read sessions only', async () => {
   const ctx = context('UTC', true);
   const dateRange = RANGES[1];
   const filtered = await planWebOverview({ kind: 'WebOverviewQuery', dateRange, properties: [{ key: '$pathname', value: '/home', operator: 'exact', type: 'event' }] }, ctx);
   const goal = await planWebOverview({ kind: 'WebOverviewQuery', dateRange, properties: [], conversionGoal: { actionId: 1 } }, ctx);
-  const country = await planWebStatsTable({ kind: 'WebStatsTableQuery', breakdownBy: 'Country', dateRange, properties: [] }, ctx);
-  for (const plan of [filtered, goal, country]) assert.ok(plan.statements.every((s) => !s.sql.includes('web_')));
+  const region = await planWebStatsTable({ kind: 'WebStatsTableQuery', breakdownBy: 'Region', dateRange, properties: [] }, ctx);
+  const filteredCountry = await planWebStatsTable(
+    { kind: 'WebStatsTableQuery', breakdownBy: 'Country', dateRange, properties: [{ key: '$pathname', value: '/home', operator: 'exact', type: 'event' }] },
+    ctx,
+  );
+  for (const plan of [filtered, goal, region, filteredCountry]) assert.ok(plan.statements.every((s) => !s.sql.includes('web_')));
 });
 
 test('a day is taken only when all its counted sessions lie inside the period', () => {

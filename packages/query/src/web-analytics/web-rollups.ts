@@ -5,13 +5,15 @@ import { templateSelect } from '../insights/hogql-template.js';
 import type { QueryDateRange } from '../insights/date-range.js';
 import { constant } from '../sql/build.js';
 import { printSql } from '../sql/print-sql.js';
+import { breakdownDefinition, type WebStatsBreakdown } from './web-breakdowns.js';
+import { onJoinedSessions } from './web-session-join.js';
 
 /**
  * Web analytics' daily pre-aggregates ("rollups"). A day here is a day of the session id, the way raw_sessions files
  * sessions (the day a posthog-js session id was made; ids that are not UUIDv7 are never rolled up). For each such day
  * the rollup job computes, from the sessions model exactly as the live queries read it, the overview's figures of
- * the day's sessions (visitors as a uniq state, views, sessions, summed durations and bounces) and the Page table's
- * figures per path, in bands: the sessions of a day split by the date they started on in the project's timezone
+ * the day's sessions (visitors as a uniq state, views, sessions, summed durations and bounces), the Page table's
+ * figures per path and the session-level tables' per breakdown value, in bands: the sessions of a day split by the date they started on in the project's timezone
  * (mostly one band; two where the project's midnight falls inside the UTC day), each band with the earliest and latest
  * start and the latest end among its sessions. A web query takes a day from its rollup when each band lies wholly
  * inside the period (every session started at or after its start and ended at or before its end, so every view of
@@ -58,6 +60,10 @@ export const WEB_ROLLUP_TABLES = {
     columns: ['team_id', 'session_day', 'version', 'band', 'visitors', 'views', 'sessions', 'duration_sum', 'bounces', 'min_start', 'max_start', 'max_end'],
   },
   pages: { name: 'web_pages_daily', columns: ['team_id', 'session_day', 'version', 'band', 'path', 'views', 'visitors', 'landings', 'landing_bounces'] },
+  breakdowns: {
+    name: 'web_breakdowns_daily',
+    columns: ['team_id', 'session_day', 'version', 'band', 'breakdown', 'value', 'visitors', 'views', 'sessions', 'bounces'],
+  },
   distinctIds: { name: 'web_rollup_distinct_ids', columns: ['team_id', 'distinct_id', 'session_day', 'version'] },
 } as const;
 
@@ -119,6 +125,42 @@ const DAY_PAGES = `
   )
   GROUP BY band, path`;
 
+/**
+ * The session-level breakdowns of WebStatsTableQuery whose values are texts, kept per day (the tuple-valued Region,
+ * City and Viewport are read from sessions).
+ */
+export const ROLLUP_SESSION_BREAKDOWNS: readonly WebStatsBreakdown[] = [
+  'InitialPage', 'ExitPage', 'InitialChannelType', 'InitialReferringDomain', 'InitialReferringURL', 'InitialUTMSource',
+  'InitialUTMMedium', 'InitialUTMCampaign', 'InitialUTMTerm', 'InitialUTMContent', 'InitialUTMSourceMediumCampaign',
+  'Browser', 'OS', 'DeviceType', 'Country', 'Timezone', 'Language',
+];
+
+// The session-level tables' figures of one day's sessions per band, breakdown and value: the sessions the live
+// tables count (not bots, at least one view; all their views fall inside any period the band is taken for), each
+// under every breakdown's value (as breakdownDefinition computes it, without path cleaning).
+const DAY_BREAKDOWNS = `
+  SELECT
+    {team} AS rollup_team, toDate({day}) AS session_day, {version} AS version,
+    band,
+    kv.1 AS breakdown,
+    kv.2 AS value,
+    uniqState(person_id) AS visitors,
+    sum(session_views) AS views,
+    count() AS sessions,
+    sum(bounce) AS bounces
+  FROM (
+    SELECT
+      s.person_id AS person_id,
+      toInt64(s.$pageview_count) + toInt64(s.$screen_count) AS session_views,
+      toUInt8(s.$is_bounce) AS bounce,
+      toDate(s.$start_timestamp) AS band,
+      arrayJoin([${ROLLUP_SESSION_BREAKDOWNS.map((name, i) => `tuple('${name}', {b${i}})`).join(', ')}]) AS kv
+    FROM sessions AS s
+    WHERE NOT s.$is_bot
+  )
+  WHERE session_views > 0
+  GROUP BY band, breakdown, value`;
+
 // The first distinct id of each of the day's sessions: a merge that moves one of them changes the day's visitors.
 const DAY_DISTINCT_IDS = `
   SELECT DISTINCT {team} AS rollup_team, s.distinct_id AS distinct_id, toDate({day}) AS session_day, {version} AS version
@@ -136,18 +178,25 @@ const ROLLUP_MAX_EXECUTION_SECONDS = 300;
 
 /**
  * The statements that compute one day of one project's rollups under `version`, its bands cut at midnight in
- * `timezone`: the overview's rows, the Page table's rows and the distinct ids, from that day's sessions only. The
- * caller records the day (rollupDayRecord) after all three, which is what makes them count.
- * @example await rollupDayInserts(1, '2024-06-10', 1718000000000, 'UTC') // three INSERT … SELECT statements
+ * `timezone`: the overview's rows, the Page table's rows, the session-level tables' rows and the distinct ids, from
+ * that day's sessions only. The caller records the day (rollupDayRecord) after all of them, which is what makes them
+ * count.
+ * @example await rollupDayInserts(1, '2024-06-10', 1718000000000, 'UTC') // four INSERT … SELECT statements
  */
 export async function rollupDayInserts(teamId: number, day: string, version: number, timezone: string): Promise<RollupInsert[]> {
-  const fill = { team: hConstant(teamId), day: hConstant(day), version: hConstant(version) };
+  const fill = {
+    team: hConstant(teamId),
+    day: hConstant(day),
+    version: hConstant(version),
+    ...Object.fromEntries(ROLLUP_SESSION_BREAKDOWNS.map((name, i) => [`b${i}`, onJoinedSessions(breakdownDefinition(name, []).value)])),
+  };
   const midnight = constant(new Date(`${day}T00:00:00Z`));
   const window = { from: midnight, to: midnight, days: { ranges: [[day, day] as const], undated: false } };
   const out: RollupInsert[] = [];
   for (const [template, table] of [
     [DAY_SESSIONS, WEB_ROLLUP_TABLES.sessions],
     [DAY_PAGES, WEB_ROLLUP_TABLES.pages],
+    [DAY_BREAKDOWNS, WEB_ROLLUP_TABLES.breakdowns],
     [DAY_DISTINCT_IDS, WEB_ROLLUP_TABLES.distinctIds],
   ] as const) {
     const compiled = compileQuery(await templateSelect(template, fill), rootScope(timezone, window));

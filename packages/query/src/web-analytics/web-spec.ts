@@ -2,6 +2,8 @@ import { hAnd, hCall, hCompare, hConstant, hField, hNot, hOr, type HExpr } from 
 import { HogQLError } from '../hogql/hogql-error.js';
 import type { SessionWindow } from '../hogql/sessions-source.js';
 import { constant } from '../sql/build.js';
+import { MAX_FUTURE_MS } from '../insights/event-time-limits.js';
+import { templateSelect } from '../insights/hogql-template.js';
 import { dateWindow, previousDateRange, resolveDateRange, type DateRange, type QueryDateRange } from '../insights/date-range.js';
 import type { InsightContext } from '../insights/insight-context.js';
 import { insightFilterConditions } from '../insights/insight-filters.js';
@@ -104,3 +106,21 @@ export function sessionWindowOfBoth(spec: WebSpec): SessionWindow {
   const to = new Date(Math.max(...ranges.map((r) => r.to.getTime())));
   return sessionWindowOf({ from, to });
 }
+
+/**
+ * Views after the period's end, up to a bound that lets the read skip days: no event is stored later than the moment
+ * asked plus MAX_FUTURE_MS (ingestion clamps later times), which is the bound when that is close to the period's end
+ * (a period ending today: the read is a few hours of the key, usually none); else the last end of a session begun in
+ * the period, which costs a read of the sessions.
+ */
+export async function lateViews(range: QueryDateRange, now: Date): Promise<HExpr> {
+  const latestStored = new Date(now.getTime() + MAX_FUTURE_MS);
+  const bound =
+    latestStored.getTime() - range.to.getTime() <= LATE_SCAN_LIMIT_MS
+      ? hConstant(latestStored)
+      : await templateSelect('SELECT max($end_timestamp) FROM sessions WHERE {started}', { started: hAnd(dateWindow(range, hField('$start_timestamp'))) });
+  return hAnd([hCompare('>', hField('timestamp'), hConstant(range.to)), hCompare('<=', hField('timestamp'), bound), hCall('notEmpty', hField('$session_id')), VIEW_EVENT]);
+}
+
+/** How much of the events after a period's end a web query reads rather than look up its sessions' last end. */
+const LATE_SCAN_LIMIT_MS = 2 * 86_400_000;

@@ -5,8 +5,8 @@ import type { BreakdownDefinition } from './web-breakdowns.js';
 import { cleanPath, type PathCleaningRule } from './web-path-cleaning.js';
 import { onJoinedSessions, SESSIONS_ALIAS } from './web-session-join.js';
 import { sortKeys, type WebStatsMetric, type WebStatsSettings } from './web-stats-settings.js';
-import { rolledRows, type TakenDay } from './web-rollups.js';
-import { bothPeriodsEvents, countedEvent, inPeriod, VIEW_EVENT, type WebSpec } from './web-spec.js';
+import { ROLLUP_SESSION_BREAKDOWNS, rolledRows, type TakenDay } from './web-rollups.js';
+import { bothPeriodsEvents, countedEvent, inPeriod, lateViews, VIEW_EVENT, type WebSpec } from './web-spec.js';
 
 /** What one stats table is built from. */
 export interface StatsTableParts {
@@ -21,6 +21,8 @@ export interface StatsTableParts {
    * must be left out of the statement's session window (web-rollups.ts liveSessionDays).
    */
   rolled?: { current: readonly TakenDay[]; previous: readonly TakenDay[] };
+  /** The moment asked at (bounds the read of views after a period's end). */
+  now: Date;
 }
 
 /** Events that carry what the previous page was like: the next view, or leaving the site. */
@@ -141,30 +143,39 @@ const PREVIOUS_PAGE_METRICS = `
 
 const PAGE_METRICS: readonly WebStatsMetric[] = ['average_scroll_percentage', 'scroll_gt80_percentage', 'avg_time_on_page'];
 
-// The Page table's counts with the days a rollup stands for taken from it (web-rollups.ts): per path and period, the
+// A table's counts with the days a rollup stands for taken from it (web-rollups.ts): per value and period, the
 // rollup rows of the days taken for that period ({rolled_cur}, {rolled_prev}) and the live rows of the other days,
 // aggregated the same way (visitors as uniq states; views, landings and the landings' bounces as sums).
 const ROLLUP_AGGREGATES: Partial<Record<WebStatsMetric, string>> = {
-  visitors: 'uniqMergeIf(path_visitors, period = 0) AS visitors, uniqMergeIf(path_visitors, period = 1) AS previous_visitors',
-  views: 'sumIf(path_views, period = 0) AS views, sumIf(path_views, period = 1) AS previous_views',
+  visitors: 'uniqMergeIf(row_visitors, period = 0) AS visitors, uniqMergeIf(row_visitors, period = 1) AS previous_visitors',
+  views: 'sumIf(row_views, period = 0) AS views, sumIf(row_views, period = 1) AS previous_views',
   bounce_rate:
     'sumIf(landing_bounces, period = 0) / sumIf(landings, period = 0) AS bounce_rate, sumIf(landing_bounces, period = 1) / sumIf(landings, period = 1) AS previous_bounce_rate',
 };
 
-// The live rows are read once: grouped by path with both periods' counts side by side, then each path's row is
+// Where each table's rollup rows come from: the Page table's per path, a session-level table's per value of its
+// breakdown (every session counted there "landed" on its value, so its bounce rate is over all of them).
+const ROLLUP_ROWS = {
+  pages: `SELECT path AS breakdown_value, if({rolled_cur}, 0, 1) AS period, visitors AS row_visitors, views AS row_views, landings, landing_bounces
+    FROM web_pages_daily
+    WHERE {rolled_cur} OR {rolled_prev}`,
+  sessions: `SELECT value AS breakdown_value, if({rolled_cur}, 0, 1) AS period, visitors AS row_visitors, views AS row_views, sessions AS landings, bounces AS landing_bounces
+    FROM web_breakdowns_daily
+    WHERE breakdown = {breakdown_name} AND ({rolled_cur} OR {rolled_prev})`,
+};
+
+// The live rows are read once: grouped by value with both periods' counts side by side, then each value's row is
 // turned into one row per period.
-const rollupAggregated = (metrics: readonly WebStatsMetric[], rows: string) => `
+const rollupAggregated = (metrics: readonly WebStatsMetric[], rows: string, rollupRows: string) => `
   SELECT breakdown_value, ${metrics.map((m) => ROLLUP_AGGREGATES[m]).join(', ')}
   FROM (
-    SELECT path AS breakdown_value, if({rolled_cur}, 0, 1) AS period, visitors AS path_visitors, views AS path_views, landings, landing_bounces
-    FROM web_pages_daily
-    WHERE {rolled_cur} OR {rolled_prev}
+    ${rollupRows}
     UNION ALL
     SELECT
       breakdown_value,
       arrayJoin([0, 1]) AS period,
-      if(period = 0, cur_visitors, prev_visitors) AS path_visitors,
-      if(period = 0, cur_views, prev_views) AS path_views,
+      if(period = 0, cur_visitors, prev_visitors) AS row_visitors,
+      if(period = 0, cur_views, prev_views) AS row_views,
       if(period = 0, cur_landings, prev_landings) AS landings,
       if(period = 0, cur_landing_bounces, prev_landing_bounces) AS landing_bounces
     FROM (
@@ -186,6 +197,38 @@ const rollupAggregated = (metrics: readonly WebStatsMetric[], rows: string) => `
   GROUP BY breakdown_value
   HAVING visitors > 0`;
 
+// A session-level table's live rows when rollups stand for some days, from the sessions model alone (as the
+// overview's): each session begun in a period, its breakdown value, and its own views less those after its period's
+// end — the views the events would give — so the period's view events need not be read and parsed.
+const SESSION_ROWS_FROM_SESSIONS = `
+  SELECT
+    person_id,
+    breakdown_value,
+    session_cur,
+    session_prev,
+    if(session_cur = 1, session_views, 0) AS n_cur,
+    if(session_prev = 1, session_views, 0) AS n_prev,
+    n_cur AS views_cur,
+    n_prev AS views_prev,
+    bounce
+  FROM (
+    SELECT
+      s.person_id AS person_id,
+      {breakdown} AS breakdown_value,
+      toUInt8({session_cur}) AS session_cur,
+      toUInt8({session_prev}) AS session_prev,
+      ifNull(toInt64(s.$pageview_count) + toInt64(s.$screen_count), 0) - if(session_cur = 1, ifNull(l.late_cur, 0), ifNull(l.late_prev, 0)) AS session_views,
+      toUInt8(ifNull(s.$is_bounce, false)) AS bounce
+    FROM sessions AS s
+    LEFT JOIN (
+      SELECT $session_id AS session_id, toInt64(countIf({late_cur})) AS late_cur, toInt64(countIf({late_prev})) AS late_prev
+      FROM events
+      WHERE {late_any}
+      GROUP BY $session_id
+    ) AS l ON l.session_id = s.session_id
+    WHERE NOT s.$is_bot AND {session_in_periods}
+  )`;
+
 /** The Page table's metrics a rollup can give (with scroll depth and time on page, which come from the events). */
 const ROLLUP_METRICS: readonly WebStatsMetric[] = ['visitors', 'views', 'bounce_rate', ...PAGE_METRICS];
 
@@ -200,12 +243,15 @@ const withPageMetrics = (metrics: readonly WebStatsMetric[], counts: string) => 
 };
 
 /**
- * Whether a stats table may take days from the web rollups: the Page table without filters, goal or path cleaning
- * (the rollups keep paths as sent), asking only for what a rollup holds.
+ * Whether a stats table may take days from the web rollups: the Page table and the session-level tables with text
+ * values (ROLLUP_SESSION_BREAKDOWNS), without filters, goal or path cleaning (the rollups keep paths as sent), asking
+ * only for what a rollup holds (scroll depth and time on page come from the events, and only the Page table has them).
  */
-export function pageTableUsesRollups(parts: Pick<StatsTableParts, 'spec' | 'settings' | 'rules'>): boolean {
+export function tableUsesRollups(parts: Pick<StatsTableParts, 'spec' | 'settings' | 'rules'>): boolean {
   const { spec, settings, rules } = parts;
-  return settings.breakdown === 'Page' && spec.filters.length === 0 && !spec.goal && rules.length === 0 && settings.metrics.every((m) => ROLLUP_METRICS.includes(m));
+  const page = settings.breakdown === 'Page';
+  if (!page && !ROLLUP_SESSION_BREAKDOWNS.includes(settings.breakdown)) return false;
+  return spec.filters.length === 0 && !spec.goal && rules.length === 0 && settings.metrics.every((m) => ROLLUP_METRICS.includes(m));
 }
 
 /**
@@ -218,15 +264,18 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const { spec, settings, breakdown } = parts;
   const page = settings.breakdown === 'Page';
   const joined = page && settings.metrics.some((m) => PAGE_METRICS.includes(m));
-  const fromSessions = page && spec.filters.length === 0 && !spec.goal;
-  const rows = fromSessions ? PAGE_ROWS_FROM_SESSIONS : ROWS;
   const rolled = parts.rolled && [...parts.rolled.current, ...parts.rolled.previous].some((d) => d.bands.length > 0) ? parts.rolled : null;
-  const counts = (metrics: readonly WebStatsMetric[]) => (rolled ? rollupAggregated(metrics, rows) : aggregated(metrics, rows));
+  const fromSessions = page && spec.filters.length === 0 && !spec.goal;
+  // A session-level table taking days from the rollups reads its other days' sessions alone too.
+  const sessionsAlone = !page && rolled !== null;
+  const rows = fromSessions ? PAGE_ROWS_FROM_SESSIONS : sessionsAlone ? SESSION_ROWS_FROM_SESSIONS : ROWS;
+  const rollupRows = page ? ROLLUP_ROWS.pages : ROLLUP_ROWS.sessions;
+  const counts = (metrics: readonly WebStatsMetric[]) => (rolled ? rollupAggregated(metrics, rows, rollupRows) : aggregated(metrics, rows));
   const text = joined ? withPageMetrics(settings.metrics, counts(settings.metrics.filter((m) => !PAGE_METRICS.includes(m)))) : counts(settings.metrics);
   const previous = spec.previous;
   // A row counts for a period when its session began in it and its event (or view) falls in it.
   const flag = (range: typeof previous, n: string, sessionIn: HExpr) => (range ? hAnd([sessionIn, hCompare('>', hField(n), hConstant(0))]) : hConstant(false));
-  const sessionIn = (range: typeof previous, name: string) => (fromSessions ? hField(name) : inPeriod(range, hField('start')));
+  const sessionIn = (range: typeof previous, name: string) => (fromSessions || sessionsAlone ? hField(name) : inPeriod(range, hField('start')));
   const eventIn = (range: typeof previous) => (range ? hAnd([inPeriod(range), inPeriod(range, hField('session', '$start_timestamp'))]) : hConstant(false));
   const scroll = hCall('toFloat', hField('properties', '$prev_pageview_max_scroll_percentage'));
   // A page's bounce rate is that of the sessions that began on it: each such session has exactly one row (session,
@@ -235,8 +284,9 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const bounceByEntry = page && settings.metrics.includes('bounce_rate');
   const eventLevel = breakdown.level === 'event';
   const query = await templateSelect(text, {
-    ...(fromSessions ? pageFromSessions(spec) : {}),
-    ...(rolled && { rolled_cur: rolledRows(rolled.current), rolled_prev: rolledRows(rolled.previous) }),
+    ...(fromSessions || sessionsAlone ? pageFromSessions(spec) : {}),
+    ...(sessionsAlone && (await lateViewsOfBoth(spec, parts.now))),
+    ...(rolled && { rolled_cur: rolledRows(rolled.current), rolled_prev: rolledRows(rolled.previous), breakdown_name: hConstant(settings.breakdown) }),
     event_value: eventLevel ? breakdown.value : hConstant(null),
     breakdown: fromSessions ? cleanPath(viewPart(3), parts.rules) : eventLevel ? hField('e', 'event_value') : onJoinedSessions(breakdown.value),
     keep: breakdown.keep,
@@ -266,6 +316,13 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   query.limit = hConstant(settings.limit + 1);
   query.offset = hConstant(settings.offset);
   return query;
+}
+
+/** The views after each period's end (web-spec.ts lateViews), for the sessions-alone rows of both periods. */
+async function lateViewsOfBoth(spec: WebSpec, now: Date) {
+  const lateCur = await lateViews(spec.current, now);
+  const latePrev = spec.previous ? await lateViews(spec.previous, now) : hConstant(false);
+  return { late_cur: lateCur, late_prev: latePrev, late_any: hOr([lateCur, latePrev]) };
 }
 
 /** Part `index` of a view of `sessions.$page_views`: 1 its uuid, 2 its time, 3 its path. */

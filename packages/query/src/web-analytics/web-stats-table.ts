@@ -9,7 +9,7 @@ import { pathCleaningRules, type PathCleaningContext } from './web-path-cleaning
 import { readWebStatsSettings, type WebStatsTableQuery } from './web-stats-settings.js';
 import { shapeStatsTable, statsColumns } from './web-stats-shape.js';
 import { compileWebStatement } from './web-session-join.js';
-import { pageTableUsesRollups, statsTableQuery } from './web-stats-sql.js';
+import { statsTableQuery, tableUsesRollups } from './web-stats-sql.js';
 import { liveSessionDays, rollupDaysForBoth } from './web-rollups.js';
 import { readWebQuery, sessionWindowOfBoth } from './web-spec.js';
 
@@ -26,7 +26,7 @@ export async function planWebStatsTable(query: WebStatsTableQuery, ctx: PathClea
   const spec = await readWebQuery(query, ctx);
   const settings = readWebStatsSettings(query, spec.goal !== null);
   const rules = pathCleaningRules(optionalBoolean(query.doPathCleaning, 'doPathCleaning'), ctx);
-  const days = pageTableUsesRollups({ spec, settings, rules }) ? (ctx.webRollupDays ?? []) : [];
+  const days = tableUsesRollups({ spec, settings, rules }) ? (ctx.webRollupDays ?? []) : [];
   const rolled = rollupDaysForBoth(days, spec.current, spec.previous);
   const used = rolled.current;
   const ast = await statsTableQuery({
@@ -36,6 +36,7 @@ export async function planWebStatsTable(query: WebStatsTableQuery, ctx: PathClea
     rules,
     previousPageFilters: settings.breakdown === 'Page' ? await previousPageFilters(query, ctx) : [],
     rolled,
+    now: ctx.now,
   });
   const periods = [spec.current, ...(spec.previous ? [spec.previous] : [])];
   const window = used.length === 0 ? sessionWindowOfBoth(spec) : { ...sessionWindowOfBoth(spec), days: liveSessionDays(periods, used) };
