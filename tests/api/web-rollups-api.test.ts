@@ -13,7 +13,7 @@ import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
  *   s2 user-2  05-03 12:00:00 $pageview /blog → 1 view, bounce
  *   s3 user-1  05-04 09:00:00 $pageview /home → 1 view, bounce
  * Before the merge: visitors 3, views 4, sessions 3, duration 20/3 s, bounce 2/3. Then user-1 identifies with
- * anon-1 as its anonymous id: visitors 2, the rest unchanged; /home's visitors 2 → 1.
+ * anon-1 as its anonymous id: visitors 2, the rest unchanged; /home's visitors 2 → 1, as a page and as an entry page.
  */
 let warren: WarrenProcess;
 
@@ -52,6 +52,12 @@ async function ask(query: object): Promise<any> {
 const overview = async () =>
   Object.fromEntries(((await ask({ kind: 'WebOverviewQuery', dateRange: RANGE, properties: [] })) as { key: string; value: number }[]).map((i) => [i.key, i.value]));
 const pages = async () => ask({ kind: 'WebStatsTableQuery', breakdownBy: 'Page', dateRange: RANGE, properties: [] });
+const entryPages = async () =>
+  ((await ask({ kind: 'WebStatsTableQuery', breakdownBy: 'InitialPage', dateRange: RANGE, properties: [] })) as unknown[][]).map((r) => [
+    r[0],
+    (r[1] as number[])[0],
+    (r[2] as number[])[0],
+  ]);
 const rolledUpDays = async () => Number((await hogql(warren, 'select count() from web_sessions_daily')).results[0][0]);
 
 before(async () => {
@@ -74,6 +80,11 @@ test('the job pre-aggregates each day of old sessions, and the web queries answe
   assert.match(lastHogQL, /web_sessions_daily/);
   const rows = (await pages()) as unknown[][];
   assert.match(lastHogQL, /web_pages_daily/);
+  assert.deepEqual(await entryPages(), [
+    ['/home', 2, 3],
+    ['/blog', 1, 1],
+  ]);
+  assert.match(lastHogQL, /web_breakdowns_daily/);
   assert.deepEqual(
     rows.map((r) => [r[0], (r[1] as number[])[0], (r[2] as number[])[0]]),
     [
@@ -94,6 +105,10 @@ test('a merge that moves a visitor is counted at once, and the day it touched is
   assert.deepEqual(await overview(), { ...BEFORE_MERGE, visitors: 2 });
   const home = ((await pages()) as unknown[][]).find((r) => r[0] === '/home');
   assert.deepEqual(home?.[1], [1, null]);
+  assert.deepEqual(await entryPages(), [
+    ['/home', 1, 3],
+    ['/blog', 1, 1],
+  ]);
   // The job computes 05-02 again under a newer version (the older rows deleted); the answer stays the same.
   await eventually(async () => (await versionOfMay2()) > computed, 30_000);
   await eventually(async () => Number((await hogql(warren, "select count(distinct version) from web_sessions_daily where session_day = toDate('2024-05-02')")).results[0][0]) === 1);
