@@ -1,18 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { drainPending, Session } from 'chdb';
-import {
-  CLICKHOUSE_SUPPORT_TABLES,
-  CLICKHOUSE_TABLES,
-  CLICKHOUSE_WEB_ROLLUP_TABLES,
-  RAW_SESSION_TOUCHES_BACKFILL,
-  SESSIONS_RESHAPE,
-  SESSIONS_SHAPE_MARK,
-  WEB_ROLLUP_ROW_TABLES,
-  WEB_ROLLUP_SHAPE_MARK,
-  recordingSummarySelect,
-  sessionRowsSelect,
-} from './clickhouse-schema.js';
+import { CLICKHOUSE_SUPPORT_TABLES, CLICKHOUSE_TABLES, SESSIONS_RESHAPE, SESSIONS_SHAPE_MARK, recordingSummarySelect, sessionRowsSelect } from './clickhouse-schema.js';
+import { CLICKHOUSE_WEB_ROLLUP_TABLES, RAW_SESSION_TOUCHES_BACKFILL, WEB_ROLLUP_ROW_TABLES, WEB_ROLLUP_SHAPE_MARK } from './web-rollup-schema.js';
 import { EventStoreError, type EventStore, type EventStoreTable, type QueryOptions, type QueryResult } from './event-store.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;

@@ -57,7 +57,7 @@ export class WebRollupJob {
       const due = await this.rollups.daysToCompute(teamId, new Date(this.now()), new Date(this.present()));
       if (due.length === 0) continue;
       const timezone = (await this.timezoneOf(teamId)) ?? 'UTC';
-      for (const { day } of due.slice(0, DAYS_PER_PASS)) {
+      for (const day of due.slice(0, DAYS_PER_PASS)) {
         if (this.passes.stopped) return computed;
         await this.rollups.computeDay(teamId, day, this.now(), timezone);
         computed++;

@@ -1,4 +1,5 @@
-import { ROLLUP_BANDS_SQL, rollupDayInserts, rollupDayRecord, WEB_ROLLUP_TABLES, withBands, type WebRollupDay } from '@warren/query/web-analytics/web-rollups';
+import { ROLLUP_BANDS_SQL, rollupDayInserts, WEB_ROLLUP_TABLES, withBands, type WebRollupDay } from '@warren/query/web-analytics/web-rollups';
+import { clickhouseTime } from '../ingest/clickhouse-time.js';
 import type { EventStore } from '../storage/event-store.js';
 
 /**
@@ -8,11 +9,11 @@ import type { EventStore } from '../storage/event-store.js';
  */
 export const TOUCH_MARGIN_MS = 60_000;
 
-/** A day of session ids that needs (re)computing, and when its sessions were last written. */
-export interface DayToCompute {
-  day: string;
-  lastTouchedAt: Date;
-}
+/**
+ * The start of a project's oldest computation less the margin (ClickHouse SQL, `{team}` and `{margin}` bound): changes
+ * of person older than it can unsettle no computation.
+ */
+const OLDEST_COMPUTATION_LESS_MARGIN = `(SELECT fromUnixTimestamp64Milli(toInt64(min(version)) - {margin:Int64}, 'UTC') FROM web_rollup_days WHERE team_id = {team:Int64})`;
 
 /**
  * The web rollups in the event store (tables: apps/server/src/storage/clickhouse-schema.ts; their SQL:
@@ -59,7 +60,7 @@ export class WebRollupStore {
       FROM web_rollup_distinct_ids AS r
       INNER JOIN (
         SELECT distinct_id, max(touched_at) AS last_touched FROM person_override_touches
-        WHERE team_id = {team:Int64} AND touched_at >= (SELECT fromUnixTimestamp64Milli(toInt64(min(version)) - {margin:Int64}, 'UTC') FROM web_rollup_days WHERE team_id = {team:Int64})
+        WHERE team_id = {team:Int64} AND touched_at >= ${OLDEST_COMPUTATION_LESS_MARGIN}
         GROUP BY distinct_id
       ) AS o ON o.distinct_id = r.distinct_id
       WHERE r.team_id = {team:Int64} AND o.last_touched >= fromUnixTimestamp64Milli(toInt64(r.version) - {margin:Int64}, 'UTC')`,
@@ -74,13 +75,12 @@ export class WebRollupStore {
    */
   async pruneOverrideTouches(teamId: number, atLeast = 10_000): Promise<void> {
     const params = { team: teamId, margin: this.marginMs };
-    const before = `(SELECT fromUnixTimestamp64Milli(toInt64(min(version)) - {margin:Int64}, 'UTC') FROM web_rollup_days WHERE team_id = {team:Int64})`;
     const old = await this.store.query(
-      `SELECT count() FROM person_override_touches WHERE team_id = {team:Int64} AND touched_at < ${before} AND ${before} > toDateTime64(0, 6, 'UTC')`,
+      `SELECT count() FROM person_override_touches WHERE team_id = {team:Int64} AND touched_at < ${OLDEST_COMPUTATION_LESS_MARGIN} AND ${OLDEST_COMPUTATION_LESS_MARGIN} > toDateTime64(0, 6, 'UTC')`,
       params,
     );
     if (Number(old.rows[0]?.[0] ?? 0) < atLeast) return;
-    await this.store.command(`DELETE FROM person_override_touches WHERE team_id = {team:Int64} AND touched_at < ${before}`, params);
+    await this.store.command(`DELETE FROM person_override_touches WHERE team_id = {team:Int64} AND touched_at < ${OLDEST_COMPUTATION_LESS_MARGIN}`, params);
   }
 
   /** Projects that have sessions. */
@@ -96,22 +96,20 @@ export class WebRollupStore {
    * `present` is the moment the data is looked at, which is `now` except in the web benchmark, whose generated
    * traffic ends on a fixed day.
    */
-  async daysToCompute(teamId: number, now: Date, present: Date = now): Promise<DayToCompute[]> {
+  async daysToCompute(teamId: number, now: Date, present: Date = now): Promise<string[]> {
     const [touched, standing] = await Promise.all([
       this.store.query(
-        `SELECT toString(session_day), max(touched_at) FROM raw_session_touches
+        `SELECT toString(session_day) FROM raw_session_touches
         WHERE team_id = {team:Int64} AND session_day != toDate(0) AND session_day < toDate({present:DateTime64(6, 'UTC')})
         GROUP BY session_day
         HAVING max(touched_at) < {quiet:DateTime64(6, 'UTC')}
         ORDER BY session_day DESC`,
-        { team: teamId, present: chTime(present), quiet: chTime(new Date(now.getTime() - this.marginMs)) },
+        { team: teamId, present: clickhouseTime(present.toISOString()), quiet: clickhouseTime(new Date(now.getTime() - this.marginMs).toISOString()) },
       ),
       this.standingDays(teamId),
     ]);
     const stands = new Set(standing.map((d) => d.day));
-    return touched.rows
-      .filter(([day]) => !stands.has(String(day)))
-      .map(([day, at]) => ({ day: String(day), lastTouchedAt: new Date(`${String(at).replace(' ', 'T')}Z`) }));
+    return touched.rows.map(([day]) => String(day)).filter((day) => !stands.has(day));
   }
 
   /**
@@ -120,8 +118,6 @@ export class WebRollupStore {
    */
   async computeDay(teamId: number, day: string, version: number, timezone: string): Promise<void> {
     for (const statement of await rollupDayInserts(teamId, day, version, timezone)) await this.store.command(statement.sql, statement.params);
-    const record = rollupDayRecord(teamId, day, version);
-    await this.store.command(record.sql, record.params);
     const earlier = await this.store.query(
       'SELECT count() FROM web_rollup_days WHERE team_id = {team:Int64} AND session_day = toDate({day:String}) AND version < {version:UInt64}',
       { team: teamId, day, version },
@@ -135,9 +131,4 @@ export class WebRollupStore {
       });
     }
   }
-}
-
-/** An instant as ClickHouse's DateTime64(6, 'UTC') text. */
-function chTime(at: Date): string {
-  return at.toISOString().replace('T', ' ').replace('Z', '');
 }

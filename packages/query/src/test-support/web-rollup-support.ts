@@ -1,4 +1,4 @@
-import { ROLLUP_BANDS_SQL, rollupDayInserts, rollupDayRecord, withBands, type WebRollupDay } from '../web-analytics/web-rollups.js';
+import { ROLLUP_BANDS_SQL, rollupDayInserts, withBands, type WebRollupDay } from '../web-analytics/web-rollups.js';
 import type { Universe } from './insight-universe.js';
 
 /**
@@ -12,8 +12,6 @@ export async function rollUpEveryDay(u: Universe, teamId: number, timezone = 'UT
   );
   for (const [day] of days.rows) {
     for (const statement of await rollupDayInserts(teamId, String(day), version, timezone)) await u.store.command(statement.sql, statement.params);
-    const record = rollupDayRecord(teamId, String(day), version);
-    await u.store.command(record.sql, record.params);
   }
   const recorded = await u.store.query('SELECT toString(session_day), version FROM web_rollup_days FINAL WHERE team_id = {team:Int64} ORDER BY 1', { team: teamId });
   const bands = await u.store.query(ROLLUP_BANDS_SQL, { team: teamId });

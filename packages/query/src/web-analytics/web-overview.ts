@@ -1,11 +1,10 @@
-import { hAnd, hCall, hCompare, hConstant, hField, type HExpr } from '../hogql/hogql-ast.js';
+import { hAnd, hCompare, hConstant, hField } from '../hogql/hogql-ast.js';
 import { dateWindow, resolvedDateRangeJson, type QueryDateRange } from '../insights/date-range.js';
-import { MAX_FUTURE_MS } from '../insights/event-time-limits.js';
 import { templateSelect } from '../insights/hogql-template.js';
 import type { InsightContext } from '../insights/insight-context.js';
 import type { InsightPlan, StatementResult } from '../insights/insight-statement.js';
 import { compileWebStatement, SESSIONS_ALIAS } from './web-session-join.js';
-import { liveSessionDays, rolledRows, rollupDaysFor, type TakenDay } from './web-rollups.js';
+import { liveSessionDays, readsRollupRows, rolledRows, rollupDaysFor, type TakenDay } from './web-rollups.js';
 import { VIEW_EVENT, lateViews, periodEvents, readWebQuery, sessionWindowOf, type WebQueryBase, type WebSpec } from './web-spec.js';
 
 export interface WebOverviewQuery extends WebQueryBase {
@@ -133,7 +132,7 @@ async function periodQuery(spec: WebSpec, range: QueryDateRange, ctx: InsightCon
   }
   if (spec.filters.length === 0) {
     const late = await lateViews(range, ctx.now);
-    return rolled.every((d) => d.bands.length === 0) ? templateSelect(FROM_SESSIONS, { late, started }) : templateSelect(FROM_ROLLUPS_AND_SESSIONS, { late, started, rolled: rolledRows(rolled) });
+    return readsRollupRows(rolled) ? templateSelect(FROM_ROLLUPS_AND_SESSIONS, { late, started, rolled: rolledRows(rolled) }) : templateSelect(FROM_SESSIONS, { late, started });
   }
   // Sessions count only when they had a view in the period (the filters may have removed them all).
   const kept = hCompare('>', hField('views'), hConstant(0));

@@ -178,10 +178,9 @@ const ROLLUP_MAX_EXECUTION_SECONDS = 300;
 
 /**
  * The statements that compute one day of one project's rollups under `version`, its bands cut at midnight in
- * `timezone`: the overview's rows, the Page table's rows, the session-level tables' rows and the distinct ids, from
- * that day's sessions only. The caller records the day (rollupDayRecord) after all of them, which is what makes them
- * count.
- * @example await rollupDayInserts(1, '2024-06-10', 1718000000000, 'UTC') // four INSERT … SELECT statements
+ * `timezone`, to run in order: the overview's rows, the Page table's rows, the session-level tables' rows and the
+ * distinct ids, from that day's sessions only, and last the day's record, which is what makes them count.
+ * @example await rollupDayInserts(1, '2024-06-10', 1718000000000, 'UTC') // four INSERT … SELECT statements, then the record
  */
 export async function rollupDayInserts(teamId: number, day: string, version: number, timezone: string): Promise<RollupInsert[]> {
   const fill = {
@@ -205,6 +204,7 @@ export async function rollupDayInserts(teamId: number, day: string, version: num
     const { sql, params } = printSql(outer, { teamId });
     out.push({ table: table.name, sql: `INSERT INTO ${table.name} (${table.columns.join(', ')}) ${sql}`, params });
   }
+  out.push(dayRecord(teamId, day, version));
   return out;
 }
 
@@ -275,6 +275,11 @@ export function liveSessionDays(ranges: readonly Pick<QueryDateRange, 'from' | '
   return { ranges: out, undated: true };
 }
 
+/** True when some taken day has bands inside the period, that is rollup rows to read (else only live days are read). */
+export function readsRollupRows(used: readonly TakenDay[]): boolean {
+  return used.some((d) => d.bands.length > 0);
+}
+
 /**
  * The rollup rows of the bands taken: each day's rows of the computation that stands, in the bands inside the period.
  * @example rolledRows(used) // (session_day = toDate('2024-06-09') AND version = 17… AND band IN ('2024-06-09')) OR …
@@ -293,11 +298,8 @@ export function rolledRows(used: readonly TakenDay[]): HExpr {
   );
 }
 
-/**
- * The statement that records a computed day (after its rows are written). Until it runs, the day's new rows count
- * for nothing.
- */
-export function rollupDayRecord(teamId: number, day: string, version: number): RollupInsert {
+/** The statement that records a computed day, after its rows: until it runs, the day's new rows count for nothing. */
+function dayRecord(teamId: number, day: string, version: number): RollupInsert {
   return {
     table: 'web_rollup_days',
     sql: 'INSERT INTO web_rollup_days (team_id, session_day, version) VALUES ({team:Int64}, toDate({day:String}), {version:UInt64})',

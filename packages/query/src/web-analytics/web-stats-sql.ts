@@ -5,7 +5,7 @@ import type { BreakdownDefinition } from './web-breakdowns.js';
 import { cleanPath, type PathCleaningRule } from './web-path-cleaning.js';
 import { onJoinedSessions, SESSIONS_ALIAS } from './web-session-join.js';
 import { sortKeys, type WebStatsMetric, type WebStatsSettings } from './web-stats-settings.js';
-import { ROLLUP_SESSION_BREAKDOWNS, rolledRows, type TakenDay } from './web-rollups.js';
+import { readsRollupRows, ROLLUP_SESSION_BREAKDOWNS, rolledRows, type TakenDay } from './web-rollups.js';
 import { bothPeriodsEvents, countedEvent, inPeriod, lateViews, VIEW_EVENT, type WebSpec } from './web-spec.js';
 
 /** What one stats table is built from. */
@@ -17,7 +17,7 @@ export interface StatsTableParts {
   /** Its scroll and time-on-page join reads the page left, with `$pathname` filters applied to that page. */
   previousPageFilters: readonly HExpr[];
   /**
-   * Days each period takes from the web rollups (only where pageTableUsesRollups allows); the sessions of these days
+   * Days each period takes from the web rollups (only where tableUsesRollups allows); the sessions of these days
    * must be left out of the statement's session window (web-rollups.ts liveSessionDays).
    */
   rolled?: { current: readonly TakenDay[]; previous: readonly TakenDay[] };
@@ -229,7 +229,7 @@ const SESSION_ROWS_FROM_SESSIONS = `
     WHERE NOT s.$is_bot AND {session_in_periods}
   )`;
 
-/** The Page table's metrics a rollup can give (with scroll depth and time on page, which come from the events). */
+/** The metrics a table taking rollups can show (scroll depth and time on page, the Page table's, come from the events). */
 const ROLLUP_METRICS: readonly WebStatsMetric[] = ['visitors', 'views', 'bounce_rate', ...PAGE_METRICS];
 
 /** The Page table with scroll depth or time on page: its counts joined to the metrics of the page left. */
@@ -264,7 +264,7 @@ export async function statsTableQuery(parts: StatsTableParts): Promise<HQuery> {
   const { spec, settings, breakdown } = parts;
   const page = settings.breakdown === 'Page';
   const joined = page && settings.metrics.some((m) => PAGE_METRICS.includes(m));
-  const rolled = parts.rolled && [...parts.rolled.current, ...parts.rolled.previous].some((d) => d.bands.length > 0) ? parts.rolled : null;
+  const rolled = parts.rolled && readsRollupRows([...parts.rolled.current, ...parts.rolled.previous]) ? parts.rolled : null;
   const fromSessions = page && spec.filters.length === 0 && !spec.goal;
   // A session-level table taking days from the rollups reads its other days' sessions alone too.
   const sessionsAlone = !page && rolled !== null;
