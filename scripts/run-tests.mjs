@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ensureServerBuilt } from './build-server.mjs';
 
 const roots = ['apps', 'packages', 'tests'];
 const filters = process.argv.slice(2);
@@ -24,6 +25,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 buildWebAppIfStale();
+// Tests that start a server start its build (what `npm start` runs): build it once here, not in each test file.
+await ensureServerBuilt();
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureServerBuilt, SERVER_ENTRY } from '../../scripts/build-server.mjs';
 
 export const TEST_PROJECT_TOKEN = 'phc_warrenTestProjectToken000000000001';
 export const TEST_PERSONAL_API_KEY = 'phx_warrenTestPersonalKey00000000000000000001';
@@ -31,11 +32,13 @@ export interface SpawnOptions {
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-/** Starts `npm start`'s entry point as a child process on loopback with a fresh (or given) data dir; resolves when ready. */
+/** Starts `npm start`'s server as a child process on loopback with a fresh (or given) data dir; resolves when ready. */
 export async function spawnWarren(options: SpawnOptions = {}): Promise<WarrenProcess> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warren-test-'));
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
+  // What `npm start` runs: the server's build, rebuilt first when a source changed since.
+  await ensureServerBuilt();
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',

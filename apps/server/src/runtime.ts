@@ -50,7 +50,8 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   definitions.start();
   metrics.measureLagWith(() => pipeline.lagSeconds());
   await pipeline.start(recovered);
-  const captureWorkers = config.ingest.workers > 0 ? new CaptureWorkerPool(config.ingest.workers, DEFAULT_INGEST_LIMITS) : null;
+  const onWorkerError = (error: Error) => logger.error({ err: error }, 'a capture worker failed; the others (or the main thread) decode instead');
+  const captureWorkers = config.ingest.workers > 0 ? new CaptureWorkerPool(config.ingest.workers, DEFAULT_INGEST_LIMITS, onWorkerError) : null;
   captureWorkers?.setProjects(await projects.captureProjects());
   if (captureWorkers) projects.onChange(async () => captureWorkers.replaceProjects(await projects.captureProjects()));
   const cookielessSalts = new CookielessSalts(path.join(config.dataDir, 'cookieless-salts.json'));

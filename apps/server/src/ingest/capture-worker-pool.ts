@@ -15,7 +15,8 @@ export class CaptureWorkerPool {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private nextId = 0;
 
-  constructor(size: number, limits: IngestLimits) {
+  /** `onWorkerError` hears of a worker that failed (to start or later); its requests fail, later ones go elsewhere. */
+  constructor(size: number, limits: IngestLimits, onWorkerError: (error: Error) => void = () => {}) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./capture-worker-entry.mjs', import.meta.url), { workerData: { limits } });
       const pending = new Map<number, Pending>();
@@ -27,6 +28,7 @@ export class CaptureWorkerPool {
         else p.resolve(m.result!);
       });
       worker.on('error', (error) => {
+        onWorkerError(error);
         for (const p of pending.values()) p.reject(error);
         pending.clear();
       });

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
-/** Where `vite build` puts the web app (apps/web/dist), next to this server's sources. */
-export const WEB_APP_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'web');
+/** Where `vite build` puts the web app (apps/web/dist): the workspace package's own folder, from the sources or the build. */
+export const WEB_APP_DIR = path.dirname(createRequire(import.meta.url).resolve('@warren/web/package.json'));
 export const WEB_DIST_DIR = path.join(WEB_APP_DIR, 'dist');
 
 /**

@@ -1,0 +1,46 @@
+/**
+ * What `npm start` runs is apps/server/dist (scripts/build-server.mjs). Every spawned-server test runs main.mjs; this
+ * file checks the other output, the capture worker the pool loads from next to main.mjs: a worker that failed to load
+ * would leave the pool decoding on the main thread without a word in any other test.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_INGEST_LIMITS } from '../../apps/server/src/ingest/limits.js';
+import { ensureServerBuilt, SERVER_DIST_DIR, SERVER_ENTRY, serverBuildIsStale } from '../../scripts/build-server.mjs';
+
+test('the build is current and has the server and the capture worker side by side', async () => {
+  await ensureServerBuilt();
+  assert.equal(serverBuildIsStale(), false);
+  assert.ok(fs.existsSync(SERVER_ENTRY));
+  // capture-worker-pool.ts loads `./capture-worker-entry.mjs` next to itself: next to main.mjs once bundled.
+  assert.ok(fs.existsSync(path.join(SERVER_DIST_DIR, 'capture-worker-entry.mjs')));
+});
+
+test("the built capture worker decodes a gzip batch as the pool's protocol asks", async () => {
+  await ensureServerBuilt();
+  const worker = new Worker(path.join(SERVER_DIST_DIR, 'capture-worker-entry.mjs'), { workerData: { limits: DEFAULT_INGEST_LIMITS } });
+  try {
+    worker.postMessage({ type: 'projects', projects: [['phc_build_test', { id: 7, anonymizeIps: false }]] });
+    const batch = { api_key: 'phc_build_test', batch: [1, 2, 3].map((i) => ({ event: 'built', distinct_id: `d${i}`, properties: { i } })) };
+    const body = new Uint8Array(gzipSync(JSON.stringify(batch))).buffer;
+    const data = { raw: { body: null, contentType: 'application/json', contentEncoding: 'gzip', query: {} }, ip: '127.0.0.1', userAgent: undefined, bearerToken: null, nowMs: Date.now() };
+    const reply = new Promise<{ id: number; result?: { kind: string; teamId: number; uuids: string[]; rows: string[] }; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    worker.postMessage({ type: 'decode', id: 1, data, body }, [body]);
+    const { id, result, error } = await reply;
+    assert.equal(error, undefined);
+    assert.equal(id, 1);
+    assert.equal(result?.kind, 'events');
+    assert.equal(result?.teamId, 7);
+    assert.equal(result?.uuids.length, 3);
+    assert.equal(result?.rows.length, 3);
+  } finally {
+    await worker.terminate();
+  }
+});
