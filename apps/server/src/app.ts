@@ -19,6 +19,7 @@ import { registerExperiments } from './experiments/register-experiments.js';
 import { registerTimeseriesResultsRoute } from './experiments/results/timeseries-results-route.js';
 import { registerFeatureFlagRoutes } from './flags/feature-flag-routes.js';
 import { FlagRepository } from './flags/flag-repository.js';
+import { flagsFastLane, type FastLane } from './flags/flags-fast-lane.js';
 import { registerFlagsRoutes } from './flags/flags-routes.js';
 import { registerLocalEvaluationRoutes } from './flags/local-evaluation-routes.js';
 import { ProjectFlags } from './flags/project-flags.js';
@@ -73,10 +74,14 @@ export interface AppDeps {
   limits?: IngestLimits;
   /** Sees every route as it is registered (the route-permissions test walks the route table with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** False sends `POST /flags` through Fastify like every other route (the fast lane's differential test). */
+  flagsFastLane?: boolean;
 }
 
 /** The whole HTTP surface, built from its dependencies; no port is opened here (tests use `inject` or listen on 0). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Set once the flags routes exist; unset as the app starts closing, so Fastify answers late requests its own way.
+  let fastLane: FastLane | null = null;
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
@@ -95,7 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           // How often Node checks the two timeouts above (its default, 30 s, would let slow clients linger).
           connectionsCheckingInterval: Math.min(1_000, deps.config.http.headersTimeoutMs),
         },
-        handler,
+        (request, response) => {
+          if (fastLane === null || !fastLane(request, response)) handler(request, response);
+        },
       ),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
@@ -121,6 +128,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projectFlags = new ProjectFlags(flags, groups, undefined, cohorts.flagCohorts);
   const flagsRequestDeps = { projectFlags, flags, persons: deps.persons, groups, personCache: deps.identity.cache, groupCache: deps.identity.groupCache };
   await registerFlagsRoutes(app, { deps: flagsRequestDeps, projects: deps.projects, limits, bodyChunkTimeoutMs });
+  if (deps.flagsFastLane !== false) {
+    const bodyLimits = { maxBytes: limits.maxWireBytes, chunkTimeoutMs: bodyChunkTimeoutMs };
+    fastLane = flagsFastLane({ deps: flagsRequestDeps, projects: deps.projects, limits, bodyLimits, metrics: deps.metrics, logger: deps.logger });
+    app.addHook('preClose', (done) => {
+      fastLane = null;
+      done();
+    });
+  }
   registerFeatureFlagRoutes(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
   registerLocalEvaluationRoutes(app, authenticator, { projects: deps.projects, projectFlags, flags });
   registerExperiments(app, authenticator, { db: deps.metaDb, flags, projectFlags, activity: new ActivityLog(deps.metaDb) });
