@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_INGEST_LIMITS } from '../../apps/server/src/ingest/limits.js';
-import { ensureServerBuilt, SERVER_DIST_DIR, SERVER_ENTRY, serverBuildIsStale } from '../../scripts/build-server.mjs';
+import { ensureServerBuilt, SERVER_DIST_DIR, SERVER_ENTRY, SERVER_NODE_OPTIONS, serverBuildIsStale } from '../../scripts/build-server.mjs';
 
 test('the build is current and has the server and the capture worker side by side', async () => {
   await ensureServerBuilt();
@@ -43,4 +43,10 @@ test("the built capture worker decodes a gzip batch as the pool's protocol asks"
   } finally {
     await worker.terminate();
   }
+});
+
+test("npm start runs the build with the same Node options as the tests' servers", () => {
+  const scripts = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).scripts;
+  assert.equal(scripts.start, ['node', ...SERVER_NODE_OPTIONS, path.relative(path.join(import.meta.dirname, '..', '..'), SERVER_ENTRY)].join(' '));
+  assert.equal(scripts.prestart, 'node scripts/build-server.mjs');
 });

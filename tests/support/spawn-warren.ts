@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureServerBuilt, SERVER_ENTRY } from '../../scripts/build-server.mjs';
+import { ensureServerBuilt, SERVER_ENTRY, SERVER_NODE_OPTIONS } from '../../scripts/build-server.mjs';
 
 export const TEST_PROJECT_TOKEN = 'phc_warrenTestProjectToken000000000001';
 export const TEST_PERSONAL_API_KEY = 'phx_warrenTestPersonalKey00000000000000000001';
@@ -28,6 +28,8 @@ export interface SpawnOptions {
   dataDir?: string;
   port?: number;
   env?: Record<string, string>;
+  /** Node's arguments instead of the build's entry point (benchmarks comparing two builds, or the sources under tsx). */
+  serverArgs?: string[];
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -37,8 +39,8 @@ export async function spawnWarren(options: SpawnOptions = {}): Promise<WarrenPro
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warren-test-'));
   const port = options.port ?? (await freePort());
   // What `npm start` runs: the server's build, rebuilt first when a source changed since.
-  await ensureServerBuilt();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  if (!options.serverArgs) await ensureServerBuilt();
+  const child = spawn(process.execPath, options.serverArgs ?? [...SERVER_NODE_OPTIONS, SERVER_ENTRY], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
