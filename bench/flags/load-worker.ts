@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { loadWorkerResult, serveLoadJob } from '../shared/load-worker-ipc.js';
 import { mulberry32 } from '../shared/seeded-random.js';
 import type { FlagsLoadJob, FlagsWorkerResult } from './load.js';
+import { activeFraction, latencyFigures } from './latency-figures.js';
 import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf } from './population.js';
 
 // What this worker uses of autocannon beyond bench/shared/autocannon.d.ts: a fixed overall rate, a per-request
@@ -59,42 +60,16 @@ async function run(job: FlagsLoadJob, measuring: () => void): Promise<FlagsWorke
   });
   const result = await tracker;
   const cpu = process.cpuUsage(cpuBefore);
-  const sorted = Float64Array.from(latencies).sort();
-  const at = (q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  const figures = latencyFigures(latencies);
   return {
-    ...loadWorkerResult(warmup, result, cpu, { p50Ms: at(0.5), p99Ms: at(0.99) }),
-    latencyP90Ms: at(0.9),
-    latencyP999Ms: at(0.999),
-    latencyMaxMs: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
+    ...loadWorkerResult(warmup, result, cpu, figures),
+    latencyP90Ms: figures.p90Ms,
+    latencyP999Ms: figures.p999Ms,
+    latencyMaxMs: figures.maxMs,
     activeFraction: activeFraction(starts, latencies),
     // Whole microseconds: rounds of one row are pooled by the parent (merge-rounds.ts).
     latenciesUs: latencies.map((l) => Math.round(l * 1000)),
   };
-}
-
-/**
- * Share of the timed run during which at least one request was in flight: near 1 when the target is saturated,
- * well below 1 when autocannon's fixed rate sends each second's budget in a burst and then waits.
- */
-function activeFraction(starts: number[], latencies: number[]): number {
-  if (starts.length === 0) return NaN;
-  const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b]);
-  let busyMs = 0;
-  let from = starts[order[0]];
-  let to = from + latencies[order[0]];
-  let last = to;
-  for (const i of order) {
-    const start = starts[i];
-    const end = start + latencies[i];
-    last = Math.max(last, end);
-    if (start > to) {
-      busyMs += to - from;
-      from = start;
-      to = end;
-    } else to = Math.max(to, end);
-  }
-  busyMs += to - from;
-  return busyMs / (last - starts[order[0]]);
 }
 
 serveLoadJob(run);

@@ -11,8 +11,14 @@ export interface FlagsLoadJob {
   connections: number;
   warmupSec: number;
   durationSec: number;
-  /** autocannon's `overallRate` (requests/s over all connections); null = as fast as the target answers. */
+  /** Requests/s over all connections; null = as fast as the target answers (autocannon). */
   overallRate: number | null;
+  /**
+   * How a rate is kept: 'bursts' = autocannon's `overallRate` (each connection sends its share of the second
+   * back-to-back, then waits; load-worker.ts), 'paced' = one request due every 1/rate s, latency from when it was due
+   * (paced-load-worker.ts).
+   */
+  pacing: 'bursts' | 'paced';
   seed: number;
 }
 
@@ -31,5 +37,6 @@ export type FlagsLoadResult = LoadRunResult<FlagsWorkerResult>;
 
 /** Warms up then measures `job` against the server whose process id is `serverPid`. */
 export function runFlagsLoad(job: FlagsLoadJob, serverPid: number): Promise<FlagsLoadResult> {
-  return runLoadWorker(path.join(import.meta.dirname, 'load-worker.ts'), job, serverPid, 'flags load generator');
+  const worker = job.pacing === 'paced' && job.overallRate !== null ? 'paced-load-worker.ts' : 'load-worker.ts';
+  return runLoadWorker(path.join(import.meta.dirname, worker), job, serverPid, 'flags load generator');
 }

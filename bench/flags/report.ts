@@ -35,7 +35,8 @@ export interface SeedInfo {
 
 export interface LoadRow {
   target: 'baseline' | 'warren';
-  load: 'fixed' | 'max';
+  /** 'paced': one request due every 1/rate s; 'fixed': autocannon's bursts at the same rate; 'max': unthrottled. */
+  load: 'paced' | 'fixed' | 'max';
   /** The rounds pooled (merge-rounds.ts). */
   result: FlagsLoadResult;
   rounds: FlagsLoadResult[];
@@ -77,7 +78,7 @@ function loadTable(rows: LoadRow[]): string {
     const pct = (cpuSec: number | null) => (cpuSec === null ? 'n/a' : `${Math.round((cpuSec / r.durationSec) * 100)}%`);
     out.push([
       target,
-      load === 'fixed' ? `${int(TARGETS.rate)}/s` : 'max',
+      load === 'max' ? 'max' : `${int(TARGETS.rate)}/s ${load === 'paced' ? 'paced' : 'bursts'}`,
       int(reqPerSec(r)),
       ms(r.latencyP50Ms),
       ms(r.latencyP90Ms),
@@ -125,6 +126,10 @@ function targetLines(rows: LoadRow[], inProcess: InProcessResult | null): string
   if (warrenMax) lines.push(`  info  max ${int(reqPerSec(warrenMax))} req/s, p99 ${ms(warrenMax.latencyP99Ms)} ms`);
   if (warrenMax && baselineMax) {
     lines.push(`  info  ${(reqPerSec(warrenMax) / reqPerSec(baselineMax)).toFixed(2)} of the HTTP-only ceiling (${int(reqPerSec(baselineMax))} req/s from a canned-answer node:http server)`);
+  }
+  const paced = find('warren', 'paced');
+  if (paced) {
+    lines.push(`  info  paced ${int(TARGETS.rate)} req/s (open loop, latency from when each request was due): p99 ${ms(paced.latencyP99Ms)} ms at ${int(reqPerSec(paced))} req/s`);
   }
   const baselineFixed = find('baseline', 'fixed');
   if (fixed && baselineFixed) {

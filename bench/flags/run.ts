@@ -7,7 +7,7 @@
  * `evaluateFlags` in this process. Prints, never fails.
  *
  * Flags: --rate=5000 --fixed-connections=16 --connections=64 --warmup=2 --duration=10 --rounds=3 --persons=100000
- *        --companies=1000 --only=fixed,max,in-process
+ *        --companies=1000 --only=paced,fixed,max,in-process
  *        --cpu-prof=/tmp/prof   (diagnostic runs: profile the Warren process and summarize its fixed-rate run)
  */
 import { spawnSync } from 'node:child_process';
@@ -84,19 +84,20 @@ async function main(): Promise<void> {
     responseBytes = Buffer.byteLength(agreement.sampleBody);
     baseline = await startCannedBaseline(agreement.sampleBody);
 
-    const job = (overallRate: number | null, round: number): Omit<FlagsLoadJob, 'url'> => ({
+    const job = (overallRate: number | null, pacing: FlagsLoadJob['pacing'], round: number): Omit<FlagsLoadJob, 'url'> => ({
       token: warren.token, persons: flags.persons, companies: flags.companies, seed: 1 + round, warmupSec: flags.warmupSec, durationSec: flags.roundSec,
-      connections: overallRate === null ? flags.connections : flags.fixedConnections, overallRate,
+      connections: overallRate === null || pacing === 'paced' ? flags.connections : flags.fixedConnections, overallRate, pacing,
     });
     const targets = { baseline: { url: baseline.url, pid: baseline.pid }, warren: { url: warren.url, pid: warren.child.pid! } };
-    for (const load of ['fixed', 'max'] as const) {
+    for (const load of ['paced', 'fixed', 'max'] as const) {
       if (!wanted(load)) continue;
       const rounds: Record<LoadRow['target'], FlagsLoadResult[]> = { baseline: [], warren: [] };
       for (let round = 0; round < flags.rounds; round++) {
         // Alternate who goes first, so neither side always follows the other's load.
         for (const target of round % 2 === 0 ? (['baseline', 'warren'] as const) : (['warren', 'baseline'] as const)) {
-          log(`${target}, ${load === 'fixed' ? `${flags.rate} req/s` : 'unthrottled'}, round ${round + 1} of ${flags.rounds}...`);
-          const result = await runFlagsLoad({ ...job(load === 'fixed' ? flags.rate : null, round), url: targets[target].url }, targets[target].pid);
+          log(`${target}, ${load === 'max' ? 'unthrottled' : `${flags.rate} req/s ${load === 'paced' ? 'paced' : 'in bursts'}`}, round ${round + 1} of ${flags.rounds}...`);
+          const pacing = load === 'paced' ? 'paced' : 'bursts';
+          const result = await runFlagsLoad({ ...job(load === 'max' ? null : flags.rate, pacing, round), url: targets[target].url }, targets[target].pid);
           log(`  ${Math.round(reqPerSec(result))} req/s, p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, non-2xx ${result.non2xx}`);
           rounds[target].push(result);
         }
