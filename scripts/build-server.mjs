@@ -39,8 +39,9 @@ export async function buildServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Names in stack traces and `error.name` as in the sources (measured: no cost).
-    keepNames: true,
+    // Not minified, so functions and classes keep their names anyway (esbuild renames only on a clash between two
+    // modules' top-level names); keepNames would wrap every closure made per request in a `__name` call (~2 %).
+    keepNames: false,
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',

@@ -26,7 +26,7 @@ export function readRawBody(stream: IncomingMessage, limits: RawBodyLimits): Pro
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
-    let timer = setTimeout(onStall, limits.chunkTimeoutMs);
+    const timer = setTimeout(onStall, limits.chunkTimeoutMs);
 
     function onStall(): void {
       // No destroy: the 408 must still reach the client; Fastify closes the connection after a parser error.
@@ -34,8 +34,7 @@ export function readRawBody(stream: IncomingMessage, limits: RawBodyLimits): Pro
       reject(stalled());
     }
     function onData(chunk: Buffer): void {
-      clearTimeout(timer);
-      timer = setTimeout(onStall, limits.chunkTimeoutMs);
+      timer.refresh();
       size += chunk.length;
       if (size > limits.maxBytes) {
         tooLarge = true;
