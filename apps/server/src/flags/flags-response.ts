@@ -21,17 +21,15 @@ const ANSWER_OPEN = Buffer.from('{"flags":{');
  */
 export function flagsV2Body(result: FlagsEvaluation, set: Pick<ProjectFlagSet, 'metadata' | 'fragments'>, configJson?: string): Buffer {
   const head = configJson === undefined ? ANSWER_OPEN : Buffer.from(`${configJson.slice(0, -1)},"flags":{`);
-  const parts: Buffer[] = [head];
-  let length = head.length;
-  for (const flag of result.flags) {
-    let fragment = fragmentOf(flag, set);
-    if (parts.length === 1) fragment = fragment.subarray(1);
-    parts.push(fragment);
-    length += fragment.length;
-  }
-  const tail = Buffer.from(`},"errorsWhileComputingFlags":${result.errorsWhileComputingFlags},"requestId":"${randomUUID()}","evaluatedAt":${Date.now()}}`, 'latin1');
-  parts.push(tail);
-  return Buffer.concat(parts, length + tail.length);
+  const tail = `},"errorsWhileComputingFlags":${result.errorsWhileComputingFlags},"requestId":"${randomUUID()}","evaluatedAt":${Date.now()}}`;
+  // Sized first, then copied into one buffer: no list of parts, no per-part views (the first entry drops its comma).
+  let length = head.length + tail.length - (result.flags.length > 0 ? 1 : 0);
+  for (const flag of result.flags) length += fragmentOf(flag, set).length;
+  const answer = Buffer.allocUnsafe(length);
+  let at = head.copy(answer, 0);
+  for (let i = 0; i < result.flags.length; i++) at += fragmentOf(result.flags[i], set).copy(answer, at, i === 0 ? 1 : 0);
+  answer.write(tail, at, 'latin1');
+  return answer;
 }
 
 function fragmentOf(r: FlagEvaluation, set: Pick<ProjectFlagSet, 'metadata' | 'fragments'>): Buffer {

@@ -74,6 +74,12 @@ export class ProjectRepository {
     return this.changeCount;
   }
 
+  /** The project of a token while its cache entry is fresh (null: known to be no project), else undefined. */
+  freshByToken(token: string): Project | null | undefined {
+    const hit = this.byToken.get(token);
+    return hit && Date.now() - hit.at < TOKEN_CACHE_MS ? hit.project : undefined;
+  }
+
   async findByToken(token: string): Promise<Project | null> {
     const hit = this.byToken.get(token);
     if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return hit.project;
