@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -145,4 +146,20 @@ test('GET /flags and POST /decide still go to Fastify, and the fast lane counts 
   const metrics = await (await fetch(`${laneUrl}/_metrics`)).text();
   const count = /warren_http_request_duration_seconds_count\{[^}]*method="POST"[^}]*route="\/flags"[^}]*status="200"[^}]*\} (\d+)/.exec(metrics);
   assert.ok(count && Number(count[1]) > 0, 'no POST /flags 200 in the HTTP histogram');
+});
+
+test('a client that goes away mid-body costs the lane nothing: the next request is answered', async () => {
+  const { port } = new URL(laneUrl);
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => {
+      socket.write('POST /flags/?v=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"token":');
+      setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 50);
+    });
+    socket.on('error', reject);
+  });
+  const { status } = await exchange(laneUrl, '/flags/?v=2', { body: json(ask), headers: { 'content-type': 'application/json' } });
+  assert.equal(status, 200);
 });

@@ -70,6 +70,11 @@ async function serve(request: IncomingMessage, response: ServerResponse, search:
       if (!request.complete) response.setHeader('connection', 'close');
       return send(response, error.status, JSON.stringify(error.toBody()));
     }
+    // A client that went away mid-body (the stream's "aborted" error) is no server error and has no one to answer.
+    if (request.destroyed && !request.complete) {
+      options.logger.debug({ err: error, url: request.url }, 'flags request aborted by the client');
+      return;
+    }
     const wrapped = new AppError(500, 'server_error', 'error', 'A server error occurred.');
     options.logger.error({ err: error, errorId: wrapped.errorId, url: request.url }, 'unhandled error');
     send(response, 500, JSON.stringify({ ...wrapped.toBody(), error_id: wrapped.errorId }));
