@@ -9,9 +9,8 @@ import type { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { loadWorkerResult, serveLoadJob } from '../shared/load-worker-ipc.js';
 import { mulberry32 } from '../shared/seeded-random.js';
-import type { FlagsLoadJob, FlagsWorkerResult } from './load.js';
+import { flagsRequestBody, type FlagsLoadJob, type FlagsWorkerResult } from './load.js';
 import { activeFraction, latencyFigures } from './latency-figures.js';
-import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf } from './population.js';
 
 // What this worker uses of autocannon beyond bench/shared/autocannon.d.ts: a fixed overall rate, a per-request
 // setup hook, and the per-response event of the returned tracker.
@@ -28,11 +27,7 @@ function requestsFor(job: FlagsLoadJob): Request[] {
       method: 'POST',
       path: '/flags/?v=2',
       headers: { 'content-type': 'application/json', 'user-agent': 'posthog-js/1.449.2' },
-      setupRequest: (request) => {
-        const i = Math.floor(rng() * job.persons);
-        const body = { token: job.token, distinct_id: distinctIdOf(i), groups: { [COMPANY_GROUP_TYPE]: companyOfPerson(i, job.companies) } };
-        return { ...request, body: JSON.stringify(body) };
-      },
+      setupRequest: (request) => ({ ...request, body: flagsRequestBody(job, rng) }),
     },
   ];
 }

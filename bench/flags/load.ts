@@ -1,5 +1,6 @@
 /** Runs one `/flags` load against one target from a separate load-generator process (load-worker.ts). */
 import path from 'node:path';
+import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf } from './population.js';
 import { runLoadWorker, type LoadRunResult, type LoadWorkerResult } from '../shared/load-run.js';
 
 export interface FlagsLoadJob {
@@ -34,6 +35,12 @@ export interface FlagsWorkerResult extends LoadWorkerResult {
 }
 
 export type FlagsLoadResult = LoadRunResult<FlagsWorkerResult>;
+
+/** The body of one `/flags?v=2` request: a person drawn by `rng` among the job's, with that person's company as group. */
+export function flagsRequestBody(job: Pick<FlagsLoadJob, 'token' | 'persons' | 'companies'>, rng: () => number): string {
+  const i = Math.floor(rng() * job.persons);
+  return JSON.stringify({ token: job.token, distinct_id: distinctIdOf(i), groups: { [COMPANY_GROUP_TYPE]: companyOfPerson(i, job.companies) } });
+}
 
 /** Warms up then measures `job` against the server whose process id is `serverPid`. */
 export function runFlagsLoad(job: FlagsLoadJob, serverPid: number): Promise<FlagsLoadResult> {

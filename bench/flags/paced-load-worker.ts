@@ -14,9 +14,8 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { serveLoadJob } from '../shared/load-worker-ipc.js';
 import { mulberry32 } from '../shared/seeded-random.js';
-import type { FlagsLoadJob, FlagsWorkerResult } from './load.js';
+import { flagsRequestBody, type FlagsLoadJob, type FlagsWorkerResult } from './load.js';
 import { activeFraction, latencyFigures } from './latency-figures.js';
-import { COMPANY_GROUP_TYPE, companyOfPerson, distinctIdOf } from './population.js';
 
 interface Window {
   ok2xx: number;
@@ -47,8 +46,7 @@ function pacedRun(job: FlagsLoadJob, agent: http.Agent, rng: () => number, rate:
       if (answered === total) resolve({ ...window, elapsedSec: (performance.now() - startedAt) / 1000 });
     };
     const send = (dueAt: number) => {
-      const i = Math.floor(rng() * job.persons);
-      const body = JSON.stringify({ token: job.token, distinct_id: distinctIdOf(i), groups: { [COMPANY_GROUP_TYPE]: companyOfPerson(i, job.companies) } });
+      const body = flagsRequestBody(job, rng);
       const request = http.request(
         {
           agent,

@@ -3,6 +3,8 @@ import { parse as parseQuery } from 'node:querystring';
 import type { Logger } from 'pino';
 import { DRAINED_TOO_LARGE, readRawBody, tooLargeError, type RawBodyLimits } from '../ingest/read-raw-body.js';
 import { AppError } from '../platform/app-error.js';
+import { errorAnswer } from '../platform/error-handler.js';
+import { httpLatencyRecorder } from '../platform/http-metrics.js';
 import type { Metrics } from '../platform/metrics.js';
 import { answerFlags, FLAGS_CONTENT_TYPE, type FlagsAnswerOptions } from './flags-answer.js';
 
@@ -25,12 +27,7 @@ export interface FlagsFastLaneOptions extends FlagsAnswerOptions {
  * status, headers and body. Everything else (GET, `/decide`, preflights) goes to Fastify.
  */
 export function flagsFastLane(options: FlagsFastLaneOptions): FastLane {
-  const series = new Map<number, ReturnType<Metrics['httpDuration']['labels']>>();
-  const observe = (status: number, seconds: number) => {
-    let labelled = series.get(status);
-    if (labelled === undefined) series.set(status, (labelled = options.metrics.httpDuration.labels({ method: 'POST', route: '/flags', status: String(status) })));
-    labelled.observe(seconds);
-  };
+  const observe = httpLatencyRecorder(options.metrics);
   return (request, response) => {
     if (request.method !== 'POST') return false;
     const url = request.url ?? '';
@@ -38,7 +35,7 @@ export function flagsFastLane(options: FlagsFastLaneOptions): FastLane {
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
     if (path !== '/flags' && path !== '/flags/') return false;
     const startedAt = performance.now();
-    response.once('finish', () => observe(response.statusCode, (performance.now() - startedAt) / 1000));
+    response.once('finish', () => observe('POST', '/flags', response.statusCode, (performance.now() - startedAt) / 1000));
     void serve(request, response, queryAt < 0 ? '' : url.slice(queryAt + 1), options);
     return true;
   };
@@ -65,19 +62,15 @@ async function serve(request: IncomingMessage, response: ServerResponse, search:
     );
     send(response, status, json);
   } catch (error) {
-    if (error instanceof AppError && error.status < 500) {
-      // As Fastify answers an error raised while reading a body: the connection closes after the answer.
-      if (!request.complete) response.setHeader('connection', 'close');
-      return send(response, error.status, JSON.stringify(error.toBody()));
-    }
     // A client that went away mid-body (the stream's "aborted" error) is no server error and has no one to answer.
-    if (request.destroyed && !request.complete) {
+    if (!(error instanceof AppError) && request.destroyed && !request.complete) {
       options.logger.debug({ err: error, url: request.url }, 'flags request aborted by the client');
       return;
     }
-    const wrapped = new AppError(500, 'server_error', 'error', 'A server error occurred.');
-    options.logger.error({ err: error, errorId: wrapped.errorId, url: request.url }, 'unhandled error');
-    send(response, 500, JSON.stringify({ ...wrapped.toBody(), error_id: wrapped.errorId }));
+    const { status, body } = errorAnswer(error, options.logger, { url: request.url });
+    // As Fastify answers an error raised while reading a body: the connection closes after the answer.
+    if (status < 500 && !request.complete) response.setHeader('connection', 'close');
+    send(response, status, JSON.stringify(body));
   }
 }
 

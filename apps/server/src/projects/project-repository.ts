@@ -81,8 +81,8 @@ export class ProjectRepository {
   }
 
   async findByToken(token: string): Promise<Project | null> {
-    const hit = this.byToken.get(token);
-    if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return hit.project;
+    const fresh = this.freshByToken(token);
+    if (fresh !== undefined) return fresh;
     const generation = this.changeCount;
     const row = await this.db.selectFrom('projects').selectAll().where('api_token', '=', token).executeTakeFirst();
     const project = row ? toProject(row) : null;
