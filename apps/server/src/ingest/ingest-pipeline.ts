@@ -43,6 +43,9 @@ export class IngestPipeline {
   private timer: NodeJS.Timeout | null = null;
   private readonly recent = new RecentEventKeys();
   private failures = 0;
+  /** Records ever buffered, and ever stored: a flush waits only for the records buffered when it was asked for. */
+  private enqueuedRecords = 0;
+  private storedRecords = 0;
 
   constructor(
     private readonly wal: WriteAheadLog<IngestRecord['header']>,
@@ -89,13 +92,17 @@ export class IngestPipeline {
   }
 
   /**
-   * Writes everything buffered now; resolves when it is in the store. A flush already under way is waited for even
-   * when it took the whole buffer: stop() relies on that, else the store could close under that flush's inserts.
+   * Writes everything buffered now; resolves when it is in the store. Records buffered meanwhile wait for the next
+   * flush, so under steady load each insert carries about one interval's worth instead of whatever arrived during
+   * the last insert (every insert costs the store a part per table, whatever its size). A flush already under way is
+   * waited for even when it took the whole buffer: stop() relies on that, else the store could close under that
+   * flush's inserts.
    */
   async flush(): Promise<void> {
+    const target = this.enqueuedRecords;
     for (;;) {
       while (this.flushing) await this.flushing;
-      if (this.buffer.length === 0) return;
+      if (this.buffer.length === 0 || this.storedRecords >= target) return;
       this.flushing = this.flushOnce().finally(() => {
         this.flushing = null;
       });
@@ -106,12 +113,14 @@ export class IngestPipeline {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.flush();
+    do await this.flush();
+    while (this.buffer.length > 0 && this.failures === 0);
     await this.wal.close();
   }
 
   private enqueue(record: IngestRecord, end: WalPosition): void {
     this.buffer.push({ record, end, at: Date.now() });
+    this.enqueuedRecords += 1;
     this.bufferedEvents += record.header.events.length;
     this.metrics.bufferSize.set(this.bufferedEvents);
   }
@@ -137,6 +146,7 @@ export class IngestPipeline {
       const out = await this.processIdentity(batch.identities);
       await this.write(batch, out, taken);
       await this.wal.checkpoint(taken[taken.length - 1].end);
+      this.storedRecords += taken.length;
       // Discarded events (a malformed $groupidentify) have no identity and were not written.
       this.metrics.eventsFlushed.inc(out.events.filter((e) => e !== null).length + batch.snapshots.length);
       this.failures = 0;
