@@ -292,8 +292,11 @@ test('__proto__ and constructor keys stay plain own keys and pollute no prototyp
   assert.match(JSON.stringify(value), /"__proto__":\{"polluted":true\}/);
 });
 
-test('arrays keep their array prototype; only objects lose theirs', () => {
-  const value = decode(request('{"batch":[{"event":"e"}]}')) as { batch: unknown[] };
-  assert.ok(Array.isArray(value.batch));
-  assert.equal(Object.getPrototypeOf(value.batch[0]), null);
+test('arrays keep their array prototype; objects lose theirs when the body names __proto__, and keep it otherwise', () => {
+  const hardened = decode(request('{"batch":[{"event":"e","properties":{"__proto__":1}}]}')) as { batch: unknown[] };
+  assert.ok(Array.isArray(hardened.batch));
+  assert.equal(Object.getPrototypeOf(hardened.batch[0]), null);
+  const plainBody = decode(request('{"batch":[{"event":"e"}]}')) as { batch: unknown[] };
+  assert.ok(Array.isArray(plainBody.batch));
+  assert.equal(Object.getPrototypeOf(plainBody.batch[0]), Object.prototype);
 });

@@ -2,6 +2,7 @@ import type { WarningRow } from '../identity/identity-output.js';
 import type { DaySalts } from './cookieless.js';
 import { decodeCaptureBody } from './decode-body.js';
 import { extractEnvelope } from './extract-envelope.js';
+import { isoTime } from './iso-time.js';
 import { sharedGeoIp } from './geoip.js';
 import type { IdentityEvent } from './ingest-record.js';
 import { toIngestEntry } from './ingest-record.js';
@@ -59,7 +60,7 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
   if (!project) return { kind: 'unknown_token', token };
 
   const now = new Date(data.nowMs);
-  const at = now.toISOString();
+  const at = isoTime(data.nowMs);
   const ctx = {
     teamId: project.id,
     now,

@@ -179,6 +179,11 @@ test('$set at both levels is merged and the property-level key wins', () => {
   assert.deepEqual(plain(event.properties.$set), { plan: 'inner', b: 2, a: 1 });
 });
 
+test('merging the two levels of $set reads own keys only: a key named like an Object.prototype member is kept', () => {
+  const { event } = normalized({ ...base, $set: { toString: 'top', constructor: 1 }, properties: { $set: { plan: 'inner' } } });
+  assert.deepEqual(plain(event.properties.$set), { plan: 'inner', toString: 'top', constructor: 1 });
+});
+
 test('a $set or $set_once that is not an object is removed with invalid_event_shape; the event stays', () => {
   const { event, warnings } = normalized({ ...base, $set: 'x', properties: { $set_once: [1], $set: { ok: true } } });
   assert.deepEqual(plain(event.properties.$set), { ok: true });

@@ -7,6 +7,7 @@ import { applyCookieless, isCookieless, linkConsentedVisitor } from './cookieles
 import { extractDistinctId } from './distinct-id.js';
 import { resolveEventTime } from './event-timestamp.js';
 import { enrichWithGeoIp } from './geoip.js';
+import { isoTime } from './iso-time.js';
 import { checkProcessPersonProfile, mergePersonUpdates } from './person-updates.js';
 import { enrichFromUserAgent, markBot } from './user-agent.js';
 import { describeClientValue, isJsonObject } from './json-values.js';
@@ -93,8 +94,8 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
       uuid,
       event,
       distinctId,
-      timestamp: new Date(time.ms).toISOString(),
-      createdAt: ctx.now.toISOString(),
+      timestamp: isoTime(time.ms),
+      createdAt: isoTime(nowMs),
       properties,
       elementsChain,
       sessionId: stringProperty(properties.$session_id),

@@ -39,3 +39,25 @@ test('a large, shallow payload parses', () => {
   const result = parseUntrustedJson(shallow, 64);
   assert.equal(result.ok, true);
 });
+
+test('text that cannot name __proto__ keeps its objects as parsed, with the same number fixes and depth limit', () => {
+  const result = parseUntrustedJson('{"a":[{"b":1e400},2,[3,{"c":-1e400}]],"big":123456789012345678901,"toString":1}', 64);
+  assert.ok(result.ok);
+  const value = result.value as Record<string, any>;
+  assert.equal(Object.getPrototypeOf(value), Object.prototype);
+  assert.equal(JSON.stringify(value), '{"a":[{"b":null},2,[3,{"c":null}]],"big":"123456789012345680000","toString":1}');
+  assert.equal(parseUntrustedJson('{"a":{"b":{}}}', 2).ok, false);
+  assert.equal(parseUntrustedJson('[[[]]]', 2).ok, false);
+  assert.equal(parseUntrustedJson('{"a":{"b":1}}', 2).ok, true);
+});
+
+test('text that could name __proto__, spelled out or escaped, is rebuilt with null prototypes', () => {
+  for (const text of ['{"p":{"__proto__":{"x":1}}}', '{"p":{"\\u005f_proto__":{"x":1}}}', '{"p":{"__pr\\u006fto__":{"x":1}}}']) {
+    const result = parseUntrustedJson(text, 64);
+    assert.ok(result.ok);
+    const p = (result.value as Record<string, any>).p;
+    assert.equal(Object.getPrototypeOf(p), null, text);
+    assert.ok(Object.hasOwn(p, '__proto__'), text);
+    assert.deepEqual({ ...p.__proto__ }, { x: 1 });
+  }
+});

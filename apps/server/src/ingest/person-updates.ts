@@ -10,7 +10,7 @@ import type { IngestionWarning, JsonObject } from './types.js';
  * conflict (it is what posthog-node and the v1 capture send; the top level is the older place). Non-object values
  * are removed with an `invalid_event_shape` warning; null is treated as absent. `$unset` (array of keys, or an
  * object whose keys are unset) from both levels becomes one array of strings in `properties.$unset`.
- * Mutates `properties` (owned by the caller, null-prototype) and pushes warnings.
+ * Mutates `properties` (owned by the caller) and pushes warnings.
  * @example mergePersonUpdates({$set: {plan: 'pro'}}, props, warnings) // props.$set is {plan:'pro'}
  */
 export function mergePersonUpdates(event: JsonObject, properties: JsonObject, warnings: IngestionWarning[]): void {
@@ -28,7 +28,7 @@ function mergeObjectField(event: JsonObject, properties: JsonObject, field: '$se
     return;
   }
   if (outer !== undefined) {
-    for (const key in outer) if (!(key in inner)) inner[key] = outer[key];
+    for (const key in outer) if (!Object.hasOwn(inner, key)) inner[key] = outer[key];
   }
 }
 
