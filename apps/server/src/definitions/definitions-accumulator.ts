@@ -1,5 +1,6 @@
 import type { IdentityEvent } from '../ingest/ingest-record.js';
 import { detectPropertyType, type PropertyType } from './property-type.js';
+import type { StoredRows } from '../ingest/ingest-pipeline.js';
 
 /** PostHog's parent types of a property definition. */
 export const PropertyParent = { event: 1, person: 2, group: 3, session: 4 } as const;
@@ -83,7 +84,7 @@ export class DefinitionsAccumulator {
   }
 
   /** Records stored events; `kept[i] === null` marks an event the identity step discarded (not stored). */
-  observe(events: readonly IdentityEvent[], rows: readonly string[], kept?: readonly unknown[]): void {
+  observe(events: readonly IdentityEvent[], rows: StoredRows, kept?: readonly unknown[]): void {
     const firstDay = new Date(this.now() - (VOLUME_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
     let teamId = -1;
     let ofTeam: Map<string, SeenEvent> | undefined;
@@ -110,7 +111,7 @@ export class DefinitionsAccumulator {
       else countDay(seen, e.ts.slice(0, 10), firstDay);
       if (seen.sampled < this.samplesPerEvent) {
         seen.sampled += 1;
-        this.sample(e, rows[i]);
+        this.sample(e, rows.at(i)!);
       }
     }
   }

@@ -4,6 +4,7 @@ import type { IdentityEvent } from '../ingest/ingest-record.js';
 import { DefinitionsAccumulator, PropertyParent, type SeenDefinitions } from './definitions-accumulator.js';
 import type { EventDefinitionRepository } from './event-definition-repository.js';
 import { definitionKey, type NewPropertyDefinition, type PropertyDefinitionRepository } from './property-definition-repository.js';
+import type { StoredRows } from '../ingest/ingest-pipeline.js';
 
 export interface RecorderOptions {
   /** How often what ingestion saw is written to the meta store. */
@@ -69,7 +70,7 @@ export class DefinitionsRecorder {
   }
 
   /** The ingestion hook: cheap, never throws (definitions must not fail a flush). */
-  readonly observe = (events: readonly IdentityEvent[], rows: readonly string[], kept?: readonly unknown[]): void => {
+  readonly observe = (events: readonly IdentityEvent[], rows: StoredRows, kept?: readonly unknown[]): void => {
     try {
       this.accumulator.observe(events, rows, kept);
     } catch (error) {

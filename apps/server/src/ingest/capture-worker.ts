@@ -18,7 +18,10 @@ parentPort!.on('message', (message: Message) => {
   }
   const data = { ...message.data, raw: { ...message.data.raw, body: Buffer.from(message.body) } };
   try {
-    parentPort!.postMessage({ id: message.id, result: decodeCapture(data, (t) => projects.get(t) ?? null, limits) });
+    const result = decodeCapture(data, (t) => projects.get(t) ?? null, limits);
+    // The rows' buffers move to the main thread instead of being copied there.
+    const transfer = result.kind === 'events' ? [result.rows.bytes.buffer, result.rows.ends.buffer] : [];
+    parentPort!.postMessage({ id: message.id, result }, transfer as ArrayBuffer[]);
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
   }

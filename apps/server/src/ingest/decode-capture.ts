@@ -9,6 +9,7 @@ import { toIngestEntry } from './ingest-record.js';
 import type { IngestLimits } from './limits.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { normalizeEvent } from './normalize-event.js';
+import { toRowBlock, type RowBlock } from './row-block.js';
 import type { RawCaptureRequest } from './types.js';
 
 /** What decoding needs to know of the project a token names. */
@@ -38,7 +39,8 @@ export type DecodedCapture =
       kind: 'events';
       teamId: number;
       identities: IdentityEvent[];
-      rows: string[];
+      /** One row per identity, in order. */
+      rows: RowBlock;
       warnings: WarningRow[];
       /** Drop reason of each dropped event, in order. */
       drops: string[];
@@ -70,7 +72,8 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
     geo: { connectionIp: data.ip, lookup: sharedGeoIp() },
     cookielessSalts: data.cookielessSalts,
   };
-  const out: Extract<DecodedCapture, { kind: 'events' }> = { kind: 'events', teamId: project.id, identities: [], rows: [], warnings: [], drops: [], uuids: [] };
+  const out = { kind: 'events' as const, teamId: project.id, identities: [] as IdentityEvent[], warnings: [] as WarningRow[], drops: [] as string[], uuids: [] as string[] };
+  const rows: string[] = [];
   for (const raw of envelope.envelope.events) {
     const result = normalizeEvent(raw, ctx, limits);
     if (!result.ok) {
@@ -80,9 +83,9 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
     }
     const entry = toIngestEntry(result.event, result.propertiesJson, project.networkRedaction);
     out.identities.push(entry.identity);
-    out.rows.push(entry.row);
+    rows.push(entry.row);
     out.uuids.push(result.event.uuid);
     for (const w of result.warnings) out.warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
   }
-  return out;
+  return { ...out, rows: toRowBlock(rows) };
 }

@@ -12,17 +12,19 @@ import { ChdbEventStore } from '../storage/chdb-event-store.js';
 import { openSqliteMetaDb } from '../storage/open-meta-db.js';
 import { IngestPipeline } from './ingest-pipeline.js';
 import type { IngestRecord } from './ingest-record.js';
+import { toRowBlock } from './row-block.js';
 import { WriteAheadLog } from './write-ahead-log.js';
 
 /** `count` pageviews of project 1 as one acknowledged request's record. */
 function record(count: number): IngestRecord {
-  const out: IngestRecord = { header: { events: [], warnings: [] }, rows: [] };
+  const out: IngestRecord['header'] = { events: [], warnings: [] };
+  const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     const entry = ingestEntry('$pageview', `user-${i % 500}`, { $current_url: `https://example.com/${i}` });
-    out.header.events.push(entry.identity);
-    out.rows.push(entry.row);
+    out.events.push(entry.identity);
+    rows.push(entry.row);
   }
-  return out;
+  return { header: out, rows: toRowBlock(rows) };
 }
 
 test('stop waits for a flush already under way: what it took from the buffer is in the store when stop resolves', async () => {

@@ -6,6 +6,7 @@ import type { Metrics } from '../platform/metrics.js';
 import type { IdentityEvent, IngestRecord } from './ingest-record.js';
 import { insertIsolatingBadRows } from './isolate-bad-rows.js';
 import { RecentEventKeys } from './recent-event-keys.js';
+import { JsonLinesWriter, rowText, type RowBlock } from './row-block.js';
 import type { RecoveredRecord, WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
 interface Buffered {
@@ -23,14 +24,41 @@ export interface PipelineOptions {
   maxBufferedEvents?: number;
   /** Where rows the store refuses on their own are set aside after repeated failures. */
   quarantineDir: string;
-  /** Sees each batch of stored events (event and property definitions); runs on the flush path, so it must be cheap. */
-  onStored?: (events: readonly IdentityEvent[], rows: readonly string[], kept: readonly (EventIdentity | null)[]) => void;
+  /**
+   * Sees each batch of stored events (event and property definitions) and can read the row text of any of them;
+   * runs on the flush path, so it must be cheap.
+   */
+  onStored?: (events: readonly IdentityEvent[], rows: StoredRows, kept: readonly (EventIdentity | null)[]) => void;
 }
 
 /** Failed flushes of the same batch before its rows are tried one slice at a time. */
 const FAILURES_BEFORE_ISOLATING = 3;
 
 const IDENTITY_CHUNK = 2000;
+
+/** The row text of stored event i, made on demand (an array of row texts is one). */
+export interface StoredRows {
+  at(index: number): string | undefined;
+}
+
+/** Rows picked out of records' blocks: row `indexes[i]` of `blocks[i]`. */
+interface PickedRows {
+  blocks: RowBlock[];
+  indexes: number[];
+  bytes: number;
+}
+
+const pickedRows = (): PickedRows => ({ blocks: [], indexes: [], bytes: 0 });
+
+function pick(rows: PickedRows, block: RowBlock, index: number): void {
+  rows.blocks.push(block);
+  rows.indexes.push(index);
+  rows.bytes += block.ends[index] - (index === 0 ? 0 : block.ends[index - 1]);
+}
+
+function pickedText(rows: PickedRows, i: number): string {
+  return rowText(rows.blocks[i], rows.indexes[i]);
+}
 
 /**
  * Acknowledge after the write-ahead log, store later: `accept` resolves once a record is durable; a timer (or a full
@@ -165,9 +193,9 @@ export class IngestPipeline {
   /** Leaves out events already stored (client retries, replays) and repeats within the batch. */
   private dedup(taken: Buffered[]) {
     const identities: IdentityEvent[] = [];
-    const rows: string[] = [];
+    const rows = pickedRows();
     const snapshots: IdentityEvent[] = [];
-    const snapshotRows: string[] = [];
+    const snapshotRows = pickedRows();
     const eventKeys: number[] = [];
     const snapshotKeys: number[] = [];
     const inBatch = new Set<number>();
@@ -181,8 +209,8 @@ export class IngestPipeline {
           continue;
         }
         inBatch.add(key);
-        if (e.snap) (snapshots.push(e), snapshotRows.push(record.rows[i]), snapshotKeys.push(key));
-        else (identities.push(e), rows.push(record.rows[i]), eventKeys.push(key));
+        if (e.snap) (snapshots.push(e), pick(snapshotRows, record.rows, i), snapshotKeys.push(key));
+        else (identities.push(e), pick(rows, record.rows, i), eventKeys.push(key));
       }
     }
     return { identities, rows, snapshots, snapshotRows, eventKeys, snapshotKeys };
@@ -207,24 +235,33 @@ export class IngestPipeline {
     await this.store.insert('person', out.persons);
     await this.store.insert('person_distinct_id_overrides', out.overrides);
     await this.store.insert('groups', out.groups);
-    const rows: string[] = [];
-    for (let i = 0; i < batch.rows.length; i++) {
+    const rows = new JsonLinesWriter(batch.rows.bytes + batch.identities.length * 64);
+    for (let i = 0; i < batch.identities.length; i++) {
       const identity = out.events[i];
-      if (identity) rows.push(withIdentity(batch.rows[i], identity));
+      if (!identity) continue;
+      // The identity step's columns go in front of the row's own: its `{` is replaced, nothing is parsed again.
+      rows.appendText(identityColumns(identity));
+      rows.appendRow(batch.rows.blocks[i], batch.rows.indexes[i], 1);
     }
     if (this.failures >= FAILURES_BEFORE_ISOLATING) {
-      const result = await insertIsolatingBadRows(this.store, 'events', rows, this.options.quarantineDir);
+      const texts = rows.bytes().toString('utf8').split('\n');
+      texts.pop();
+      const result = await insertIsolatingBadRows(this.store, 'events', texts, this.options.quarantineDir);
       if (result.quarantined > 0) {
         this.metrics.eventsDropped.inc({ reason: 'refused_by_store' }, result.quarantined);
         this.log.error({ quarantined: result.quarantined, dir: this.options.quarantineDir }, 'rows the event store refused were set aside');
       }
     } else {
-      await this.store.insertJsonRows('events', rows);
+      await this.store.insertJsonRows('events', rows.bytes());
     }
     // Stored: a retry of this batch (if a later insert fails) must not store them again.
     for (const key of batch.eventKeys) this.recent.addKey(key);
-    this.options.onStored?.(batch.identities, batch.rows, out.events);
-    await this.store.insertJsonRows('session_replay_events', batch.snapshotRows);
+    this.options.onStored?.(batch.identities, { at: (i) => (i >= 0 && i < batch.identities.length ? pickedText(batch.rows, i) : undefined) }, out.events);
+    if (batch.snapshots.length > 0) {
+      const snapshotRows = new JsonLinesWriter(batch.snapshotRows.bytes);
+      for (let i = 0; i < batch.snapshots.length; i++) snapshotRows.appendRow(batch.snapshotRows.blocks[i], batch.snapshotRows.indexes[i]);
+      await this.store.insertJsonRows('session_replay_events', snapshotRows.bytes());
+    }
     for (const key of batch.snapshotKeys) this.recent.addKey(key);
     const warnings = out.warnings;
     for (const entry of taken) warnings.push(...entry.record.header.warnings);
@@ -232,11 +269,11 @@ export class IngestPipeline {
   }
 }
 
-/** Adds the identity step's columns to a row's JSON text without parsing it again. */
-function withIdentity(row: string, identity: EventIdentity): string {
+/** The start of an event's row with the identity step's columns, to go in front of the row's own (after its `{`). */
+function identityColumns(identity: EventIdentity): string {
   const g = identity.groupColumns;
   let head = `{"person_id":"${identity.personId}"`;
   for (let i = 0; i < g.length; i++) if (g[i] !== '') head += `,"$group_${i}":${JSON.stringify(g[i])}`;
-  return head + ',' + row.slice(1);
+  return head + ',';
 }
 

@@ -2,6 +2,7 @@ import type { WarningRow } from '../identity/identity-output.js';
 import { clickhouseTime } from './clickhouse-time.js';
 import { CONSENT_LINK_PROPERTY } from './cookieless.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
+import type { RowBlock } from './row-block.js';
 import { snapshotRow } from './snapshot-rows.js';
 import type { JsonObject, NormalizedEvent } from './types.js';
 
@@ -33,10 +34,10 @@ export interface IdentityEvent {
   snap?: 1;
 }
 
-/** One durable append: a small JSON header and one ClickHouse row (JSON text) per event. */
+/** One durable append: a small JSON header and one ClickHouse row (JSON text) per event, as bytes. */
 export interface IngestRecord {
   header: { events: IdentityEvent[]; warnings: WarningRow[] };
-  rows: string[];
+  rows: RowBlock;
 }
 
 const MERGE_EVENTS = new Set(['$identify', '$create_alias', '$merge_dangerously']);

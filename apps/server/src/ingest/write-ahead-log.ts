@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { rowBlockOfBytes, rowCount, type RowBlock } from './row-block.js';
 
 /** A place in the log: the byte just after a record. */
 export interface WalPosition {
@@ -8,10 +9,10 @@ export interface WalPosition {
   offset: number;
 }
 
-/** A record: a JSON header and raw text lines (each line one JSON value, so it holds no newline). */
+/** A record: a JSON header and rows of JSON text (row-block.ts: each ended by a newline, and holding no other). */
 export interface WalRecord<H> {
   header: H;
-  rows: string[];
+  rows: RowBlock;
 }
 
 export interface RecoveredRecord<H> {
@@ -20,7 +21,8 @@ export interface RecoveredRecord<H> {
 }
 
 interface PendingAppend {
-  line: Buffer;
+  head: Buffer;
+  rows: Uint8Array;
   resolve: (end: WalPosition) => void;
   reject: (error: Error) => void;
 }
@@ -32,7 +34,7 @@ const segmentName = (n: number): string => `${String(n).padStart(12, '0')}.wal`;
 /**
  * Append-only log with group commit: every append waiting while a write is in flight goes out in the next single
  * write + fdatasync, and each append resolves only once its bytes are on disk. A record is a header line (JSON, with
- * the row count) followed by its rows verbatim, so rows that are already JSON text are never escaped again.
+ * the row count) followed by its rows' bytes verbatim, so rows that are already JSON text are never escaped again.
  * A checkpoint marks what the event store already holds; on open, the records after it are handed back for replay.
  */
 export class WriteAheadLog<T> {
@@ -66,10 +68,9 @@ export class WriteAheadLog<T> {
   /** Appends one record; resolves with its end position once it is durable. */
   append(record: WalRecord<T>): Promise<WalPosition> {
     if (this.closed) return Promise.reject(new Error('write-ahead log is closed'));
-    const head = JSON.stringify({ n: record.rows.length, h: record.header }) + '\n';
-    const line = Buffer.from(record.rows.length === 0 ? head : head + record.rows.join('\n') + '\n');
+    const head = Buffer.from(JSON.stringify({ n: rowCount(record.rows), h: record.header }) + '\n');
     return new Promise((resolve, reject) => {
-      this.queue.push({ line, resolve, reject });
+      this.queue.push({ head, rows: record.rows.bytes, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -101,7 +102,7 @@ export class WriteAheadLog<T> {
       const batch = this.queue;
       this.queue = [];
       try {
-        const ends = await this.writeBatch(batch.map((p) => p.line));
+        const ends = await this.writeBatch(batch);
         batch.forEach((p, i) => p.resolve(ends[i]));
       } catch (error) {
         batch.forEach((p) => p.reject(error as Error));
@@ -110,15 +111,18 @@ export class WriteAheadLog<T> {
     this.writing = false;
   }
 
-  private async writeBatch(lines: Buffer[]): Promise<WalPosition[]> {
+  private async writeBatch(appends: PendingAppend[]): Promise<WalPosition[]> {
     if (this.segmentSize >= SEGMENT_MAX_BYTES) await this.rotate();
     const ends: WalPosition[] = [];
+    const parts: Uint8Array[] = [];
     let offset = this.segmentSize;
-    for (const line of lines) {
-      offset += line.length;
+    for (const { head, rows } of appends) {
+      offset += head.length + rows.byteLength;
       ends.push({ segment: this.segment, offset });
+      parts.push(head);
+      if (rows.byteLength > 0) parts.push(rows);
     }
-    const buffer = lines.length === 1 ? lines[0] : Buffer.concat(lines);
+    const buffer = Buffer.concat(parts, offset - this.segmentSize);
     await writeAll(this.fd, buffer);
     if (this.fsync) await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
     this.segmentSize = offset;
@@ -174,17 +178,18 @@ async function readSegment<T>(dir: string, segment: number, start: number): Prom
     } catch {
       break;
     }
-    const rows: string[] = [];
-    let lineStart = headEnd + 1;
-    while (rows.length < head.n) {
-      const newline = content.indexOf(0x0a, lineStart);
+    let rowsEnd = headEnd + 1;
+    let found = 0;
+    while (found < head.n) {
+      const newline = content.indexOf(0x0a, rowsEnd);
       if (newline < 0) break;
-      rows.push(content.subarray(lineStart, newline).toString('utf8'));
-      lineStart = newline + 1;
+      rowsEnd = newline + 1;
+      found += 1;
     }
-    if (rows.length < head.n) break;
-    records.push({ record: { header: head.h, rows }, end: { segment, offset: lineStart } });
-    at = lineStart;
+    if (found < head.n) break;
+    const rows = rowBlockOfBytes(new Uint8Array(content.subarray(headEnd + 1, rowsEnd)), head.n);
+    records.push({ record: { header: head.h, rows }, end: { segment, offset: rowsEnd } });
+    at = rowsEnd;
   }
   return records;
 }

@@ -82,12 +82,12 @@ export class ChdbEventStore implements EventStore {
     }
   }
 
-  async insertJsonRows(table: EventStoreTable, rows: readonly string[]): Promise<void> {
+  async insertJsonRows(table: EventStoreTable, rows: readonly string[] | Uint8Array): Promise<void> {
     if (rows.length === 0) return;
     try {
       await this.session.insert({
         table,
-        values: Buffer.from(rows.join('\n')),
+        values: rows instanceof Uint8Array ? rows : Buffer.from(rows.join('\n')),
         format: 'JSONEachRow',
         settings: { input_format_skip_unknown_fields: 1, input_format_json_read_objects_as_strings: 1 },
       });

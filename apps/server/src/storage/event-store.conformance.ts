@@ -34,6 +34,20 @@ export function eventStoreConformance(name: string, open: () => Promise<EventSto
     assert.deepEqual(result.rows.map((r) => [r[0], r[1], Number(r[2])]), [['a', '2024-05-01 12:00:00.123000', 1]]);
   });
 
+  test(`${name}: JSON rows go in as texts or as newline-delimited bytes, an object in a String column as its text`, async () => {
+    const text = (uuid: string, event: string) => JSON.stringify({ ...row(uuid, 3, event), properties: { $browser: 'Firefox', name: 'Zoë' } });
+    await store.insertJsonRows('events', [text('01900000-0000-7000-8000-000000000011', 'as-texts')]);
+    const lines = [text('01900000-0000-7000-8000-000000000012', 'as-bytes-1'), text('01900000-0000-7000-8000-000000000013', 'as-bytes-2')];
+    await store.insertJsonRows('events', Buffer.from(lines.join('\n') + '\n'));
+    const result = await store.query('SELECT event, properties FROM events WHERE team_id = 3 ORDER BY event');
+    assert.deepEqual(result.rows, [
+      ['as-bytes-1', '{"$browser":"Firefox","name":"Zoë"}'],
+      ['as-bytes-2', '{"$browser":"Firefox","name":"Zoë"}'],
+      ['as-texts', '{"$browser":"Firefox","name":"Zoë"}'],
+    ]);
+    await store.command('DELETE FROM events WHERE team_id = 3');
+  });
+
   test(`${name}: a bound value is data, never SQL`, async () => {
     const result = await store.query('SELECT count() FROM events WHERE event = {e:String}', { e: "a' OR 1=1 --" });
     assert.equal(Number(result.rows[0][0]), 0);

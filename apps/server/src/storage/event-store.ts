@@ -5,10 +5,10 @@ export interface EventStore {
   /** Appends rows to a table as JSONEachRow; `rows` are plain objects keyed by column name. */
   insert(table: EventStoreTable, rows: readonly object[]): Promise<void>;
   /**
-   * Appends rows given as JSON text, one row per string (JSONEachRow); a JSON object in a String column is stored
-   * as its text. The fast path for events, whose rows are built once at capture.
+   * Appends rows given as JSON text (JSONEachRow): one row per string, or newline-delimited in bytes; a JSON object
+   * in a String column is stored as its text. The fast path for events, whose rows are built once at capture.
    */
-  insertJsonRows(table: EventStoreTable, rows: readonly string[]): Promise<void>;
+  insertJsonRows(table: EventStoreTable, rows: readonly string[] | Uint8Array): Promise<void>;
   /** Runs a SELECT with bound `{name:Type}` parameters and returns typed columns and row arrays. */
   query(sql: string, params?: Record<string, unknown>, options?: QueryOptions): Promise<QueryResult>;
   /** Runs a statement that returns nothing (ALTER/DELETE/OPTIMIZE), with bound parameters. */

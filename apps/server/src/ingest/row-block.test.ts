@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { JsonLinesWriter, rowBlockOfBytes, rowCount, rowText, toRowBlock } from './row-block.js';
+
+test('a row block keeps each row, multi-byte text included, and finds them again from bytes alone', () => {
+  const rows = ['{"a":1}', '{"b":"é ☃ 🐻"}', '{}'];
+  const block = toRowBlock(rows);
+  assert.equal(rowCount(block), 3);
+  assert.deepEqual([0, 1, 2].map((i) => rowText(block, i)), rows);
+  assert.equal(Buffer.from(block.bytes).toString(), rows.join('\n') + '\n');
+  const again = rowBlockOfBytes(block.bytes, 3);
+  assert.deepEqual(Array.from(again.ends), Array.from(block.ends));
+  assert.throws(() => rowBlockOfBytes(block.bytes, 4), /holds 3 rows, 4 expected/);
+  assert.equal(rowCount(toRowBlock([])), 0);
+});
+
+test('the lines writer joins text and row ranges, growing past its first guess', () => {
+  const block = toRowBlock(['{"x":"ünïcode"}', '{"y":2}']);
+  const writer = new JsonLinesWriter(1);
+  for (let n = 0; n < 200; n++) {
+    writer.appendText(`{"n":${n},`);
+    writer.appendRow(block, n % 2, 1);
+  }
+  const lines = writer.bytes().toString('utf8').split('\n');
+  assert.equal(lines.pop(), '');
+  assert.equal(lines.length, 200);
+  assert.equal(lines[0], '{"n":0,"x":"ünïcode"}');
+  assert.equal(lines[199], '{"n":199,"y":2}');
+});
