@@ -12,7 +12,6 @@ import { CaptureWorkerPool } from './ingest/capture-worker-pool.js';
 import { CookielessSalts } from './ingest/cookieless-salts.js';
 import { IngestPipeline } from './ingest/ingest-pipeline.js';
 import { DEFAULT_INGEST_LIMITS } from './ingest/limits.js';
-import type { IngestRecord } from './ingest/ingest-record.js';
 import { WriteAheadLog } from './ingest/write-ahead-log.js';
 import type { Config } from './platform/config.js';
 import { Metrics } from './platform/metrics.js';
@@ -39,7 +38,7 @@ export async function startWarren(config: Config, logger: Logger): Promise<Warre
   const projects = new ProjectRepository(metaDb);
   const persons = new KyselyPersonRepository(metaDb);
   const identity = new IdentityProcessor(new KyselyIdentityStores(metaDb));
-  const { wal, recovered } = await WriteAheadLog.open<IngestRecord['header']>(path.join(config.dataDir, 'wal'), { fsync: config.ingest.fsync });
+  const { wal, recovered } = await WriteAheadLog.open(path.join(config.dataDir, 'wal'), { fsync: config.ingest.fsync });
   const definitions = new DefinitionsRecorder(new EventDefinitionRepository(metaDb), new PropertyDefinitionRepository(metaDb), metrics.registry, logger);
   const pipeline = new IngestPipeline(wal, eventStore, identity, metrics, logger, {
     flushIntervalMs: config.ingest.flushIntervalMs,

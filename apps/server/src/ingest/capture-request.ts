@@ -49,8 +49,8 @@ export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Pr
   if (decoded.kind === 'refused') return refuse(decoded.status, decoded.code, decoded.detail, deps);
   if (decoded.kind !== 'events') return refuse(401, 'invalid_token', 'Project API key invalid.', deps);
   for (const reason of decoded.drops) deps.metrics.eventsDropped.inc({ reason });
-  await deps.pipeline.accept({ header: { events: decoded.identities, warnings: decoded.warnings }, rows: decoded.rows });
-  if (decoded.identities.length === 0 && decoded.drops.length > 0) {
+  await deps.pipeline.accept(decoded.record);
+  if (decoded.events === 0 && decoded.drops.length > 0) {
     return { ok: false, status: 400, code: decoded.drops[0], detail: dropDetail(decoded.drops[0]) };
   }
   return { ok: true, uuids: decoded.uuids };

@@ -19,8 +19,8 @@ parentPort!.on('message', (message: Message) => {
   const data = { ...message.data, raw: { ...message.data.raw, body: Buffer.from(message.body) } };
   try {
     const result = decodeCapture(data, (t) => projects.get(t) ?? null, limits);
-    // The rows' buffers move to the main thread instead of being copied there.
-    const transfer = result.kind === 'events' ? [result.rows.bytes.buffer, result.rows.ends.buffer] : [];
+    // The record's buffers move to the main thread instead of being copied there.
+    const transfer = result.kind === 'events' ? [result.record.head.buffer, result.record.rows.bytes.buffer, result.record.rows.ends.buffer] : [];
     parentPort!.postMessage({ id: message.id, result }, transfer as ArrayBuffer[]);
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });

@@ -5,11 +5,10 @@ import { extractEnvelope } from './extract-envelope.js';
 import { isoTime } from './iso-time.js';
 import { sharedGeoIp } from './geoip.js';
 import type { IdentityEvent } from './ingest-record.js';
-import { toIngestEntry } from './ingest-record.js';
+import { ingestRecord, toIngestEntry, type IngestRecord } from './ingest-record.js';
 import type { IngestLimits } from './limits.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { normalizeEvent } from './normalize-event.js';
-import { toRowBlock, type RowBlock } from './row-block.js';
 import type { RawCaptureRequest } from './types.js';
 
 /** What decoding needs to know of the project a token names. */
@@ -38,10 +37,9 @@ export type DecodedCapture =
   | {
       kind: 'events';
       teamId: number;
-      identities: IdentityEvent[];
-      /** One row per identity, in order. */
-      rows: RowBlock;
-      warnings: WarningRow[];
+      /** The events kept and the warnings raised, ready for the write-ahead log. */
+      record: IngestRecord;
+      events: number;
       /** Drop reason of each dropped event, in order. */
       drops: string[];
       uuids: string[];
@@ -87,5 +85,5 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
     out.uuids.push(result.event.uuid);
     for (const w of result.warnings) out.warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
   }
-  return { ...out, rows: toRowBlock(rows) };
+  return { kind: 'events', teamId: out.teamId, record: ingestRecord({ events: out.identities, warnings: out.warnings }, rows), events: rows.length, drops: out.drops, uuids: out.uuids };
 }

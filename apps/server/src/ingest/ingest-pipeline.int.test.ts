@@ -11,20 +11,19 @@ import { Metrics } from '../platform/metrics.js';
 import { ChdbEventStore } from '../storage/chdb-event-store.js';
 import { openSqliteMetaDb } from '../storage/open-meta-db.js';
 import { IngestPipeline } from './ingest-pipeline.js';
-import type { IngestRecord } from './ingest-record.js';
-import { toRowBlock } from './row-block.js';
+import { ingestRecord, type IngestHeader, type IngestRecord } from './ingest-record.js';
 import { WriteAheadLog } from './write-ahead-log.js';
 
 /** `count` pageviews of project 1 as one acknowledged request's record. */
 function record(count: number): IngestRecord {
-  const out: IngestRecord['header'] = { events: [], warnings: [] };
+  const out: IngestHeader = { events: [], warnings: [] };
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     const entry = ingestEntry('$pageview', `user-${i % 500}`, { $current_url: `https://example.com/${i}` });
     out.events.push(entry.identity);
     rows.push(entry.row);
   }
-  return { header: out, rows: toRowBlock(rows) };
+  return ingestRecord(out, rows);
 }
 
 test('stop waits for a flush already under way: what it took from the buffer is in the store when stop resolves', async () => {
@@ -32,7 +31,7 @@ test('stop waits for a flush already under way: what it took from the buffer is 
   const store = new ChdbEventStore(dir);
   await store.migrate();
   const metaDb = await openSqliteMetaDb(dir);
-  const { wal } = await WriteAheadLog.open<IngestRecord['header']>(path.join(dir, 'wal'), { fsync: false });
+  const { wal } = await WriteAheadLog.open(path.join(dir, 'wal'), { fsync: false });
   const pipeline = new IngestPipeline(wal, store, new IdentityProcessor(new KyselyIdentityStores(metaDb)), new Metrics(), pino({ level: 'silent' }), {
     flushIntervalMs: 60_000,
     flushMaxEvents: 100_000,

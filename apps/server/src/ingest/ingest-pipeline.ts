@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { EventStore } from '../storage/event-store.js';
 import type { IdentityProcessor } from '../identity/identity-processor.js';
-import type { EventIdentity, IdentityOutput } from '../identity/identity-output.js';
+import type { EventIdentity, IdentityOutput, WarningRow } from '../identity/identity-output.js';
 import type { Metrics } from '../platform/metrics.js';
-import type { IdentityEvent, IngestRecord } from './ingest-record.js';
+import { ingestHeader, type IdentityEvent, type IngestRecord } from './ingest-record.js';
 import { insertIsolatingBadRows } from './isolate-bad-rows.js';
 import { RecentEventKeys } from './recent-event-keys.js';
-import { JsonLinesWriter, rowText, type RowBlock } from './row-block.js';
+import { JsonLinesWriter, rowCount, rowText, type RowBlock } from './row-block.js';
 import type { RecoveredRecord, WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
 interface Buffered {
@@ -76,7 +76,7 @@ export class IngestPipeline {
   private storedRecords = 0;
 
   constructor(
-    private readonly wal: WriteAheadLog<IngestRecord['header']>,
+    private readonly wal: WriteAheadLog,
     private readonly store: EventStore,
     private readonly identity: IdentityProcessor,
     private readonly metrics: Metrics,
@@ -85,7 +85,7 @@ export class IngestPipeline {
   ) {}
 
   /** Loads recently stored event keys (so retries and replays are not stored twice) and queues replayed records. */
-  async start(recovered: RecoveredRecord<IngestRecord['header']>[]): Promise<void> {
+  async start(recovered: RecoveredRecord[]): Promise<void> {
     const stored = await this.store.query(
       `SELECT team_id, toString(uuid), event FROM events WHERE inserted_at > now64(6) - INTERVAL 1 DAY ORDER BY inserted_at DESC LIMIT 1000000`,
     );
@@ -115,7 +115,7 @@ export class IngestPipeline {
   async accept(record: IngestRecord): Promise<void> {
     const end = await this.wal.append(record);
     this.enqueue(record, end);
-    this.metrics.eventsAccepted.inc(record.header.events.length);
+    this.metrics.eventsAccepted.inc(rowCount(record.rows));
     if (this.bufferedEvents >= this.options.flushMaxEvents) void this.flush();
   }
 
@@ -149,7 +149,7 @@ export class IngestPipeline {
   private enqueue(record: IngestRecord, end: WalPosition): void {
     this.buffer.push({ record, end, at: Date.now() });
     this.enqueuedRecords += 1;
-    this.bufferedEvents += record.header.events.length;
+    this.bufferedEvents += rowCount(record.rows);
     this.metrics.bufferSize.set(this.bufferedEvents);
   }
 
@@ -157,8 +157,8 @@ export class IngestPipeline {
   private take(): { taken: Buffered[]; events: number } {
     let count = 0;
     let n = 0;
-    while (n < this.buffer.length && (n === 0 || count + this.buffer[n].record.header.events.length <= this.options.flushMaxEvents)) {
-      count += this.buffer[n].record.header.events.length;
+    while (n < this.buffer.length && (n === 0 || count + rowCount(this.buffer[n].record.rows) <= this.options.flushMaxEvents)) {
+      count += rowCount(this.buffer[n].record.rows);
       n += 1;
     }
     const taken = this.buffer.splice(0, n);
@@ -172,7 +172,7 @@ export class IngestPipeline {
     try {
       const batch = this.dedup(taken);
       const out = await this.processIdentity(batch.identities);
-      await this.write(batch, out, taken);
+      await this.write(batch, out);
       await this.wal.checkpoint(taken[taken.length - 1].end);
       this.storedRecords += taken.length;
       // Discarded events (a malformed $groupidentify) have no identity and were not written.
@@ -190,9 +190,10 @@ export class IngestPipeline {
     }
   }
 
-  /** Leaves out events already stored (client retries, replays) and repeats within the batch. */
+  /** Reads the records' headers; leaves out events already stored (client retries, replays) and repeats within the batch. */
   private dedup(taken: Buffered[]) {
     const identities: IdentityEvent[] = [];
+    const warnings: WarningRow[] = [];
     const rows = pickedRows();
     const snapshots: IdentityEvent[] = [];
     const snapshotRows = pickedRows();
@@ -200,7 +201,9 @@ export class IngestPipeline {
     const snapshotKeys: number[] = [];
     const inBatch = new Set<number>();
     for (const { record } of taken) {
-      const events = record.header.events;
+      const header = ingestHeader(record);
+      for (const warning of header.warnings) warnings.push(warning);
+      const events = header.events;
       for (let i = 0; i < events.length; i++) {
         const e = events[i];
         const key = RecentEventKeys.key(e.t, e.u, e.e);
@@ -213,7 +216,7 @@ export class IngestPipeline {
         else (identities.push(e), pick(rows, record.rows, i), eventKeys.push(key));
       }
     }
-    return { identities, rows, snapshots, snapshotRows, eventKeys, snapshotKeys };
+    return { identities, rows, snapshots, snapshotRows, eventKeys, snapshotKeys, warnings };
   }
 
   /** Runs identity in chunks, yielding to the event loop between them so requests keep being served. */
@@ -231,7 +234,7 @@ export class IngestPipeline {
     return out;
   }
 
-  private async write(batch: ReturnType<IngestPipeline['dedup']>, out: IdentityOutput, taken: Buffered[]): Promise<void> {
+  private async write(batch: ReturnType<IngestPipeline['dedup']>, out: IdentityOutput): Promise<void> {
     await this.store.insert('person', out.persons);
     await this.store.insert('person_distinct_id_overrides', out.overrides);
     await this.store.insert('groups', out.groups);
@@ -263,9 +266,7 @@ export class IngestPipeline {
       await this.store.insertJsonRows('session_replay_events', snapshotRows.bytes());
     }
     for (const key of batch.snapshotKeys) this.recent.addKey(key);
-    const warnings = out.warnings;
-    for (const entry of taken) warnings.push(...entry.record.header.warnings);
-    await this.store.insert('ingestion_warnings', warnings);
+    await this.store.insert('ingestion_warnings', [...out.warnings, ...batch.warnings]);
   }
 }
 

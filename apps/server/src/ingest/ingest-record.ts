@@ -2,7 +2,8 @@ import type { WarningRow } from '../identity/identity-output.js';
 import { clickhouseTime } from './clickhouse-time.js';
 import { CONSENT_LINK_PROPERTY } from './cookieless.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
-import type { RowBlock } from './row-block.js';
+import { toRowBlock } from './row-block.js';
+import { walHead, walHeader, type WalRecord } from './write-ahead-log.js';
 import { snapshotRow } from './snapshot-rows.js';
 import type { JsonObject, NormalizedEvent } from './types.js';
 
@@ -34,10 +35,26 @@ export interface IdentityEvent {
   snap?: 1;
 }
 
-/** One durable append: a small JSON header and one ClickHouse row (JSON text) per event, as bytes. */
-export interface IngestRecord {
-  header: { events: IdentityEvent[]; warnings: WarningRow[] };
-  rows: RowBlock;
+/** What a record says of its events besides their rows: the identity step's summaries and the warnings raised. */
+export interface IngestHeader {
+  events: IdentityEvent[];
+  warnings: WarningRow[];
+}
+
+/**
+ * One durable append, as bytes: the head line holding the IngestHeader and one ClickHouse row (JSON text) per event.
+ * Made where the request is decoded (often a worker thread); the main thread writes it and buffers it as it is, and
+ * reads the header back (ingestHeader) only when the record is flushed.
+ */
+export type IngestRecord = WalRecord;
+
+/** Example: ingestRecord({events: [identity], warnings: []}, [row]). */
+export function ingestRecord(header: IngestHeader, rows: readonly string[]): IngestRecord {
+  return { head: walHead(header, rows.length), rows: toRowBlock(rows) };
+}
+
+export function ingestHeader(record: IngestRecord): IngestHeader {
+  return walHeader<IngestHeader>(record.head);
 }
 
 const MERGE_EVENTS = new Set(['$identify', '$create_alias', '$merge_dangerously']);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { rowBlockOfBytes, rowCount, type RowBlock } from './row-block.js';
+import { rowBlockOfBytes, type RowBlock } from './row-block.js';
 
 /** A place in the log: the byte just after a record. */
 export interface WalPosition {
@@ -9,19 +9,35 @@ export interface WalPosition {
   offset: number;
 }
 
-/** A record: a JSON header and rows of JSON text (row-block.ts: each ended by a newline, and holding no other). */
-export interface WalRecord<H> {
-  header: H;
+/**
+ * A record as it is written: its head line (walHead: JSON holding the row count and a header, then a newline) and
+ * rows of JSON text (row-block.ts: each ended by a newline, and holding no other). Both are bytes, so a record can
+ * be made on another thread and written as it arrives.
+ */
+export interface WalRecord {
+  head: Uint8Array;
   rows: RowBlock;
 }
 
-export interface RecoveredRecord<H> {
-  record: WalRecord<H>;
+export interface RecoveredRecord {
+  record: WalRecord;
   end: WalPosition;
 }
 
+const ENCODER = new TextEncoder();
+
+/** The head line of a record of `rowCount` rows with `header`. Example: walHead({n: 1}, 0) is `{"n":0,"h":{"n":1}}\n`. */
+export function walHead(header: unknown, rowCount: number): Uint8Array {
+  return ENCODER.encode(`{"n":${rowCount},"h":${JSON.stringify(header)}}\n`);
+}
+
+/** The header a head line holds (as written by walHead). */
+export function walHeader<H>(head: Uint8Array): H {
+  return (JSON.parse(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('utf8')) as { h: H }).h;
+}
+
 interface PendingAppend {
-  head: Buffer;
+  head: Uint8Array;
   rows: Uint8Array;
   resolve: (end: WalPosition) => void;
   reject: (error: Error) => void;
@@ -37,7 +53,7 @@ const segmentName = (n: number): string => `${String(n).padStart(12, '0')}.wal`;
  * the row count) followed by its rows' bytes verbatim, so rows that are already JSON text are never escaped again.
  * A checkpoint marks what the event store already holds; on open, the records after it are handed back for replay.
  */
-export class WriteAheadLog<T> {
+export class WriteAheadLog {
   private queue: PendingAppend[] = [];
   private writing = false;
   private closed = false;
@@ -51,26 +67,25 @@ export class WriteAheadLog<T> {
   ) {}
 
   /** Opens the log in `dir`, returning it with the records that were appended after the last checkpoint. */
-  static async open<T>(dir: string, options: { fsync: boolean }): Promise<{ wal: WriteAheadLog<T>; recovered: RecoveredRecord<T>[] }> {
+  static async open(dir: string, options: { fsync: boolean }): Promise<{ wal: WriteAheadLog; recovered: RecoveredRecord[] }> {
     await fsp.mkdir(dir, { recursive: true });
     const checkpoint = await readCheckpoint(dir);
     const segments = (await listSegments(dir)).filter((n) => n >= checkpoint.segment);
-    const recovered: RecoveredRecord<T>[] = [];
+    const recovered: RecoveredRecord[] = [];
     for (const n of segments) {
       const start = n === checkpoint.segment ? checkpoint.offset : 0;
-      recovered.push(...(await readSegment<T>(dir, n, start)));
+      recovered.push(...(await readSegment(dir, n, start)));
     }
     const next = (segments.at(-1) ?? checkpoint.segment) + 1;
     const fd = fs.openSync(path.join(dir, segmentName(next)), 'a');
-    return { wal: new WriteAheadLog<T>(dir, options.fsync, next, fd), recovered };
+    return { wal: new WriteAheadLog(dir, options.fsync, next, fd), recovered };
   }
 
   /** Appends one record; resolves with its end position once it is durable. */
-  append(record: WalRecord<T>): Promise<WalPosition> {
+  append(record: WalRecord): Promise<WalPosition> {
     if (this.closed) return Promise.reject(new Error('write-ahead log is closed'));
-    const head = Buffer.from(JSON.stringify({ n: rowCount(record.rows), h: record.header }) + '\n');
     return new Promise((resolve, reject) => {
-      this.queue.push({ head, rows: record.rows.bytes, resolve, reject });
+      this.queue.push({ head: record.head, rows: record.rows.bytes, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -165,16 +180,16 @@ async function listSegments(dir: string): Promise<number[]> {
 }
 
 /** Reads complete records from `start`; a torn last record (crash mid-write, never acknowledged) is ignored. */
-async function readSegment<T>(dir: string, segment: number, start: number): Promise<RecoveredRecord<T>[]> {
+async function readSegment(dir: string, segment: number, start: number): Promise<RecoveredRecord[]> {
   const content = await fsp.readFile(path.join(dir, segmentName(segment)));
-  const records: RecoveredRecord<T>[] = [];
+  const records: RecoveredRecord[] = [];
   let at = start;
   for (;;) {
     const headEnd = content.indexOf(0x0a, at);
     if (headEnd < 0) break;
-    let head: { n: number; h: T };
+    let head: { n: number };
     try {
-      head = JSON.parse(content.subarray(at, headEnd).toString('utf8')) as { n: number; h: T };
+      head = JSON.parse(content.subarray(at, headEnd).toString('utf8')) as { n: number };
     } catch {
       break;
     }
@@ -188,7 +203,7 @@ async function readSegment<T>(dir: string, segment: number, start: number): Prom
     }
     if (found < head.n) break;
     const rows = rowBlockOfBytes(new Uint8Array(content.subarray(headEnd + 1, rowsEnd)), head.n);
-    records.push({ record: { header: head.h, rows }, end: { segment, offset: rowsEnd } });
+    records.push({ record: { head: new Uint8Array(content.subarray(at, headEnd + 1)), rows }, end: { segment, offset: rowsEnd } });
     at = rowsEnd;
   }
   return records;
