@@ -5,7 +5,7 @@ import type { EventIdentity, IdentityOutput, WarningRow } from '../identity/iden
 import type { Metrics } from '../platform/metrics.js';
 import { ingestHeader, type IdentityEvent, type IngestRecord } from './ingest-record.js';
 import { insertIsolatingBadRows } from './isolate-bad-rows.js';
-import { RecentEventKeys } from './recent-event-keys.js';
+import { BatchEventKeys, RecentEventKeys } from './recent-event-keys.js';
 import { JsonLinesWriter, rowCount, rowText, type RowBlock } from './row-block.js';
 import type { RecoveredRecord, WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
@@ -70,6 +70,7 @@ export class IngestPipeline {
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly recent = new RecentEventKeys();
+  private readonly inBatch = new BatchEventKeys();
   private failures = 0;
   /** Records ever buffered, and ever stored: a flush waits only for the records buffered when it was asked for. */
   private enqueuedRecords = 0;
@@ -199,7 +200,9 @@ export class IngestPipeline {
     const snapshotRows = pickedRows();
     const eventKeys: number[] = [];
     const snapshotKeys: number[] = [];
-    const inBatch = new Set<number>();
+    let count = 0;
+    for (const { record } of taken) count += rowCount(record.rows);
+    this.inBatch.reset(count);
     for (const { record } of taken) {
       const header = ingestHeader(record);
       for (const warning of header.warnings) warnings.push(warning);
@@ -207,11 +210,10 @@ export class IngestPipeline {
       for (let i = 0; i < events.length; i++) {
         const e = events[i];
         const key = RecentEventKeys.key(e.t, e.u, e.e);
-        if (inBatch.has(key) || this.recent.hasKey(key)) {
+        if (this.recent.hasKey(key) || !this.inBatch.add(key)) {
           this.metrics.eventsDropped.inc({ reason: 'duplicate_event' });
           continue;
         }
-        inBatch.add(key);
         if (e.snap) (snapshots.push(e), pick(snapshotRows, record.rows, i), snapshotKeys.push(key));
         else (identities.push(e), pick(rows, record.rows, i), eventKeys.push(key));
       }

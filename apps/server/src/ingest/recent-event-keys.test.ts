@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RecentEventKeys } from './recent-event-keys.js';
+import { BatchEventKeys, RecentEventKeys } from './recent-event-keys.js';
 
 test('a key is a duplicate while it is among the last `capacity` added, and forgotten after', () => {
   const keys = new RecentEventKeys(3);
@@ -40,5 +40,15 @@ test('agrees with a plain set and ring over random keys that collide in the tabl
       assert.equal(keys.size, model.length);
     }
     for (const key of model) assert.equal(keys.hasKey(key), true);
+  }
+});
+
+test('a batch key set finds repeats within a batch and starts empty after each reset', () => {
+  const batch = new BatchEventKeys();
+  for (const size of [5, 3_000, 10]) {
+    batch.reset(size);
+    const keys = Array.from({ length: size }, (_, i) => RecentEventKeys.key(1, `uuid-${i % Math.ceil(size / 2)}`, 'e'));
+    const seen = new Set<number>();
+    for (const key of keys) assert.equal(batch.add(key), !seen.has(key), `size ${size}`), seen.add(key);
   }
 });

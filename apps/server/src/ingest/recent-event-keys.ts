@@ -83,6 +83,38 @@ export class RecentEventKeys {
   }
 }
 
+/**
+ * The keys of one batch, to find an event repeated within it: the same kind of typed-array table, emptied and sized
+ * for each batch (a Set of these 52-bit numbers boxes every key it is given).
+ */
+export class BatchEventKeys {
+  private table = new Float64Array(0);
+  private mask = 0;
+
+  /** Empties the set, with room for `count` keys. */
+  reset(count: number): void {
+    let slots = 1024;
+    while (slots < count * 2) slots *= 2;
+    if (this.table.length !== slots) {
+      this.table = new Float64Array(slots);
+      this.mask = slots - 1;
+    }
+    this.table.fill(EMPTY);
+  }
+
+  /** Adds the key; returns false when it was already there. At most the `count` given to reset may be added. */
+  add(key: number): boolean {
+    for (let slot = home(key, this.mask); ; slot = (slot + 1) & this.mask) {
+      const held = this.table[slot];
+      if (held === key) return false;
+      if (held === EMPTY) {
+        this.table[slot] = key;
+        return true;
+      }
+    }
+  }
+}
+
 /** Keys are non-negative, so -1 marks a free ring entry or table slot. */
 const EMPTY = -1;
 
