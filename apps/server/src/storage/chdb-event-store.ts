@@ -89,7 +89,10 @@ export class ChdbEventStore implements EventStore {
         table,
         values: rows instanceof Uint8Array ? rows : Buffer.from(rows.join('\n')),
         format: 'JSONEachRow',
-        settings: { input_format_skip_unknown_fields: 1, input_format_json_read_objects_as_strings: 1 },
+        // Parallel parsing splits the payload across ClickHouse's threads; on the two cores the request path shares,
+        // one parser costs less in all (50k event rows: 5.6 vs 6.6 µs of CPU a row, and 280 vs 305 ms of wall time,
+        // medians of 8 alternating inserts).
+        settings: { input_format_skip_unknown_fields: 1, input_format_json_read_objects_as_strings: 1, input_format_parallel_parsing: 0 },
       });
     } catch (error) {
       throw toStoreError(error);
