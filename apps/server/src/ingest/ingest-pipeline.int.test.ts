@@ -51,3 +51,34 @@ test('stop waits for a flush already under way: what it took from the buffer is 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a flush stores what was buffered when it was asked for; records acknowledged meanwhile wait for the next one, and stop stores them all', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-pipeline-'));
+  const store = new ChdbEventStore(dir);
+  await store.migrate();
+  const metaDb = await openSqliteMetaDb(dir);
+  const { wal } = await WriteAheadLog.open(path.join(dir, 'wal'), { fsync: false });
+  const metrics = new Metrics();
+  const pipeline = new IngestPipeline(wal, store, new IdentityProcessor(new KyselyIdentityStores(metaDb)), metrics, pino({ level: 'silent' }), {
+    flushIntervalMs: 60_000,
+    flushMaxEvents: 100_000,
+    quarantineDir: path.join(dir, 'quarantine'),
+  });
+  const count = async () => Number((await store.query('SELECT count() FROM events WHERE team_id = 1')).rows[0][0]);
+  try {
+    await pipeline.start([]);
+    await pipeline.accept(record(1_000));
+    const first = pipeline.flush();
+    // Acknowledged while the first flush runs (as requests keep arriving under load).
+    for (let i = 0; i < 5; i++) await pipeline.accept(record(100));
+    await first;
+    assert.equal(await count(), 1_000, 'the flush did not chase the records that arrived after it began');
+    assert.equal((await metrics.bufferSize.get()).values[0].value, 500);
+    await pipeline.stop();
+    assert.equal(await count(), 1_500);
+  } finally {
+    await metaDb.destroy();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
