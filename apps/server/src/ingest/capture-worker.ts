@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeCapture, type CaptureProject, type CaptureRequestData } from './decode-capture.js';
 import type { IngestLimits } from './limits.js';
+import { transferable } from './row-block.js';
 
 /** Worker thread: decodes capture requests off the main event loop. Projects arrive by message from the main thread. */
 type Message =
@@ -20,8 +21,14 @@ parentPort!.on('message', (message: Message) => {
   try {
     const result = decodeCapture(data, (t) => projects.get(t) ?? null, limits);
     // The record's buffers move to the main thread instead of being copied there.
-    const transfer = result.kind === 'events' ? [result.record.head.buffer, result.record.rows.bytes.buffer, result.record.rows.ends.buffer] : [];
-    parentPort!.postMessage({ id: message.id, result }, transfer as ArrayBuffer[]);
+    const transfer: ArrayBuffer[] = [];
+    if (result.kind === 'events') {
+      const { record } = result;
+      record.head = transferable(record.head);
+      record.rows = { bytes: transferable(record.rows.bytes), ends: record.rows.ends };
+      transfer.push(record.head.buffer as ArrayBuffer, record.rows.bytes.buffer as ArrayBuffer, record.rows.ends.buffer as ArrayBuffer);
+    }
+    parentPort!.postMessage({ id: message.id, result }, transfer);
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { JsonLinesWriter, rowBlockOfBytes, rowCount, rowText, toRowBlock } from './row-block.js';
+import { JsonLinesWriter, rowBlockOfBytes, rowCount, rowText, toRowBlock, transferable } from './row-block.js';
 
 test('a row block keeps each row, multi-byte text included, and finds them again from bytes alone', () => {
   const rows = ['{"a":1}', '{"b":"é ☃ 🐻"}', '{}'];
@@ -26,4 +26,14 @@ test('the lines writer joins text and row ranges, growing past its first guess',
   assert.equal(lines.length, 200);
   assert.equal(lines[0], '{"n":0,"x":"ünïcode"}');
   assert.equal(lines[199], '{"n":199,"y":2}');
+});
+
+test('transferable keeps bytes that own their ArrayBuffer and copies pooled ones', () => {
+  const pooled = toRowBlock(['{"a":1}']).bytes;
+  assert.notEqual(pooled.byteLength, pooled.buffer.byteLength, 'a small block comes from the pool');
+  const own = transferable(pooled);
+  assert.equal(own.byteLength, own.buffer.byteLength);
+  assert.deepEqual(Buffer.from(own), Buffer.from(pooled));
+  const whole = new Uint8Array(8);
+  assert.equal(transferable(whole), whole);
 });

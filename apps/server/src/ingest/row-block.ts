@@ -10,17 +10,26 @@ export interface RowBlock {
   ends: Uint32Array;
 }
 
-const ENCODER = new TextEncoder();
 const NEWLINE = 0x0a;
 
 /**
- * One block of `rows` (each one JSON text). The block owns its buffers (transferable to another thread).
+ * One block of `rows` (each one JSON text). Small blocks share Node's buffer pool: see transferable() before one
+ * crosses threads.
  * @example toRowBlock(['{"a":1}', '{"b":"é"}']).ends // Uint32Array [8, 19]
  */
 export function toRowBlock(rows: readonly string[]): RowBlock {
-  if (rows.length === 0) return { bytes: new Uint8Array(0), ends: new Uint32Array(0) };
-  const bytes = ENCODER.encode(rows.length === 1 ? rows[0] + '\n' : rows.join('\n') + '\n');
+  if (rows.length === 0) return { bytes: Buffer.alloc(0), ends: new Uint32Array(0) };
+  // Buffer.from, not TextEncoder: a small one comes from the pool (~0.1 µs; TextEncoder allocates ~0.8 µs each).
+  const bytes = Buffer.from(rows.length === 1 ? rows[0] + '\n' : rows.join('\n') + '\n');
   return { bytes, ends: rowEnds(bytes, rows.length) };
+}
+
+/**
+ * The bytes themselves when they own their whole ArrayBuffer, else a copy that does (a pooled Buffer shares its
+ * ArrayBuffer with others: transferring it would take theirs along, and cloning it would copy the whole pool).
+ */
+export function transferable(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 /** A block over `count` newline-ended rows already in `bytes` (as the write-ahead log reads them back). */
@@ -42,7 +51,7 @@ export function rowText(block: RowBlock, index: number): string {
 }
 
 function rowEnds(bytes: Uint8Array, count: number): Uint32Array {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ends = new Uint32Array(count);
   let at = 0;
   for (let i = 0; i < count; i++) {

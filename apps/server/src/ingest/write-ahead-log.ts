@@ -24,11 +24,9 @@ export interface RecoveredRecord {
   end: WalPosition;
 }
 
-const ENCODER = new TextEncoder();
-
 /** The head line of a record of `rowCount` rows with `header`. Example: walHead({n: 1}, 0) is `{"n":0,"h":{"n":1}}\n`. */
 export function walHead(header: unknown, rowCount: number): Uint8Array {
-  return ENCODER.encode(`{"n":${rowCount},"h":${JSON.stringify(header)}}\n`);
+  return Buffer.from(`{"n":${rowCount},"h":${JSON.stringify(header)}}\n`);
 }
 
 /** The header a head line holds (as written by walHead). */
