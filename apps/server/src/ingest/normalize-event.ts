@@ -2,9 +2,9 @@
  * Step 3 of ingestion: one raw event (as the client sent it) -> a NormalizedEvent, or a typed drop.
  * Never throws for bad client data; records warnings for what it had to fix.
  */
-import { v7 as uuidV7 } from 'uuid';
 import { applyCookieless, isCookieless, linkConsentedVisitor } from './cookieless.js';
 import { extractDistinctId } from './distinct-id.js';
+import { mintEventUuid } from './event-uuid.js';
 import { resolveEventTime } from './event-timestamp.js';
 import { enrichWithGeoIp } from './geoip.js';
 import { isoTime } from './iso-time.js';
@@ -113,7 +113,7 @@ function drop(reason: DropReason, details: JsonObject): NormalizeOutcome {
 
 /** Missing: a new UUIDv7. A canonical UUID string: lowercased. Anything else: null (the event is dropped). */
 function eventUuid(value: unknown): string | null {
-  if (value === undefined || value === null) return uuidV7();
+  if (value === undefined || value === null) return mintEventUuid();
   if (typeof value !== 'string' || !UUID_TEXT.test(value)) return null;
   return value.toLowerCase();
 }
