@@ -26,33 +26,8 @@ function record(count: number): IngestRecord {
   return ingestRecord(out, rows);
 }
 
-test('stop waits for a flush already under way: what it took from the buffer is in the store when stop resolves', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-pipeline-'));
-  const store = new ChdbEventStore(dir);
-  await store.migrate();
-  const metaDb = await openSqliteMetaDb(dir);
-  const { wal } = await WriteAheadLog.open(path.join(dir, 'wal'), { fsync: false });
-  const pipeline = new IngestPipeline(wal, store, new IdentityProcessor(new KyselyIdentityStores(metaDb)), new Metrics(), pino({ level: 'silent' }), {
-    flushIntervalMs: 60_000,
-    flushMaxEvents: 100_000,
-    quarantineDir: path.join(dir, 'quarantine'),
-  });
-  try {
-    await pipeline.start([]);
-    await pipeline.accept(record(5_000));
-    // A flush begins (as the interval timer starts one) and takes the whole buffer; SIGTERM's stop comes meanwhile.
-    void pipeline.flush();
-    await pipeline.stop();
-    const stored = await store.query('SELECT count() FROM events WHERE team_id = 1');
-    assert.equal(Number(stored.rows[0][0]), 5_000);
-  } finally {
-    await metaDb.destroy();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('a flush stores what was buffered when it was asked for; records acknowledged meanwhile wait for the next one, and stop stores them all', async () => {
+/** A pipeline over a fresh data dir (chDB, SQLite, the log), flushed only when asked. */
+async function openPipeline() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-pipeline-'));
   const store = new ChdbEventStore(dir);
   await store.migrate();
@@ -64,6 +39,31 @@ test('a flush stores what was buffered when it was asked for; records acknowledg
     flushMaxEvents: 100_000,
     quarantineDir: path.join(dir, 'quarantine'),
   });
+  const close = async () => {
+    await metaDb.destroy();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { store, pipeline, metrics, close };
+}
+
+test('stop waits for a flush already under way: what it took from the buffer is in the store when stop resolves', async () => {
+  const { store, pipeline, close } = await openPipeline();
+  try {
+    await pipeline.start([]);
+    await pipeline.accept(record(5_000));
+    // A flush begins (as the interval timer starts one) and takes the whole buffer; SIGTERM's stop comes meanwhile.
+    void pipeline.flush();
+    await pipeline.stop();
+    const stored = await store.query('SELECT count() FROM events WHERE team_id = 1');
+    assert.equal(Number(stored.rows[0][0]), 5_000);
+  } finally {
+    await close();
+  }
+});
+
+test('a flush stores what was buffered when it was asked for; records acknowledged meanwhile wait for the next one, and stop stores them all', async () => {
+  const { store, pipeline, metrics, close } = await openPipeline();
   const count = async () => Number((await store.query('SELECT count() FROM events WHERE team_id = 1')).rows[0][0]);
   try {
     await pipeline.start([]);
@@ -77,8 +77,6 @@ test('a flush stores what was buffered when it was asked for; records acknowledg
     await pipeline.stop();
     assert.equal(await count(), 1_500);
   } finally {
-    await metaDb.destroy();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 });

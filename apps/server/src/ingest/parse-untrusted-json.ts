@@ -109,31 +109,29 @@ export function checkParsedJson(root: unknown, maxDepth: number): unknown {
     const depth = depths.pop() as number;
     if (Array.isArray(container)) {
       for (let i = 0; i < container.length; i++) {
-        const value = container[i];
-        if (typeof value === 'number') {
-          const safe = hardenValue(value);
-          if (safe !== value) container[i] = safe;
-        } else if (typeof value === 'object' && value !== null) {
-          if (depth >= maxDepth) return TOO_DEEP;
-          containers.push(value);
-          depths.push(depth + 1);
-        }
+        const checked = checkChild(container[i], depth, maxDepth, containers, depths);
+        if (checked === TOO_DEEP) return TOO_DEEP;
+        if (checked !== container[i]) container[i] = checked;
       }
     } else {
       for (const key in container) {
-        const value = container[key];
-        if (typeof value === 'number') {
-          const safe = hardenValue(value);
-          if (safe !== value) container[key] = safe;
-        } else if (typeof value === 'object' && value !== null) {
-          if (depth >= maxDepth) return TOO_DEEP;
-          containers.push(value);
-          depths.push(depth + 1);
-        }
+        const checked = checkChild(container[key], depth, maxDepth, containers, depths);
+        if (checked === TOO_DEEP) return TOO_DEEP;
+        if (checked !== container[key]) container[key] = checked;
       }
     }
   }
   return root;
+}
+
+/** A number made safe; a container queued, or TOO_DEEP when its parent is at the limit; anything else as it is. */
+function checkChild(value: unknown, depth: number, maxDepth: number, containers: object[], depths: number[]): unknown {
+  if (typeof value === 'number') return hardenValue(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= maxDepth) return TOO_DEEP;
+  containers.push(value);
+  depths.push(depth + 1);
+  return value;
 }
 
 /** A scalar made safe, or PENDING for a container that must be walked. */
