@@ -9,7 +9,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
+import { ingestHeader, type IngestRecord } from '../../apps/server/src/ingest/ingest-record.js';
 import { DEFAULT_INGEST_LIMITS } from '../../apps/server/src/ingest/limits.js';
+import { rowCount, rowText } from '../../apps/server/src/ingest/row-block.js';
 import { ensureServerBuilt, SERVER_DIST_DIR, SERVER_ENTRY, SERVER_NODE_OPTIONS, serverBuildIsStale } from '../../scripts/build-server.mjs';
 
 test('the build is current and has the server and the capture worker side by side', async () => {
@@ -28,7 +30,7 @@ test("the built capture worker decodes a gzip batch as the pool's protocol asks"
     const batch = { api_key: 'phc_build_test', batch: [1, 2, 3].map((i) => ({ event: 'built', distinct_id: `d${i}`, properties: { i } })) };
     const body = new Uint8Array(gzipSync(JSON.stringify(batch))).buffer;
     const data = { raw: { body: null, contentType: 'application/json', contentEncoding: 'gzip', query: {} }, ip: '127.0.0.1', userAgent: undefined, bearerToken: null, nowMs: Date.now() };
-    const reply = new Promise<{ id: number; result?: { kind: string; teamId: number; uuids: string[]; rows: string[] }; error?: string }>((resolve, reject) => {
+    const reply = new Promise<{ id: number; result?: { kind: string; teamId: number; uuids: string[]; events: number; record: IngestRecord }; error?: string }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
@@ -39,7 +41,12 @@ test("the built capture worker decodes a gzip batch as the pool's protocol asks"
     assert.equal(result?.kind, 'events');
     assert.equal(result?.teamId, 7);
     assert.equal(result?.uuids.length, 3);
-    assert.equal(result?.rows.length, 3);
+    assert.equal(result?.events, 3);
+    // The record arrives as the write-ahead log will hold it: a head line and one row per event.
+    const record = result!.record;
+    assert.deepEqual(ingestHeader(record).events.map((e) => e.d), ['d1', 'd2', 'd3']);
+    assert.equal(rowCount(record.rows), 3);
+    assert.match(rowText(record.rows, 2), /"event":"built","distinct_id":"d3"/);
   } finally {
     await worker.terminate();
   }
