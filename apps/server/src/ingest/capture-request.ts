@@ -34,7 +34,15 @@ export type CaptureOutcome =
 /** Decode (in a worker) -> durable append -> the answer. One bad event never fails its batch. */
 export async function captureRequest(input: CaptureInput, deps: CaptureDeps): Promise<CaptureOutcome> {
   if (deps.pipeline.overloaded) return { ok: false, status: 503, code: 'overloaded', detail: 'Ingestion is behind; retry later.' };
-  const data: CaptureRequestData = { ...input, nowMs: Date.now(), cookielessSalts: deps.cookielessSalts?.current() };
+  // Written out: V8 takes a slow path for `{...input, nowMs}` (about 1 µs, on every request).
+  const data: CaptureRequestData = {
+    raw: input.raw,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    bearerToken: input.bearerToken,
+    nowMs: Date.now(),
+    cookielessSalts: deps.cookielessSalts?.current(),
+  };
   let decoded = await decode(data, deps);
   if (decoded.kind === 'unknown_token') {
     // Workers know the projects that existed when they started; a token they do not know is checked once here.

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CaptureProject, CaptureRequestData, DecodedCapture } from './decode-capture.js';
+import { withBody, type CaptureProject, type CaptureRequestData, type DecodedCapture } from './decode-capture.js';
 import type { IngestLimits } from './limits.js';
 
 interface Pending {
@@ -67,7 +67,7 @@ export class CaptureWorkerPool {
     const copy = new Uint8Array(body).buffer;
     return new Promise((resolve, reject) => {
       target.pending.set(id, { resolve, reject });
-      target.worker.postMessage({ type: 'decode', id, data: { ...data, raw: { ...data.raw, body: null } }, body: copy }, [copy]);
+      target.worker.postMessage({ type: 'decode', id, data: withBody(data, null), body: copy }, [copy]);
     });
   }
 

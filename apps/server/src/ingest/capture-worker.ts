@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodeCapture, type CaptureProject, type CaptureRequestData } from './decode-capture.js';
+import { decodeCapture, withBody, type CaptureProject, type CaptureRequestData } from './decode-capture.js';
 import type { IngestLimits } from './limits.js';
 import { transferable } from './row-block.js';
 
@@ -17,7 +17,7 @@ parentPort!.on('message', (message: Message) => {
     for (const [token, project] of message.projects) projects.set(token, project);
     return;
   }
-  const data = { ...message.data, raw: { ...message.data.raw, body: Buffer.from(message.body) } };
+  const data = withBody(message.data, Buffer.from(message.body));
   try {
     const result = decodeCapture(data, (t) => projects.get(t) ?? null, limits);
     // The record's buffers move to the main thread instead of being copied there.

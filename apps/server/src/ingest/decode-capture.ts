@@ -30,6 +30,22 @@ export interface CaptureRequestData {
   cookielessSalts?: DaySalts;
 }
 
+/**
+ * `data` with another body (for a hand-off to a worker, which gets the body apart). Written out rather than spread:
+ * V8 takes a slow path for `{...data, raw: …}` (about 1 µs each).
+ */
+export function withBody<B>(data: CaptureRequestData, body: B): Omit<CaptureRequestData, 'raw'> & { raw: Omit<RawCaptureRequest, 'body'> & { body: B } } {
+  const raw = data.raw;
+  return {
+    raw: { body, contentType: raw.contentType, contentEncoding: raw.contentEncoding, query: raw.query },
+    ip: data.ip,
+    userAgent: data.userAgent,
+    bearerToken: data.bearerToken,
+    nowMs: data.nowMs,
+    cookielessSalts: data.cookielessSalts,
+  };
+}
+
 /** The CPU-heavy half of a capture request, ready for the durable append; plain data, so it can cross threads. */
 export type DecodedCapture =
   | { kind: 'refused'; status: 400 | 401 | 413; code: string; detail: string }

@@ -2,7 +2,7 @@ import type { DaySalts } from './cookieless.js';
 import type { GeoIpLookup } from './geoip.js';
 /** Contracts between the ingestion steps: decode -> extract -> normalize -> (durable log) -> identity -> store. */
 
-/** A JSON object parsed from untrusted input: always created with a null prototype. */
+/** A JSON object parsed from untrusted input (parse-untrusted-json.ts says when it has a null prototype). */
 export type JsonObject = { [key: string]: unknown };
 
 /** What the HTTP layer hands to decoding: the raw bytes and the transport hints. */
