@@ -6,7 +6,7 @@ import type { Metrics } from '../platform/metrics.js';
 import { ingestHeader, type IdentityEvent, type IngestRecord } from './ingest-record.js';
 import { insertIsolatingBadRows } from './isolate-bad-rows.js';
 import { BatchEventKeys, RecentEventKeys } from './recent-event-keys.js';
-import { JsonLinesWriter, rowCount, rowText, type RowBlock } from './row-block.js';
+import { JsonLinesWriter, rowCount, rowStart, rowText, type RowBlock } from './row-block.js';
 import type { RecoveredRecord, WalPosition, WriteAheadLog } from './write-ahead-log.js';
 
 interface Buffered {
@@ -53,7 +53,7 @@ const pickedRows = (): PickedRows => ({ blocks: [], indexes: [], bytes: 0 });
 function pick(rows: PickedRows, block: RowBlock, index: number): void {
   rows.blocks.push(block);
   rows.indexes.push(index);
-  rows.bytes += block.ends[index] - (index === 0 ? 0 : block.ends[index - 1]);
+  rows.bytes += block.ends[index] - rowStart(block, index);
 }
 
 function pickedText(rows: PickedRows, i: number): string {
