@@ -4,8 +4,7 @@ import { decodeCaptureBody } from './decode-body.js';
 import { extractEnvelope } from './extract-envelope.js';
 import { isoTime } from './iso-time.js';
 import { sharedGeoIp } from './geoip.js';
-import type { IdentityEvent } from './ingest-record.js';
-import { ingestRecord, toIngestEntry, type IngestRecord } from './ingest-record.js';
+import { ingestRecord, toIngestEntry, type IdentityEvent, type IngestRecord } from './ingest-record.js';
 import type { IngestLimits } from './limits.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { normalizeEvent } from './normalize-event.js';
@@ -86,20 +85,23 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
     geo: { connectionIp: data.ip, lookup: sharedGeoIp() },
     cookielessSalts: data.cookielessSalts,
   };
-  const out = { kind: 'events' as const, teamId: project.id, identities: [] as IdentityEvent[], warnings: [] as WarningRow[], drops: [] as string[], uuids: [] as string[] };
+  const identities: IdentityEvent[] = [];
   const rows: string[] = [];
+  const warnings: WarningRow[] = [];
+  const drops: string[] = [];
+  const uuids: string[] = [];
   for (const raw of envelope.envelope.events) {
     const result = normalizeEvent(raw, ctx, limits);
     if (!result.ok) {
-      out.drops.push(result.reason);
-      out.warnings.push({ team_id: project.id, source: 'capture', type: result.reason, details: JSON.stringify(result.details), timestamp: at });
+      drops.push(result.reason);
+      warnings.push({ team_id: project.id, source: 'capture', type: result.reason, details: JSON.stringify(result.details), timestamp: at });
       continue;
     }
     const entry = toIngestEntry(result.event, result.propertiesJson, project.networkRedaction);
-    out.identities.push(entry.identity);
+    identities.push(entry.identity);
     rows.push(entry.row);
-    out.uuids.push(result.event.uuid);
-    for (const w of result.warnings) out.warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
+    uuids.push(result.event.uuid);
+    for (const w of result.warnings) warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
   }
-  return { kind: 'events', teamId: out.teamId, record: ingestRecord({ events: out.identities, warnings: out.warnings }, rows), events: rows.length, drops: out.drops, uuids: out.uuids };
+  return { kind: 'events', teamId: project.id, record: ingestRecord({ events: identities, warnings }, rows), events: rows.length, drops, uuids };
 }

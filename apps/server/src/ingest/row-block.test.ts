@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { JsonLinesWriter, rowBlockOfBytes, rowCount, rowText, toRowBlock, transferable } from './row-block.js';
+import { JsonLinesWriter, rowBlockAt, rowCount, rowText, toRowBlock, transferable } from './row-block.js';
 
 test('a row block keeps each row, multi-byte text included, and finds them again from bytes alone', () => {
   const rows = ['{"a":1}', '{"b":"é ☃ 🐻"}', '{}'];
@@ -8,9 +8,12 @@ test('a row block keeps each row, multi-byte text included, and finds them again
   assert.equal(rowCount(block), 3);
   assert.deepEqual([0, 1, 2].map((i) => rowText(block, i)), rows);
   assert.equal(Buffer.from(block.bytes).toString(), rows.join('\n') + '\n');
-  const again = rowBlockOfBytes(block.bytes, 3);
+  const again = rowBlockAt(block.bytes, 0, 3)!;
   assert.deepEqual(Array.from(again.ends), Array.from(block.ends));
-  assert.throws(() => rowBlockOfBytes(block.bytes, 4), /holds 3 rows, 4 expected/);
+  assert.equal(rowBlockAt(block.bytes, 0, 4), null, 'a block claiming more rows than the bytes hold is refused');
+  const later = rowBlockAt(Buffer.concat([Buffer.from('head\n'), block.bytes]), 5, 2)!;
+  assert.deepEqual([0, 1].map((i) => rowText(later, i)), rows.slice(0, 2));
+  assert.equal(later.bytes.byteLength, block.ends[1]);
   assert.equal(rowCount(toRowBlock([])), 0);
 });
 

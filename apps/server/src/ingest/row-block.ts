@@ -21,7 +21,7 @@ export function toRowBlock(rows: readonly string[]): RowBlock {
   if (rows.length === 0) return { bytes: Buffer.alloc(0), ends: new Uint32Array(0) };
   // Buffer.from, not TextEncoder: a small one comes from the pool (~0.1 µs; TextEncoder allocates ~0.8 µs each).
   const bytes = Buffer.from(rows.length === 1 ? rows[0] + '\n' : rows.join('\n') + '\n');
-  return { bytes, ends: rowEnds(bytes, rows.length) };
+  return { bytes, ends: rowEnds(bytes, 0, rows.length)! };
 }
 
 /**
@@ -32,9 +32,15 @@ export function transferable(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-/** A block over `count` newline-ended rows already in `bytes` (as the write-ahead log reads them back). */
-export function rowBlockOfBytes(bytes: Uint8Array, count: number): RowBlock {
-  return { bytes, ends: rowEnds(bytes, count) };
+/**
+ * The block of the `count` newline-ended rows that start at `from` in `bytes` (as the write-ahead log reads them
+ * back), copied out of it; null when fewer rows are there (a record torn by a crash).
+ */
+export function rowBlockAt(bytes: Uint8Array, from: number, count: number): RowBlock | null {
+  const ends = rowEnds(bytes, from, count);
+  if (ends === null) return null;
+  // A copy (Buffer#slice would be a view), so a recovered record does not hold on to its whole segment.
+  return { bytes: new Uint8Array(bytes.subarray(from, from + (count === 0 ? 0 : ends[count - 1]))), ends };
 }
 
 export function rowCount(block: RowBlock): number {
@@ -50,15 +56,16 @@ export function rowText(block: RowBlock, index: number): string {
   return Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength).toString('utf8', rowStart(block, index), block.ends[index] - 1);
 }
 
-function rowEnds(bytes: Uint8Array, count: number): Uint32Array {
+/** The ends of `count` rows from `from`, counted from `from`; null when the bytes hold fewer. */
+function rowEnds(bytes: Uint8Array, from: number, count: number): Uint32Array | null {
   const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ends = new Uint32Array(count);
-  let at = 0;
+  let at = from;
   for (let i = 0; i < count; i++) {
     const newline = view.indexOf(NEWLINE, at);
-    if (newline < 0) throw new Error(`row block holds ${i} rows, ${count} expected`);
+    if (newline < 0) return null;
     at = newline + 1;
-    ends[i] = at;
+    ends[i] = at - from;
   }
   return ends;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { rowBlockOfBytes, type RowBlock } from './row-block.js';
+import { rowBlockAt, type RowBlock } from './row-block.js';
 
 /** A place in the log: the byte just after a record. */
 export interface WalPosition {
@@ -191,16 +191,9 @@ async function readSegment(dir: string, segment: number, start: number): Promise
     } catch {
       break;
     }
-    let rowsEnd = headEnd + 1;
-    let found = 0;
-    while (found < head.n) {
-      const newline = content.indexOf(0x0a, rowsEnd);
-      if (newline < 0) break;
-      rowsEnd = newline + 1;
-      found += 1;
-    }
-    if (found < head.n) break;
-    const rows = rowBlockOfBytes(new Uint8Array(content.subarray(headEnd + 1, rowsEnd)), head.n);
+    const rows = rowBlockAt(content, headEnd + 1, head.n);
+    if (rows === null) break;
+    const rowsEnd = headEnd + 1 + rows.bytes.byteLength;
     records.push({ record: { head: new Uint8Array(content.subarray(at, headEnd + 1)), rows }, end: { segment, offset: rowsEnd } });
     at = rowsEnd;
   }
