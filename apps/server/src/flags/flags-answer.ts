@@ -40,8 +40,9 @@ export async function answerFlags(call: FlagsCall, options: FlagsAnswerOptions):
   if (!decoded.ok) return refusal(decoded.error.status, { type: 'validation_error', code: decoded.error.code, detail: decoded.error.detail, attr: null });
   const body = (decoded.value ?? {}) as Record<string, unknown>;
   const token = [body.token, body.api_key, body.$token, query.token].find((t): t is string => typeof t === 'string');
-  // Cached projects without an await: a microtask turn and a promise fewer per request.
-  const project = token ? (options.projects.freshByToken(token) ?? (await options.projects.findByToken(token))) : null;
+  // Cached projects (and cached unknown tokens) without an await: a microtask turn and a promise fewer per request.
+  let project = token ? options.projects.freshByToken(token) : null;
+  if (project === undefined) project = await options.projects.findByToken(token!);
   if (!project) {
     return refusal(401, { type: 'authentication_error', code: 'invalid_api_key', detail: 'Project API key invalid. You can find your project API key in Warren project settings.', attr: null });
   }
