@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lastJsonDocument, withExecutionLimit } from './chdb-event-store.js';
+import { lastJsonDocument, withExecutionLimit, sqlStringLiteral } from './chdb-event-store.js';
 
 test('a SELECT gets the engine-side time limit in seconds, after any SETTINGS of its own and without a trailing semicolon', () => {
   assert.equal(withExecutionLimit('SELECT 1', 2500), 'SELECT 1\nSETTINGS max_execution_time = 2.5');
@@ -19,4 +19,9 @@ test('the answer is the last JSON document: output a failed query left behind is
   const answer = '{\n\t"meta":\n\t[\n\t\t{"name": "y", "type": "String"}\n\t],\n\t"data":\n\t[\n\t\t["{\\n\\t\\"meta\\": tricky"]\n\t],\n\t"rows": 1\n}\n';
   assert.deepEqual(lastJsonDocument(leftover + answer), JSON.parse(answer));
   assert.deepEqual(lastJsonDocument(answer), JSON.parse(answer));
+});
+
+test('a staged file path becomes a ClickHouse string literal with its quotes and backslashes escaped', () => {
+  assert.equal(sqlStringLiteral('/data/rows.jsonl'), "'/data/rows.jsonl'");
+  assert.equal(sqlStringLiteral("/tmp/o'brien\\x/rows.jsonl"), "'/tmp/o\\'brien\\\\x/rows.jsonl'");
 });

@@ -48,6 +48,15 @@ export function eventStoreConformance(name: string, open: () => Promise<EventSto
     await store.command('DELETE FROM events WHERE team_id = 3');
   });
 
+  test(`${name}: an insert with a row the store refuses fails with an EventStoreError and stores none of its rows`, async () => {
+    const good = JSON.stringify({ ...row('01900000-0000-7000-8000-000000000021', 4, 'kept-out'), properties: {} });
+    const bad = JSON.stringify({ ...row('01900000-0000-7000-8000-000000000022', 4, 'bad'), uuid: 'not-a-uuid' });
+    await assert.rejects(store.insertJsonRows('events', [good, bad]), EventStoreError);
+    await assert.rejects(store.insert('events', [{ ...row('01900000-0000-7000-8000-000000000023', 4, 'x'), timestamp: 'never' }]), EventStoreError);
+    const result = await store.query('SELECT count() FROM events WHERE team_id = 4');
+    assert.equal(Number(result.rows[0][0]), 0);
+  });
+
   test(`${name}: a bound value is data, never SQL`, async () => {
     const result = await store.query('SELECT count() FROM events WHERE event = {e:String}', { e: "a' OR 1=1 --" });
     assert.equal(Number(result.rows[0][0]), 0);
