@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api, eventually, hogql } from '../support/api-client.js';
-import { collectPageErrors, launchChromium, newDesktopContext, recordExchanges } from '../support/browser.js';
+import { collectPageErrors, launchChromium, newDesktopContext, recordExchanges, type ExchangeLog } from '../support/browser.js';
 import { posthogLoaded } from '../support/posthog-js-site.js';
 import { aliasMessage, batchBody, captureMessage, POSTHOG_PYTHON_VERSION, PosthogPython5 } from '../support/posthog-python-wire.js';
 import { snippetFromWelcome } from '../support/posthog-snippet.js';
@@ -64,7 +64,13 @@ after(async () => {
   await warren?.stop();
 });
 
-async function visit(page: Page, click: string, path: string): Promise<void> {
+/**
+ * Clicks through to the next page once the page's requests to Warren are answered: a click sooner than a person would
+ * make it navigates away under posthog-js's first send, and the browser aborts that fetch (net::ERR_ABORTED, seen
+ * when the machine was busy) whatever the server does.
+ */
+async function visit(page: Page, exchanges: ExchangeLog, click: string, path: string): Promise<void> {
+  await exchanges.settled();
   await page.click(click);
   await page.waitForURL(`${app.url}${path}`);
   await posthogLoaded(page);
@@ -86,15 +92,15 @@ test('the seed tutorial flow: anonymous visits, login with alias from the Flask 
   const deviceId = (await page.evaluate(() => posthog.get_property('$device_id'))) as string;
   assert.equal(await page.evaluate(() => posthog.get_distinct_id()), sessionUuid);
   assert.notEqual(deviceId, sessionUuid);
-  await visit(page, '#pricing', '/pricing');
+  await visit(page, exchanges, '#pricing', '/pricing');
 
   // Log in: the app captures the sign-up, and its next request aliases the uuid to 42 and renders identify("42").
-  await visit(page, '#login', '/login');
-  await visit(page, '#submit-login', '/');
+  await visit(page, exchanges, '#login', '/login');
+  await visit(page, exchanges, '#submit-login', '/');
   assert.deepEqual(app.sdkCalls, [`capture(42, 'User Signed Up')`, `alias(${sessionUuid}, 42)`]);
   assert.equal(await page.evaluate(() => posthog.get_distinct_id()), '42');
-  await visit(page, '#account', '/account');
-  await visit(page, '#pricing', '/pricing');
+  await visit(page, exchanges, '#account', '/account');
+  await visit(page, exchanges, '#pricing', '/pricing');
   await page.close({ runBeforeUnload: true });
   await exchanges.settled();
 
