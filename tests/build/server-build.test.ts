@@ -9,7 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import { ingestHeader, type IngestRecord } from '../../apps/server/src/ingest/ingest-record.js';
+import type { DecodeAnswer } from '../../apps/server/src/ingest/capture-worker-pool.js';
+import { ingestHeader } from '../../apps/server/src/ingest/ingest-record.js';
 import { DEFAULT_INGEST_LIMITS } from '../../apps/server/src/ingest/limits.js';
 import { rowCount, rowText } from '../../apps/server/src/ingest/row-block.js';
 import { ensureServerBuilt, SERVER_DIST_DIR, SERVER_ENTRY, SERVER_NODE_OPTIONS, serverBuildIsStale } from '../../scripts/build-server.mjs';
@@ -30,20 +31,30 @@ test("the built capture worker decodes a gzip batch as the pool's protocol asks"
     const batch = { api_key: 'phc_build_test', batch: [1, 2, 3].map((i) => ({ event: 'built', distinct_id: `d${i}`, properties: { i } })) };
     const body = new Uint8Array(gzipSync(JSON.stringify(batch))).buffer;
     const data = { raw: { body: null, contentType: 'application/json', contentEncoding: 'gzip', query: {} }, ip: '127.0.0.1', userAgent: undefined, bearerToken: null, nowMs: Date.now() };
-    const reply = new Promise<{ id: number; result?: { kind: string; teamId: number; uuids: string[]; events: number; record: IngestRecord }; error?: string }>((resolve, reject) => {
+    const reply = new Promise<DecodeAnswer[]>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    worker.postMessage({ type: 'decode', id: 1, data, body }, [body]);
-    const { id, result, error } = await reply;
-    assert.equal(error, undefined);
-    assert.equal(id, 1);
-    assert.equal(result?.kind, 'events');
-    assert.equal(result?.teamId, 7);
-    assert.equal(result?.uuids.length, 3);
-    assert.equal(result?.events, 3);
+    // The requests of one turn of the main thread's event loop travel in one message, and their answers in one.
+    const notJson = new Uint8Array(Buffer.from('{not json')).buffer;
+    const jobs = [
+      { id: 1, data, body },
+      { id: 2, data: { ...data, raw: { ...data.raw, contentEncoding: undefined } }, body: notJson },
+    ];
+    worker.postMessage({ type: 'decode', jobs }, [body, notJson]);
+    const answers = await reply;
+    assert.deepEqual(answers.map((a) => a.id), [1, 2]);
+    const second = answers[1];
+    assert.ok('result' in second && second.result.kind === 'refused', 'a body that is not JSON is refused on its own');
+    const first = answers[0];
+    assert.ok('result' in first, 'error' in first ? first.error : '');
+    const result = first.result;
+    assert.ok(result.kind === 'events');
+    assert.equal(result.teamId, 7);
+    assert.equal(result.uuids.length, 3);
+    assert.equal(result.events, 3);
     // The record arrives as the write-ahead log will hold it: a head line and one row per event.
-    const record = result!.record;
+    const record = result.record;
     assert.deepEqual(ingestHeader(record).events.map((e) => e.d), ['d1', 'd2', 'd3']);
     assert.equal(rowCount(record.rows), 3);
     assert.match(rowText(record.rows, 2), /"event":"built","distinct_id":"d3"/);

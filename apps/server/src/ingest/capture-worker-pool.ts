@@ -7,6 +7,14 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+interface Job extends Pending {
+  id: number;
+  data: CaptureRequestData;
+}
+
+/** What a worker answers for one batch of jobs. */
+export type DecodeAnswer = { id: number; result: DecodedCapture } | { id: number; error: string };
+
 /**
  * Worker threads that decode and normalize capture requests, so parsing never blocks the thread that serves HTTP,
  * appends to the write-ahead log and flushes to the store. Requests go to the least busy worker.
@@ -14,18 +22,22 @@ interface Pending {
 export class CaptureWorkerPool {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private nextId = 0;
+  /** Jobs of the current turn of the event loop, sent together when it ends. */
+  private outbox: Job[] = [];
 
   /** `onWorkerError` hears of a worker that failed (to start or later); its requests fail, later ones go elsewhere. */
   constructor(size: number, limits: IngestLimits, onWorkerError: (error: Error) => void = () => {}) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./capture-worker-entry.mjs', import.meta.url), { workerData: { limits } });
       const pending = new Map<number, Pending>();
-      worker.on('message', (m: { id: number; result?: DecodedCapture; error?: string }) => {
-        const p = pending.get(m.id);
-        if (!p) return;
-        pending.delete(m.id);
-        if (m.error !== undefined) p.reject(new Error(m.error));
-        else p.resolve(m.result!);
+      worker.on('message', (answers: DecodeAnswer[]) => {
+        for (const a of answers) {
+          const p = pending.get(a.id);
+          if (!p) continue;
+          pending.delete(a.id);
+          if ('error' in a) p.reject(new Error(a.error));
+          else p.resolve(a.result);
+        }
       });
       worker.on('error', (error) => {
         onWorkerError(error);
@@ -59,16 +71,37 @@ export class CaptureWorkerPool {
     return this.workers.length > 0;
   }
 
+  /**
+   * Decodes `data` in a worker. The requests that arrive in one turn of the event loop go to a worker in one message
+   * and come back in one: a message costs each thread about as much as decoding a single event.
+   */
   decode(data: CaptureRequestData): Promise<DecodedCapture> {
-    const target = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const id = this.nextId++;
-    const { body } = data.raw;
-    // A copy the worker can own: request bodies may share a pooled ArrayBuffer with other data.
-    const copy = new Uint8Array(body).buffer;
     return new Promise((resolve, reject) => {
-      target.pending.set(id, { resolve, reject });
-      target.worker.postMessage({ type: 'decode', id, data: withBody(data, null), body: copy }, [copy]);
+      if (this.outbox.length === 0) setImmediate(() => this.send());
+      this.outbox.push({ id: this.nextId++, data, resolve, reject });
     });
+  }
+
+  /** Hands the outbox to the workers: each job to the one with the fewest in hand, one message per worker. */
+  private send(): void {
+    const jobs = this.outbox;
+    this.outbox = [];
+    if (this.workers.length === 0) {
+      for (const job of jobs) job.reject(new Error('no capture worker is running'));
+      return;
+    }
+    const messages = new Map<Worker, { jobs: { id: number; data: unknown; body: ArrayBuffer }[]; transfer: ArrayBuffer[] }>();
+    for (const { id, data, resolve, reject } of jobs) {
+      const target = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      target.pending.set(id, { resolve, reject });
+      // A copy the worker can own: request bodies may share a pooled ArrayBuffer with other data.
+      const body = new Uint8Array(data.raw.body).buffer;
+      let message = messages.get(target.worker);
+      if (!message) messages.set(target.worker, (message = { jobs: [], transfer: [] }));
+      message.jobs.push({ id, data: withBody(data, null), body });
+      message.transfer.push(body);
+    }
+    for (const [worker, { jobs: batch, transfer }] of messages) worker.postMessage({ type: 'decode', jobs: batch }, transfer);
   }
 
   async close(): Promise<void> {
