@@ -116,3 +116,21 @@ test('a huge offset is out of range rather than an exception', () => {
   assert.equal(result.warning?.type, 'timestamp_out_of_range');
   assert.equal(result.rawOutOfRange, 1e20);
 });
+
+test('the canonical form (toISOString) read digit by digit gives what the general parser gives, for good and bad text', () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const general = (text: string) => parseEventTime(` ${text}`); // a leading space: never the canonical form
+  for (let i = 0; i < 20_000; i++) {
+    let text = new Date(Math.floor(next() * Date.UTC(2200, 0, 1))).toISOString();
+    if (i % 2 === 1) {
+      // A character replaced: a digit, a separator or a letter, anywhere (impossible dates, bad separators, lower-case z).
+      const at = Math.floor(next() * text.length);
+      text = text.slice(0, at) + '09:-T.Zz/ 5'[Math.floor(next() * 11)] + text.slice(at + 1);
+    }
+    assert.equal(parseEventTime(text), general(text), text);
+  }
+  assert.equal(parseEventTime('2024-02-30T00:00:00.000Z'), null);
+  assert.equal(parseEventTime('2024-02-29T23:59:59.999Z'), Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+  assert.equal(parseEventTime('2024-05-01T24:00:00.000Z'), null);
+});

@@ -30,6 +30,8 @@ const MS_PER_DAY = 86_400_000;
 export function parseEventTime(value: unknown): number | null {
   if (typeof value === 'number') return epochToMs(value);
   if (typeof value !== 'string') return null;
+  const canonical = canonicalIsoMs(value);
+  if (canonical !== null) return canonical;
   const text = value.trim();
   if (text.length > 64) return null;
   if (DECIMAL_NUMBER.test(text)) return epochToMs(Number(text));
@@ -45,6 +47,39 @@ export function epochToMs(value: number): number | null {
   const magnitude = Math.abs(value);
   const ms = magnitude < 1e11 ? value * 1e3 : magnitude < 1e14 ? value : magnitude < 1e17 ? value / 1e3 : value / 1e6;
   return Math.round(ms);
+}
+
+/**
+ * The time of `YYYY-MM-DDTHH:MM:SS.sssZ` (`Date#toISOString`'s text, what the SDKs send) read digit by digit, or
+ * null for any other text, which then goes through the general parser: the regular expression costs ~0.3 µs an event.
+ * Gives what parseIso8601 gives for every text it accepts (a differential test checks).
+ */
+function canonicalIsoMs(text: string): number | null {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) {
+    return null;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = digits(text, 20, 3);
+  if ((year | month | day | hour | minute | second | millis) < 0) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+}
+
+/** The decimal number in text[from, from + count), or -1 when a character there is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function parseIso8601(text: string): number | null {
