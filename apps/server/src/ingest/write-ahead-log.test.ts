@@ -75,3 +75,28 @@ test('rows with multi-byte text come back as they went in, and a record with non
   assert.deepEqual(recovered.map((r) => texts(r.record.rows)), [['{"name":"Zoë 🐻"}', '{"emoji":"\\u2603 ☃"}'], []]);
   await again.close();
 });
+
+test('with fsync on, the open segment writes through to disk (O_DSYNC); with it off, it does not', async (t) => {
+  if (process.platform !== 'linux') return t.skip('reads the open flags from /proc');
+  const openFlags = (): number[] =>
+    fs
+      .readdirSync('/proc/self/fd')
+      .filter((fd) => /\.wal$/.test(safeReadlink(`/proc/self/fd/${fd}`)))
+      .map((fd) => parseInt(/^flags:\s*(\d+)/m.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1], 8));
+  for (const fsync of [true, false]) {
+    const { wal } = await WriteAheadLog.open(fs.mkdtempSync(path.join(os.tmpdir(), 'wal-dsync-')), { fsync });
+    const flags = openFlags();
+    await wal.close();
+    assert.equal(flags.length, 1);
+    assert.equal((flags[0] & fs.constants.O_DSYNC) !== 0, fsync, `fsync ${fsync}: flags ${flags[0].toString(8)}`);
+    assert.ok(flags[0] & fs.constants.O_APPEND);
+  }
+});
+
+function safeReadlink(file: string): string {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return '';
+  }
+}

@@ -47,8 +47,9 @@ const segmentName = (n: number): string => `${String(n).padStart(12, '0')}.wal`;
 
 /**
  * Append-only log with group commit: every append waiting while a write is in flight goes out in the next single
- * write + fdatasync, and each append resolves only once its bytes are on disk. A record is a header line (JSON, with
- * the row count) followed by its rows' bytes verbatim, so rows that are already JSON text are never escaped again.
+ * synchronous write (O_DSYNC), and each append resolves only once its bytes are on disk. A record is a header line
+ * (JSON, with the row count) followed by its rows' bytes verbatim, so rows that are already JSON text are never
+ * escaped again.
  * A checkpoint marks what the event store already holds; on open, the records after it are handed back for replay.
  */
 export class WriteAheadLog {
@@ -75,7 +76,7 @@ export class WriteAheadLog {
       recovered.push(...(await readSegment(dir, n, start)));
     }
     const next = (segments.at(-1) ?? checkpoint.segment) + 1;
-    const fd = fs.openSync(path.join(dir, segmentName(next)), 'a');
+    const fd = openSegment(path.join(dir, segmentName(next)), options.fsync);
     return { wal: new WriteAheadLog(dir, options.fsync, next, fd), recovered };
   }
 
@@ -137,7 +138,6 @@ export class WriteAheadLog {
     }
     const buffer = Buffer.concat(parts, offset - this.segmentSize);
     await writeAll(this.fd, buffer);
-    if (this.fsync) await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
     this.segmentSize = offset;
     return ends;
   }
@@ -146,8 +146,17 @@ export class WriteAheadLog {
     fs.closeSync(this.fd);
     this.segment += 1;
     this.segmentSize = 0;
-    this.fd = fs.openSync(path.join(this.dir, segmentName(this.segment)), 'a');
+    this.fd = openSegment(path.join(this.dir, segmentName(this.segment)), this.fsync);
   }
+}
+
+/**
+ * A segment opened for appends. With `durable`, O_DSYNC: each write returns once its data is on disk, what write then
+ * fdatasync gave, in one call instead of two round trips to libuv's threads.
+ */
+function openSegment(file: string, durable: boolean): number {
+  const { O_APPEND, O_CREAT, O_WRONLY, O_DSYNC } = fs.constants;
+  return fs.openSync(file, O_APPEND | O_CREAT | O_WRONLY | (durable ? O_DSYNC : 0), 0o644);
 }
 
 async function writeAll(fd: number, buffer: Buffer): Promise<void> {
