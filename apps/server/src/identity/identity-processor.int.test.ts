@@ -91,3 +91,23 @@ test('$groupidentify creates group types in order of appearance and events carry
   assert.equal(out.events[2], null, 'the malformed $groupidentify is discarded');
   assert.ok(out.warnings.some((w) => w.type === 'invalid_group_set'));
 });
+
+test('events of a person already cached (no waits) are applied as the first one was: $set, $identify, personless', async () => {
+  const { persons, processor } = await setup();
+  await processor.process([ev('e', 'known')]);
+  // A later chunk: 'known' is cached now, and every one of these takes the path without waits.
+  const out = await processor.process([
+    ev('e', 'known', { $set: { plan: 'pro' } }, '2024-05-02T00:00:00.000Z'),
+    ev('$identify', 'known'),
+    ev('$pageview', 'known', { $process_person_profile: false }),
+    ev('e', 'fresh'),
+  ]);
+  const known = await persons.findByDistinctId(1, 'known');
+  assert.deepEqual({ ...known!.properties }, { plan: 'pro' });
+  assert.equal(known!.isIdentified, true, 'the identify was written');
+  assert.deepEqual(
+    out.events.map((e) => e!.personId),
+    [known!.uuid, known!.uuid, known!.uuid, personUuidFor(1, 'fresh')],
+  );
+  assert.ok(await persons.findByDistinctId(1, 'fresh'), 'an id the cache does not know still gets its person');
+});

@@ -17,6 +17,11 @@ export class IdentityUnitOfWork {
     readonly out: IdentityOutput,
   ) {}
 
+  /** The person of a distinct id as the cache knows it (null: it has none), undefined when only the store can tell. */
+  cached(teamId: number, distinctId: string): PersonRecord | null | undefined {
+    return this.cache.get(teamId, distinctId);
+  }
+
   async find(teamId: number, distinctId: string): Promise<PersonRecord | null> {
     const cached = this.cache.get(teamId, distinctId);
     if (cached !== undefined) return cached;
