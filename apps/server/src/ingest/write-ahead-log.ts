@@ -138,6 +138,7 @@ export class WriteAheadLog {
     }
     const buffer = Buffer.concat(parts, offset - this.segmentSize);
     await writeAll(this.fd, buffer);
+    if (this.fsync && !WRITES_SYNC) await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
     this.segmentSize = offset;
     return ends;
   }
@@ -150,13 +151,16 @@ export class WriteAheadLog {
   }
 }
 
+/** Whether this platform opens files with O_DSYNC (Linux and macOS do; elsewhere each write is followed by fdatasync). */
+const WRITES_SYNC = fs.constants.O_DSYNC !== undefined;
+
 /**
  * A segment opened for appends. With `durable`, O_DSYNC: each write returns once its data is on disk, what write then
  * fdatasync gave, in one call instead of two round trips to libuv's threads.
  */
 function openSegment(file: string, durable: boolean): number {
   const { O_APPEND, O_CREAT, O_WRONLY, O_DSYNC } = fs.constants;
-  return fs.openSync(file, O_APPEND | O_CREAT | O_WRONLY | (durable ? O_DSYNC : 0), 0o644);
+  return fs.openSync(file, O_APPEND | O_CREAT | O_WRONLY | (durable && WRITES_SYNC ? O_DSYNC : 0), 0o644);
 }
 
 async function writeAll(fd: number, buffer: Buffer): Promise<void> {
