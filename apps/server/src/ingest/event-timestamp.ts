@@ -67,8 +67,7 @@ function canonicalIsoMs(text: string): number | null {
   const second = digits(text, 17, 2);
   const millis = digits(text, 20, 3);
   if ((year | month | day | hour | minute | second | millis) < 0) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
-  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  return civilTimeMs(year, month, day, hour, minute, second, millis);
 }
 
 /** The decimal number in text[from, from + count), or -1 when a character there is not a digit. */
@@ -92,8 +91,8 @@ function parseIso8601(text: string): number | null {
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
+  const civilMs = civilTimeMs(year, month, day, hour, minute, second, millis);
+  if (civilMs === null) return null;
   let offsetMs = 0;
   if (m[9] !== undefined) {
     const offsetHours = Number(m[10]);
@@ -101,8 +100,13 @@ function parseIso8601(text: string): number | null {
     if (offsetHours > 23 || offsetMinutes > 59) return null;
     offsetMs = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
   }
-  const civilMs = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   return civilMs - offsetMs;
+}
+
+/** Milliseconds since the epoch of a UTC civil time, or null for an impossible one (Feb 30, 24:00, :60). */
+function civilTimeMs(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
 }
 
 function daysInMonth(year: number, month: number): number {
