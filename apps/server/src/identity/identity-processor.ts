@@ -77,11 +77,10 @@ export class IdentityProcessor {
   private processCached(uow: IdentityUnitOfWork, event: IdentityEvent): EventIdentity | undefined {
     if (event.other !== undefined || event.gi || event.groups) return undefined;
     const person = uow.cached(event.t, event.d);
-    if (person === undefined) return undefined;
-    if (event.np) return { personId: person?.uuid ?? personUuidFor(event.t, event.d), groupColumns: NO_GROUPS as string[] };
-    if (person === null) return undefined;
-    updatePerson(uow, person, event);
-    return { personId: person.uuid, groupColumns: NO_GROUPS as string[] };
+    // A person still to be created (or one only the store knows) takes the long way.
+    if (person === undefined || (person === null && !event.np)) return undefined;
+    if (!event.np) updatePerson(uow, person!, event);
+    return { personId: person?.uuid ?? personUuidFor(event.t, event.d), groupColumns: NO_GROUPS as string[] };
   }
 
   private async merge(uow: IdentityUnitOfWork, event: IdentityEvent): Promise<void> {

@@ -23,7 +23,7 @@ export class IdentityUnitOfWork {
   }
 
   async find(teamId: number, distinctId: string): Promise<PersonRecord | null> {
-    const cached = this.cache.get(teamId, distinctId);
+    const cached = this.cached(teamId, distinctId);
     if (cached !== undefined) return cached;
     const person = await this.repo.findByDistinctId(teamId, distinctId);
     this.cache.set(teamId, distinctId, person);
