@@ -40,6 +40,23 @@ test('requests handed over in one turn of the event loop each get their own answ
   }
 });
 
+test('requests of a short turn (handed to one worker together) each get their own answer, a bad one refused alone', async () => {
+  const pool = new CaptureWorkerPool(2, DEFAULT_INGEST_LIMITS);
+  try {
+    pool.setProjects([['phc_pool_test', { id: 3, anonymizeIps: false }]]);
+    const body = (i: number) => Buffer.from(JSON.stringify({ api_key: 'phc_pool_test', event: `s${i}`, distinct_id: `d${i}` }));
+    const answers = await Promise.all([pool.decode(request(body(0))), pool.decode(request(Buffer.from('[1,'))), pool.decode(request(body(2)))]);
+    assert.equal(answers[1].kind, 'refused');
+    for (const i of [0, 2]) {
+      const answer = answers[i];
+      assert.ok(answer.kind === 'events', `request ${i}: ${answer.kind}`);
+      assert.deepEqual(ingestHeader(answer.record).events.map((e) => `${e.e}/${e.d}`), [`s${i}/d${i}`]);
+    }
+  } finally {
+    await pool.close();
+  }
+});
+
 test('a request handed to a pool whose workers have all stopped is refused with an error, not left waiting', async () => {
   const pool = new CaptureWorkerPool(1, DEFAULT_INGEST_LIMITS);
   await pool.close();
