@@ -25,12 +25,16 @@ export const SERVER_NODE_OPTIONS = ['--min-semi-space-size=32', '--max-semi-spac
 const METAFILE = path.join(SERVER_DIST_DIR, 'inputs.json');
 const LOCK = path.join(root, 'apps', 'server', '.dist.lock');
 
-/** Builds apps/server/dist/main.mjs and capture-worker-entry.mjs (the worker the capture pool starts next to main). */
+/**
+ * Builds apps/server/dist/main.mjs, capture-worker-entry.mjs (the worker the capture pool starts next to main) and
+ * wal-writer-entry.mjs (the write-ahead log's writer thread).
+ */
 export async function buildServer() {
   const result = await build({
     entryPoints: {
       main: path.join(root, 'apps/server/src/main.ts'),
       'capture-worker-entry': path.join(root, 'apps/server/src/ingest/capture-worker.ts'),
+      'wal-writer-entry': path.join(root, 'apps/server/src/ingest/wal-writer.ts'),
     },
     absWorkingDir: root,
     outdir: SERVER_DIST_DIR,

@@ -1,13 +1,14 @@
 /**
  * What `npm start` runs is apps/server/dist (scripts/build-server.mjs). Every spawned-server test runs main.mjs; this
- * file checks the other output, the capture worker the pool loads from next to main.mjs: a worker that failed to load
- * would leave the pool decoding on the main thread without a word in any other test.
+ * file checks the other output, the capture worker the pool loads from next to main.mjs (a worker that failed to load
+ * would leave the pool decoding on the main thread without a word in any other test) and the write-ahead log's writer.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { DecodeAnswer } from '../../apps/server/src/ingest/capture-worker-pool.js';
 import { ingestHeader } from '../../apps/server/src/ingest/ingest-record.js';
@@ -21,6 +22,26 @@ test('the build is current and has the server and the capture worker side by sid
   assert.ok(fs.existsSync(SERVER_ENTRY));
   // capture-worker-pool.ts loads `./capture-worker-entry.mjs` next to itself: next to main.mjs once bundled.
   assert.ok(fs.existsSync(path.join(SERVER_DIST_DIR, 'capture-worker-entry.mjs')));
+  // So is write-ahead-log.ts's writer thread, `./wal-writer-entry.mjs`.
+  assert.ok(fs.existsSync(path.join(SERVER_DIST_DIR, 'wal-writer-entry.mjs')));
+});
+
+test('the built write-ahead log writer writes what it is sent to the segment it names, and says so', async () => {
+  await ensureServerBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wal-writer-build-'));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(path.join(SERVER_DIST_DIR, 'wal-writer-entry.mjs'), { workerData: { dir, durable: true, segment: 4, port: port2 }, transferList: [port2] });
+  try {
+    const heard: unknown[] = [];
+    const done = new Promise<void>((resolve) => port1.on('message', (m: { type: string }) => (heard.push(m), m.type === 'written' && resolve())));
+    port1.postMessage({ type: 'write', seq: 0, segment: 4, bytes: Buffer.from('{"n":0,"h":{}}\n') });
+    await done;
+    assert.deepEqual(heard, [{ type: 'ready' }, { type: 'written', seq: 0 }]);
+    assert.equal(fs.readFileSync(path.join(dir, '000000000004.wal'), 'utf8'), '{"n":0,"h":{}}\n');
+  } finally {
+    port1.close();
+    await worker.terminate();
+  }
 });
 
 test("the built capture worker decodes a gzip batch as the pool's protocol asks", async () => {

@@ -65,6 +65,35 @@ test('concurrent appends are group-committed and each resolves with its own end 
   await again.close();
 });
 
+test('appends not yet written when close is called are written before it returns', async () => {
+  const dir = tmp();
+  const { wal } = await WriteAheadLog.open(dir, { fsync: true });
+  const appends = [1, 2, 3].map((n) => wal.append(rec({ n }, [`{"row":${n}}`])));
+  await wal.close();
+  assert.equal((await Promise.all(appends)).length, 3);
+  await assert.rejects(wal.append(rec({ n: 4 }, [])), /closed/);
+  const { wal: again, recovered } = await WriteAheadLog.open(dir, { fsync: true });
+  assert.deepEqual(recovered.map((r) => walHeader<{ n: number }>(r.record.head).n), [1, 2, 3]);
+  await again.close();
+});
+
+test("appends past a segment's size go to the next one, and a failed write fails its segment, not the log", async () => {
+  const dir = tmp();
+  const { wal } = await WriteAheadLog.open(dir, { fsync: false, segmentMaxBytes: 40 });
+  // A directory where segment 2 will be: opening it fails, as a full or broken disk would fail a write.
+  fs.mkdirSync(path.join(dir, '000000000002.wal'));
+  const first = await wal.append(rec({ n: 1 }, ['{"padding":"to go past forty bytes"}']));
+  assert.equal(first.segment, 1);
+  await assert.rejects(wal.append(rec({ n: 2 }, ['{"x":2}'])), /write-ahead log write failed/);
+  const third = await wal.append(rec({ n: 3 }, ['{"x":3}']));
+  assert.equal(third.segment, 3);
+  await wal.close();
+  fs.rmdirSync(path.join(dir, '000000000002.wal'));
+  const { wal: again, recovered } = await WriteAheadLog.open(dir, { fsync: false });
+  assert.deepEqual(recovered.map((r) => [walHeader<{ n: number }>(r.record.head).n, r.end.segment]), [[1, 1], [3, 3]]);
+  await again.close();
+});
+
 test('rows with multi-byte text come back as they went in, and a record with none stays empty', async () => {
   const dir = tmp();
   const { wal } = await WriteAheadLog.open(dir, { fsync: false });
