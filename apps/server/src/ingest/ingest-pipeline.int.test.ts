@@ -9,6 +9,7 @@ import { KyselyIdentityStores } from '../identity/identity-stores.js';
 import { ingestEntry } from '../identity/test-support/identity-events.js';
 import { Metrics } from '../platform/metrics.js';
 import { ChdbEventStore } from '../storage/chdb-event-store.js';
+import { EventStoreError, type EventStore, type EventStoreTable } from '../storage/event-store.js';
 import { openSqliteMetaDb } from '../storage/open-meta-db.js';
 import { IngestPipeline } from './ingest-pipeline.js';
 import { ingestRecord, type IngestHeader, type IngestRecord } from './ingest-record.js';
@@ -26,15 +27,15 @@ function record(count: number): IngestRecord {
   return ingestRecord(out, rows);
 }
 
-/** A pipeline over a fresh data dir (chDB, SQLite, the log), flushed only when asked. */
-async function openPipeline() {
+/** A pipeline over a fresh data dir (chDB, SQLite, the log), flushed only when asked; `wrap` may inject faults. */
+async function openPipeline(wrap: (store: EventStore) => EventStore = (store) => store) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warren-pipeline-'));
   const store = new ChdbEventStore(dir);
   await store.migrate();
   const metaDb = await openSqliteMetaDb(dir);
   const { wal } = await WriteAheadLog.open(path.join(dir, 'wal'), { fsync: false });
   const metrics = new Metrics();
-  const pipeline = new IngestPipeline(wal, store, new IdentityProcessor(new KyselyIdentityStores(metaDb)), metrics, pino({ level: 'silent' }), {
+  const pipeline = new IngestPipeline(wal, wrap(store), new IdentityProcessor(new KyselyIdentityStores(metaDb)), metrics, pino({ level: 'silent' }), {
     flushIntervalMs: 60_000,
     flushMaxEvents: 100_000,
     quarantineDir: path.join(dir, 'quarantine'),
@@ -77,6 +78,39 @@ test('a flush stores what was buffered when it was asked for; records acknowledg
     await pipeline.stop();
     assert.equal(await count(), 1_500);
   } finally {
+    await close();
+  }
+});
+
+test('a flush that fails part-way through isolating rows (the disk fills) stores nothing twice once it recovers', async () => {
+  // The real store, with faults injected into its event inserts: three refused batches (as for a bad row), then one
+  // refused whole batch whose first half goes in before the disk "fills", then the disk is back.
+  let eventInserts = 0;
+  const faulty = (store: EventStore): EventStore =>
+    Object.create(store, {
+      insertJsonRows: {
+        value: async (table: EventStoreTable, rows: readonly string[] | Uint8Array) => {
+          if (table === 'events') {
+            eventInserts += 1;
+            if (eventInserts <= 4) throw new EventStoreError('Cannot parse input', 27, 'query');
+            if (eventInserts === 6) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          }
+          return store.insertJsonRows(table, rows);
+        },
+      },
+    }) as EventStore;
+  const { store, pipeline, close } = await openPipeline(faulty);
+  const count = async () => Number((await store.query('SELECT count() FROM events WHERE team_id = 1')).rows[0][0]);
+  try {
+    await pipeline.start([]);
+    await pipeline.accept(record(10));
+    for (let i = 0; i < 4; i++) await pipeline.flush();
+    assert.equal(eventInserts, 6, 'three failed flushes, then isolation: the whole batch, its first half, its second half');
+    assert.equal(await count(), 5, 'the first half went in before the failure');
+    await pipeline.flush();
+    assert.equal(await count(), 10, 'the retry stored the other half, and the first half once');
+  } finally {
+    await pipeline.stop();
     await close();
   }
 });

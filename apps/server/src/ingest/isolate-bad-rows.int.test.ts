@@ -29,5 +29,52 @@ test('when the store takes no row at all nothing is set aside and the failure is
   const quarantine = path.join(dir, 'quarantine-2');
   await assert.rejects(insertIsolatingBadRows(store, 'events', [row('bad-1', 'x'), row('bad-2', 'y')], quarantine), /refused all 2 rows/);
   assert.equal(fs.existsSync(quarantine), false);
+});
+
+/** Makes the store's staging files unwritable (a file where their directory was), as a full disk would; undone after. */
+const staging = path.join(dir, 'clickhouse-staging');
+function breakStaging(): void {
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.writeFileSync(staging, '');
+}
+function mendStaging(): void {
+  fs.rmSync(staging, { force: true });
+  fs.mkdirSync(staging);
+}
+
+test('a failure that is not the rows\' fault (their file cannot be written) sets nothing aside and is raised for a retry', async () => {
+  const quarantine = path.join(dir, 'quarantine-3');
+  const rows = [row('01900000-0000-7000-8000-000000000011', 'kept-1'), row('still-not-a-uuid', 'poison'), row('01900000-0000-7000-8000-000000000013', 'kept-2')];
+  breakStaging();
+  try {
+    await assert.rejects(insertIsolatingBadRows(store, 'events', rows, quarantine), { code: 'ENOTDIR' });
+  } finally {
+    mendStaging();
+  }
+  assert.equal(fs.existsSync(quarantine), false, 'no row was set aside');
+  // Once the disk is back, the same rows go in and only the bad one is set aside.
+  assert.deepEqual(await insertIsolatingBadRows(store, 'events', rows, quarantine), { inserted: 2, quarantined: 1 });
+});
+
+test('rows that went in before such a failure are reported, so that the retry can skip them', async () => {
+  const quarantine = path.join(dir, 'quarantine-4');
+  const rows = [row('01900000-0000-7000-8000-000000000021', 'first'), row('01900000-0000-7000-8000-000000000022', 'second'), row('nope', 'poison'), row('01900000-0000-7000-8000-000000000024', 'fourth')];
+  const inserted: [number, number][] = [];
+  try {
+    // The whole batch is refused (the poison row), then its first half goes in, then the disk "fills".
+    await assert.rejects(
+      insertIsolatingBadRows(store, 'events', rows, quarantine, (from, to) => {
+        inserted.push([from, to]);
+        breakStaging();
+      }),
+      { code: 'ENOTDIR' },
+    );
+  } finally {
+    mendStaging();
+  }
+  assert.deepEqual(inserted, [[0, 2]]);
+  const stored = await store.query("SELECT event FROM events WHERE event IN ('first', 'second', 'fourth') ORDER BY event");
+  assert.deepEqual(stored.rows.map((r) => r[0]), ['first', 'second']);
+  assert.equal(fs.existsSync(quarantine), false);
   await store.close();
 });

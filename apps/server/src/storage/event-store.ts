@@ -43,3 +43,19 @@ export class EventStoreError extends Error {
     super(message);
   }
 }
+
+/**
+ * ClickHouse's codes for a server short of something (NOT_ENOUGH_SPACE, MEMORY_LIMIT_EXCEEDED, CANNOT_ALLOCATE_MEMORY,
+ * TOO_MANY_PARTS, TIMEOUT_EXCEEDED, TOO_MANY_SIMULTANEOUS_QUERIES, CANNOT_WRITE_TO_FILE_DESCRIPTOR, CANNOT_FSYNC,
+ * CANNOT_WRITE_TO_OSTREAM): the same rows go in once it has recovered.
+ */
+const RESOURCE_ERROR_CODES = new Set([243, 241, 173, 252, 159, 202, 75, 95, 24]);
+
+/**
+ * True when an insert failed because of the rows themselves: the engine read them and refused them (a value it cannot
+ * parse, a type mismatch). False for everything else — the disk or memory running out, a file that could not be
+ * written, a store that is down — after which the same rows would go in on a later try.
+ */
+export function refusedForItsRows(error: unknown): boolean {
+  return error instanceof EventStoreError && error.clickhouseCode !== null && !RESOURCE_ERROR_CODES.has(error.clickhouseCode);
+}
