@@ -26,17 +26,19 @@ test('the build is current and has the server and the capture worker side by sid
   assert.ok(fs.existsSync(path.join(SERVER_DIST_DIR, 'wal-writer-entry.mjs')));
 });
 
-test('the built write-ahead log writer writes what it is sent to the segment it names, and says so', async () => {
+test('the built write-ahead log writer writes what it is sent to the segment it names, and says so', { timeout: 30_000 }, async () => {
   await ensureServerBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wal-writer-build-'));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(path.join(SERVER_DIST_DIR, 'wal-writer-entry.mjs'), { workerData: { dir, durable: true, segment: 4, port: port2 }, transferList: [port2] });
+  const written = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(path.join(SERVER_DIST_DIR, 'wal-writer-entry.mjs'), { workerData: { dir, durable: true, segment: 4, port: port2, written }, transferList: [port2] });
   try {
     const heard: unknown[] = [];
-    const done = new Promise<void>((resolve) => port1.on('message', (m: { type: string }) => (heard.push(m), m.type === 'written' && resolve())));
+    const done = new Promise<void>((resolve) => port1.on('message', (m: { type: string }) => (heard.push(m), m.type !== 'ready' && resolve())));
     port1.postMessage({ type: 'write', seq: 0, segment: 4, bytes: Buffer.from('{"n":0,"h":{}}\n') });
     await done;
     assert.deepEqual(heard, [{ type: 'ready' }, { type: 'written', seq: 0 }]);
+    assert.equal(written[0], 0, 'the last write on disk, for the main thread to read between messages');
     assert.equal(fs.readFileSync(path.join(dir, '000000000004.wal'), 'utf8'), '{"n":0,"h":{}}\n');
   } finally {
     port1.close();

@@ -18,6 +18,8 @@ export interface WalWriterSetup {
   /** The segment to open at start; later writes name their own. */
   segment: number;
   port: MessagePort;
+  /** [0]: the last write message on disk, for the main thread to read between messages. */
+  written: Int32Array;
 }
 
 /** Bytes for the end of `segment`; `seq` numbers the message (the main thread's count, one more per message). */
@@ -104,6 +106,7 @@ function writeGroup(group: WriteMessage[]): void {
     let written = 0;
     while (written < bytes.byteLength) written += fs.writeSync(fd, bytes, written, bytes.byteLength - written);
     if (setup.durable && !WRITES_SYNC) fs.fdatasyncSync(fd);
+    Atomics.store(setup.written, 0, to);
     post({ type: 'written', seq: to });
   } catch (error) {
     failedSegment = target;
