@@ -8,31 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openSegment, segmentName, WRITES_SYNC } from './wal-segments.js';
-
-export interface WalWriterSetup {
-  dir: string;
-  /** O_DSYNC (or fdatasync after each write): a write returns once it is on disk. */
-  durable: boolean;
-  /** The segment to open at start; later writes name their own. */
-  segment: number;
-  port: MessagePort;
-  /** [0]: the last write message on disk, for the main thread to read between messages. */
-  written: Int32Array;
-}
-
-/** Bytes for the end of `segment`; `seq` numbers the message (the main thread's count, one more per message). */
-export type ToWalWriter = { type: 'write'; seq: number; segment: number; bytes: Uint8Array } | { type: 'close' };
-
-export type FromWalWriter =
-  | { type: 'ready' }
-  | { type: 'open-failed'; message: string }
-  /** Every write message up to and including `seq` is on disk. */
-  | { type: 'written'; seq: number }
-  /** Write messages `from`..`to` failed; every later one for the same segment fails too. */
-  | { type: 'failed'; from: number; to: number; segment: number; message: string }
-  | { type: 'closed' };
+import { FAILED_WRITES, WRITTEN_SEQ, type FromWalWriter, type ToWalWriter, type WalWriterSetup } from './wal-writer-protocol.js';
 
 type WriteMessage = Extract<ToWalWriter, { type: 'write' }>;
 
@@ -106,7 +84,7 @@ function writeGroup(group: WriteMessage[]): void {
     let written = 0;
     while (written < bytes.byteLength) written += fs.writeSync(fd, bytes, written, bytes.byteLength - written);
     if (setup.durable && !WRITES_SYNC) fs.fdatasyncSync(fd);
-    Atomics.store(setup.written, 0, to);
+    Atomics.store(setup.written, WRITTEN_SEQ, to);
     post({ type: 'written', seq: to });
   } catch (error) {
     failedSegment = target;
@@ -118,6 +96,7 @@ function writeGroup(group: WriteMessage[]): void {
       }
       fd = null;
     }
+    Atomics.add(setup.written, FAILED_WRITES, 1);
     post({ type: 'failed', from, to, segment: target, message: (error as Error).message });
   }
 }

@@ -94,6 +94,31 @@ test("appends past a segment's size go to the next one, and a failed write fails
   await again.close();
 });
 
+test('a failed write is never acknowledged, even when a later write in the next segment is on disk before it is heard of', async () => {
+  const dir = tmp();
+  const { wal } = await WriteAheadLog.open(dir, { fsync: false, segmentMaxBytes: 20 });
+  await wal.append(rec({ n: 1 }, ['{"fills":"segment one"}']));
+  fs.mkdirSync(path.join(dir, '000000000002.wal'));
+  // One turn: `a` goes to segment 2 (which cannot be opened), `b` past it to segment 3.
+  const a = wal.append(rec({ n: 2 }, ['{"fills":"segment two"}']));
+  const b = wal.append(rec({ n: 3 }, ['{"x":3}']));
+  const outcomes = Promise.allSettled([a, b]);
+  // The next turn: the writer fails `a` and writes `b` while this thread is busy and hears of neither; an append
+  // then reads what the writer published.
+  await new Promise<void>((resolve) =>
+    setImmediate(() => {
+      const until = Date.now() + 500;
+      while (Date.now() < until);
+      void wal.append(rec({ n: 4 }, []));
+      resolve();
+    }),
+  );
+  const [first, second] = await outcomes;
+  assert.equal(first.status, 'rejected');
+  assert.equal(second.status, 'fulfilled');
+  await wal.close();
+});
+
 test('rows with multi-byte text come back as they went in, and a record with none stays empty', async () => {
   const dir = tmp();
   const { wal } = await WriteAheadLog.open(dir, { fsync: false });

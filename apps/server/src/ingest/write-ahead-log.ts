@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { rowBlockAt, type RowBlock } from './row-block.js';
 import { segmentName } from './wal-segments.js';
-import type { FromWalWriter, ToWalWriter, WalWriterSetup } from './wal-writer.js';
+import { FAILED_WRITES, WRITTEN_SEQ, type FromWalWriter, type ToWalWriter, type WalWriterSetup } from './wal-writer-protocol.js';
 
 /** A place in the log: the byte just after a record. */
 export interface WalPosition {
@@ -79,6 +79,8 @@ export class WriteAheadLog {
   /** Sent and not yet written, in order. */
   private inFlight: PendingAppend[] = [];
   private nextSeq = 0;
+  /** 'failed' messages handled so far (see append). */
+  private failuresHeard = 0;
   private closed = false;
   /** Set when the writer thread is gone: every append fails with it. */
   private broken: Error | null = null;
@@ -113,8 +115,8 @@ export class WriteAheadLog {
     }
     const next = (segments.at(-1) ?? checkpoint.segment) + 1;
     const { port1, port2 } = new MessageChannel();
-    const written = new Int32Array(new SharedArrayBuffer(4));
-    written[0] = -1;
+    const written = new Int32Array(new SharedArrayBuffer(8));
+    written[WRITTEN_SEQ] = -1;
     const setup: WalWriterSetup = { dir, durable: options.fsync, segment: next, port: port2, written };
     const worker = new Worker(new URL('./wal-writer-entry.mjs', import.meta.url), { workerData: setup, transferList: [port2] });
     const first = await new Promise<FromWalWriter>((resolve, reject) => {
@@ -135,7 +137,10 @@ export class WriteAheadLog {
     if (this.broken) return Promise.reject(this.broken);
     const head = record.head;
     const rows = record.rows.bytes;
-    this.settle(Atomics.load(this.written, 0));
+    // Read in this order: the writer counts a failure before it publishes any later write, so a count that matches
+    // what was heard means no failed write hides under the published one (its appends must be rejected, not resolved).
+    const writtenSeq = Atomics.load(this.written, WRITTEN_SEQ);
+    if (Atomics.load(this.written, FAILED_WRITES) === this.failuresHeard) this.settle(writtenSeq);
     if (this.segmentSize >= this.segmentMaxBytes) this.rotate();
     this.segmentSize += head.byteLength + rows.byteLength;
     const end = { segment: this.segment, offset: this.segmentSize };
@@ -212,6 +217,7 @@ export class WriteAheadLog {
         this.settle(message.seq);
         break;
       case 'failed': {
+        this.failuresHeard += 1;
         const error = new Error(`write-ahead log write failed: ${message.message}`);
         while (this.inFlight.length > 0 && this.inFlight[0].seq <= message.to) this.inFlight.shift()!.reject(error);
         // Later appends go to a fresh segment; any already sent to this one fail in the writer, in turn.
