@@ -136,7 +136,9 @@ test('dropped events are listed as ingestion warnings by type', async () => {
 
 test('health, readiness and metrics are served', async () => {
   assert.equal((await fetch(`${warren.url}/_health`)).status, 200);
-  assert.equal((await fetch(`${warren.url}/_ready`)).status, 200);
+  const ready = await fetch(`${warren.url}/_ready`);
+  assert.equal(ready.status, 200);
+  assert.deepEqual(await ready.json(), { status: 'ok', event_store: true, meta_store: true, write_ahead_log: true });
   const metrics = await (await fetch(`${warren.url}/_metrics`)).text();
   for (const name of ['warren_events_accepted_total', 'warren_events_dropped_total', 'warren_ingestion_lag_seconds', 'warren_ingest_buffer_events', 'warren_http_request_duration_seconds_bucket']) {
     assert.ok(metrics.includes(name), name);

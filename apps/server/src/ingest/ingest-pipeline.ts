@@ -107,6 +107,11 @@ export class IngestPipeline {
     return this.buffer.length === 0 ? 0 : (Date.now() - this.buffer[0].at) / 1000;
   }
 
+  /** False when the write-ahead log cannot take appends (its writer thread is gone), so no event can be acknowledged. */
+  get accepting(): boolean {
+    return this.wal.healthy;
+  }
+
   /** True while the buffer is too full to take more (the store is down or far behind). */
   get overloaded(): boolean {
     return this.bufferedEvents >= (this.options.maxBufferedEvents ?? 2_000_000);

@@ -119,6 +119,18 @@ test('a failed write is never acknowledged, even when a later write in the next 
   await wal.close();
 });
 
+test('when the writer thread is gone the log says so, and appends fail instead of waiting forever', async () => {
+  const { wal } = await WriteAheadLog.open(tmp(), { fsync: false });
+  assert.equal(wal.healthy, true);
+  await wal.append(rec({ n: 1 }, []));
+  // As if the thread had crashed: nothing in the log's own code stops it.
+  await (wal as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(wal.healthy, false);
+  await assert.rejects(wal.append(rec({ n: 2 }, [])), /writer stopped/);
+  await wal.close();
+});
+
 test('rows with multi-byte text come back as they went in, and a record with none stays empty', async () => {
   const dir = tmp();
   const { wal } = await WriteAheadLog.open(dir, { fsync: false });

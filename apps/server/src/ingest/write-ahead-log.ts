@@ -150,6 +150,11 @@ export class WriteAheadLog {
     });
   }
 
+  /** False once the writer thread is gone (every append then fails) or the log is closed. */
+  get healthy(): boolean {
+    return this.broken === null && !this.closed;
+  }
+
   /** Records that everything up to `position` is in the event store, and deletes segments wholly before it. */
   async checkpoint(position: WalPosition): Promise<void> {
     const file = path.join(this.dir, CHECKPOINT_FILE);
