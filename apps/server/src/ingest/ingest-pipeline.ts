@@ -246,20 +246,18 @@ export class IngestPipeline {
     await this.store.insert('person_distinct_id_overrides', out.overrides);
     await this.store.insert('groups', out.groups);
     const rows = new JsonLinesWriter(batch.rows.bytes + batch.identities.length * 64);
-    /** The dedup key of each row written. */
-    const rowKeys: number[] = [];
     for (let i = 0; i < batch.identities.length; i++) {
       const identity = out.events[i];
       if (!identity) continue;
       // The identity step's columns go in front of the row's own: its `{` is replaced, nothing is parsed again.
       rows.appendText(identityColumns(identity));
       rows.appendRow(batch.rows.blocks[i], batch.rows.indexes[i], 1);
-      rowKeys.push(batch.eventKeys[i]);
     }
     if (this.failures >= FAILURES_BEFORE_ISOLATING) {
       const texts = rows.bytes().toString('utf8').split('\n');
       texts.pop();
       // Rows in before a failure that stops the isolation are remembered, so the retry does not store them twice.
+      const rowKeys = batch.eventKeys.filter((_, i) => out.events[i]);
       const remember = (from: number, to: number) => {
         for (let i = from; i < to; i++) this.recent.addKey(rowKeys[i]);
       };
