@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 import type { AnnotationWrite } from './annotation-input.js';
+import { containsPattern } from '../storage/like-pattern.js';
 
 export interface AnnotationRecord {
   id: number;
@@ -94,7 +95,7 @@ function visibleTo(eb: ExpressionBuilder<any, any>, reader: AnnotationReader): E
 function matching(eb: ExpressionBuilder<any, any>, reader: AnnotationReader, filter: AnnotationFilter): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [visibleTo(eb, reader), eb('deleted', '=', 0)];
   if (filter.search) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(filter.search.toLowerCase());
     conditions.push(sql<SqlBool>`lower(coalesce(content, '')) like ${pattern} escape '\\'`);
   }
   if (filter.scope) conditions.push(eb('scope', '=', filter.scope));

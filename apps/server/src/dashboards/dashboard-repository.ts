@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
+import { containsPattern } from '../storage/like-pattern.js';
 
 /** PostHog's `DashboardFilter`: the date range and filters every insight tile of the dashboard is shown with. */
 export type DashboardFilters = Record<string, unknown>;
@@ -47,7 +48,7 @@ export class DashboardRepository {
     let query = this.db.selectFrom('dashboards').where('team_id', '=', teamId).where('deleted', '=', 0);
     if (filter.pinned !== undefined) query = query.where('pinned', '=', filter.pinned ? 1 : 0);
     if (filter.search) {
-      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const pattern = containsPattern(filter.search.toLowerCase());
       query = query.where((eb) =>
         eb.or([eb(eb.fn('lower', ['name']), 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['description']), 'like', sql<string>`${pattern} escape '\\'`)]),
       );

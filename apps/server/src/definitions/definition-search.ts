@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsPattern } from '../storage/like-pattern.js';
 
 /**
  * PostHog's term search on a name: every whitespace-separated word must appear in it, case-insensitively, with LIKE
@@ -8,12 +9,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 export function nameMatches<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, search: string): Expression<SqlBool> {
   const words = search.trim().split(/\s+/).filter((w) => w !== '').slice(0, 10);
   if (words.length === 0) return sql<SqlBool>`1 = 1`;
-  return eb.and(words.map((word) => sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(word)} escape '\\'`));
-}
-
-/** `%word%` for LIKE, lower-cased, with `%`, `_` and `\` escaped. */
-export function likePattern(word: string): string {
-  return `%${word.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return eb.and(words.map((word) => sql<SqlBool>`lower(${sql.ref(column)}) like ${containsPattern(word.toLowerCase())} escape '\\'`));
 }
 
 /** A JSON array of strings from a query parameter (`["a","b"]`) or a comma-separated list; null when malformed. */

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ExperimentConclusion, SavedMetricIdApi, StoredExperimentMetric } from '@warren/shared/experiments-api';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
+import { containsPattern } from '../storage/like-pattern.js';
 
 /** The fields of an experiment a create or update writes. */
 export interface ExperimentFields {
@@ -68,7 +69,7 @@ export class ExperimentRepository {
     if (filter.createdById !== undefined) query = query.where('created_by', '=', filter.createdById);
     if (filter.search) {
       // icontains on the name: LIKE wildcards in the search are plain characters.
-      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const pattern = containsPattern(filter.search.toLowerCase());
       query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', sql<string>`${pattern} escape '\\'`));
     }
     const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
 import { prepareQuery } from '../storage/prepared-query.js';
+import { containsPattern } from '../storage/like-pattern.js';
 
 export interface FeatureFlagRecord {
   id: number;
@@ -56,7 +57,7 @@ export class FlagRepository {
     if (filter.active !== undefined) query = query.where('active', '=', filter.active ? 1 : 0);
     if (filter.search) {
       // icontains: LIKE wildcards in the search are plain characters.
-      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const pattern = containsPattern(filter.search.toLowerCase());
       query = query.where((eb) =>
         eb.or([eb(eb.fn('lower', ['key']), 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['name']), 'like', sql<string>`${pattern} escape '\\'`)]),
       );

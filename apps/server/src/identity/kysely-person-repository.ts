@@ -3,6 +3,7 @@ import type { MetaSchema } from '../storage/meta-schema.js';
 import { prepareQuery } from '../storage/prepared-query.js';
 import type { JsonObject } from '../ingest/types.js';
 import type { NewPerson, PersonListFilter, PersonRecord, PersonRepository } from './person-repository.js';
+import { containsPattern } from '../storage/like-pattern.js';
 
 type PersonRow = Selectable<MetaSchema['persons']>;
 
@@ -140,7 +141,7 @@ export class KyselyPersonRepository implements PersonRepository {
       );
     }
     if (filter.search) {
-      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const pattern = containsPattern(filter.search.toLowerCase());
       query = query.where((eb) =>
         eb.or([
           eb(sql`lower(p.properties)`, 'like', sql`${pattern} escape '\\'`),

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { MetaDb, MetaSchema } from '../storage/meta-schema.js';
+import { containsPattern } from '../storage/like-pattern.js';
 
 /** A stored insight: what was written (InsightWrite) plus its identity and bookkeeping. */
 export interface InsightRecord extends InsightWrite {
@@ -65,7 +66,7 @@ export class InsightRepository {
     if (filter.queryKinds) query = query.where('query_kind', 'in', filter.queryKinds.length ? filter.queryKinds : ['']);
     for (const dashboardId of filter.dashboards ?? []) query = query.where((eb) => onDashboard(eb, dashboardId));
     if (filter.search) {
-      const pattern = sql<string>`${likePattern(filter.search)} escape '\\'`;
+      const pattern = sql<string>`${containsPattern(filter.search.toLowerCase())} escape '\\'`;
       query = query.where((eb) =>
         eb.or(
           (['name', 'derived_name', 'description', 'tags'] as const).map((column) => eb(eb.fn('lower', [column]), 'like', pattern)),
@@ -164,11 +165,6 @@ function onDashboard(eb: InsightsEb, dashboardId: number) {
   return eb.exists(
     eb.selectFrom('dashboard_tiles as t').select('t.id').whereRef('t.insight_id', '=', 'insights.id').where('t.dashboard_id', '=', dashboardId).where('t.deleted', '=', 0),
   );
-}
-
-/** icontains: LIKE wildcards in the search are plain characters. */
-function likePattern(search: string): string {
-  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
 
 function toColumns(insight: InsightWrite) {

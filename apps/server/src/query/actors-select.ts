@@ -1,6 +1,7 @@
 import { hCall, hCompare, hConstant, hField, hOr, type HExpr, type HOrderExpr, type HSelectQuery, type HTuple } from '@warren/query/hogql/hogql-ast';
 import { parseHogQLExpr, parseHogQLOrderExpr } from '@warren/query/hogql/parse-hogql';
 import { propertyFiltersToHogQL, type PropertyFilters } from '@warren/query/hogql/property-filter';
+import { containsPattern } from '../storage/like-pattern.js';
 
 /** The persons table's alias in an actors query; `person.properties.x` filters read it directly. */
 const PERSON = 'person';
@@ -72,7 +73,7 @@ function fromClause(selection: HSelectQuery | null): HSelectQuery['select_from']
 
 /** Email or name containing the text (case-insensitive), the exact person UUID, or a person owning that distinct id. */
 function searchCondition(text: string, personIds: readonly string[]): HExpr {
-  const pattern = hConstant(`%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const pattern = hConstant(containsPattern(text));
   const matches: HExpr[] = [
     hCall('ilike', hField(PERSON, 'properties', 'email'), pattern),
     hCall('ilike', hField(PERSON, 'properties', 'name'), pattern),
