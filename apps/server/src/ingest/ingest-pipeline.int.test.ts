@@ -17,14 +17,16 @@ import { WriteAheadLog } from './write-ahead-log.js';
 
 /** `count` pageviews of project 1 as one acknowledged request's record. */
 function record(count: number): IngestRecord {
-  const out: IngestHeader = { events: [], warnings: [] };
-  const rows: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const entry = ingestEntry('$pageview', `user-${i % 500}`, { $current_url: `https://example.com/${i}` });
-    out.events.push(entry.identity);
-    rows.push(entry.row);
-  }
-  return ingestRecord(out, rows);
+  return recordOf(pageviews(count));
+}
+
+function pageviews(count: number): ReturnType<typeof ingestEntry>[] {
+  return Array.from({ length: count }, (_, i) => ingestEntry('$pageview', `user-${i % 500}`, { $current_url: `https://example.com/${i}` }));
+}
+
+function recordOf(entries: ReturnType<typeof ingestEntry>[]): IngestRecord {
+  const out: IngestHeader = { events: entries.map((e) => e.identity), warnings: [] };
+  return ingestRecord(out, entries.map((e) => e.row));
 }
 
 /** A pipeline over a fresh data dir (chDB, SQLite, the log), flushed only when asked; `wrap` may inject faults. */
@@ -99,16 +101,23 @@ test('a flush that fails part-way through isolating rows (the disk fills) stores
         },
       },
     }) as EventStore;
-  const { store, pipeline, close } = await openPipeline(faulty);
+  const { store, pipeline, metrics, close } = await openPipeline(faulty);
   const count = async () => Number((await store.query('SELECT count() FROM events WHERE team_id = 1')).rows[0][0]);
   try {
     await pipeline.start([]);
-    await pipeline.accept(record(10));
+    const events = pageviews(10);
+    await pipeline.accept(recordOf(events));
+    await pipeline.accept(recordOf(events.slice(0, 2)));
     for (let i = 0; i < 4; i++) await pipeline.flush();
     assert.equal(eventInserts, 6, 'three failed flushes, then isolation: the whole batch, its first half, its second half');
     assert.equal(await count(), 5, 'the first half went in before the failure');
     await pipeline.flush();
     assert.equal(await count(), 10, 'the retry stored the other half, and the first half once');
+    // The first half is left out of the retry as already stored: counted as flushed, not as the client's duplicates.
+    // The two events sent again (a client's retry) are the only duplicates, counted once, not once per attempt.
+    assert.equal((await metrics.eventsFlushed.get()).values[0]?.value, 10);
+    const dropped = (await metrics.eventsDropped.get()).values.filter((v) => v.labels.reason === 'duplicate_event');
+    assert.equal(dropped[0]?.value, 2);
   } finally {
     await pipeline.stop();
     await close();

@@ -71,6 +71,11 @@ export class IngestPipeline {
   private timer: NodeJS.Timeout | null = null;
   private readonly recent = new RecentEventKeys();
   private readonly inBatch = new BatchEventKeys();
+  /**
+   * Keys of rows a failed flush stored before it failed (part-way through isolating rows): its retry finds them
+   * among the recent keys and leaves them out as stored, not as the client's duplicates.
+   */
+  private readonly storedByFailedFlush = new Set<number>();
   private failures = 0;
   /** Records ever buffered, and ever stored: a flush waits only for the records buffered when it was asked for. */
   private enqueuedRecords = 0;
@@ -182,7 +187,10 @@ export class IngestPipeline {
       await this.wal.checkpoint(taken[taken.length - 1].end);
       this.storedRecords += taken.length;
       // Discarded events (a malformed $groupidentify) have no identity and were not written.
-      this.metrics.eventsFlushed.inc(out.events.filter((e) => e !== null).length + batch.snapshots.length);
+      for (const key of batch.storedBefore) this.storedByFailedFlush.delete(key);
+      // Counted once the flush succeeds: a failed flush's retry meets the same duplicates again.
+      if (batch.duplicates > 0) this.metrics.eventsDropped.inc({ reason: 'duplicate_event' }, batch.duplicates);
+      this.metrics.eventsFlushed.inc(out.events.filter((e) => e !== null).length + batch.snapshots.length + batch.storedBefore.length);
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
@@ -205,6 +213,8 @@ export class IngestPipeline {
     const snapshotRows = pickedRows();
     const eventKeys: number[] = [];
     const snapshotKeys: number[] = [];
+    const storedBefore: number[] = [];
+    let duplicates = 0;
     let count = 0;
     for (const { record } of taken) count += rowCount(record.rows);
     this.inBatch.reset(count);
@@ -216,14 +226,16 @@ export class IngestPipeline {
         const e = events[i];
         const key = RecentEventKeys.key(e.t, e.u, e.e);
         if (this.recent.hasKey(key) || !this.inBatch.add(key)) {
-          this.metrics.eventsDropped.inc({ reason: 'duplicate_event' });
+          // A row a failed flush stored before failing comes back once: stored, not the client's duplicate.
+          if (this.storedByFailedFlush.has(key) && this.inBatch.add(key)) storedBefore.push(key);
+          else duplicates += 1;
           continue;
         }
         if (e.snap) (snapshots.push(e), pick(snapshotRows, record.rows, i), snapshotKeys.push(key));
         else (identities.push(e), pick(rows, record.rows, i), eventKeys.push(key));
       }
     }
-    return { identities, rows, snapshots, snapshotRows, eventKeys, snapshotKeys, warnings };
+    return { identities, rows, snapshots, snapshotRows, eventKeys, snapshotKeys, warnings, storedBefore, duplicates };
   }
 
   /** Runs identity in chunks, yielding to the event loop between them so requests keep being served. */
@@ -258,10 +270,14 @@ export class IngestPipeline {
       texts.pop();
       // Rows in before a failure that stops the isolation are remembered, so the retry does not store them twice.
       const rowKeys = batch.eventKeys.filter((_, i) => out.events[i]);
+      const storedKeys: number[] = [];
       const remember = (from: number, to: number) => {
-        for (let i = from; i < to; i++) this.recent.addKey(rowKeys[i]);
+        for (let i = from; i < to; i++) (this.recent.addKey(rowKeys[i]), storedKeys.push(rowKeys[i]));
       };
-      const result = await insertIsolatingBadRows(this.store, 'events', texts, this.options.quarantineDir, remember);
+      const result = await insertIsolatingBadRows(this.store, 'events', texts, this.options.quarantineDir, remember).catch((error: unknown) => {
+        for (const key of storedKeys) this.storedByFailedFlush.add(key);
+        throw error;
+      });
       if (result.quarantined > 0) {
         this.metrics.eventsDropped.inc({ reason: 'refused_by_store' }, result.quarantined);
         this.log.error({ quarantined: result.quarantined, dir: this.options.quarantineDir }, 'rows the event store refused were set aside');
