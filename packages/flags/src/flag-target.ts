@@ -20,7 +20,7 @@ export function resolveFlagTarget(flag: FlagDefinition, ctx: EvaluationContext):
   if (index === null || index === undefined) {
     return { kind: 'target', bucketingValue: personBucketingValue(flag, ctx), properties: ctx.personProperties };
   }
-  const groupType = ctx.groupTypeMapping[String(index)];
+  const groupType = own(ctx.groupTypeMapping, String(index));
   if (groupType === undefined) {
     if (ctx.mode === 'local') throw new InconclusiveMatchError(`Unknown group type index ${index}`, 'unsupported_definition');
     return { kind: 'no_group_type' };
@@ -29,9 +29,17 @@ export function resolveFlagTarget(flag: FlagDefinition, ctx: EvaluationContext):
 }
 
 function groupTarget(groupType: string, ctx: EvaluationContext): FlagTarget {
-  const key = ctx.groups[groupType];
+  const key = own(ctx.groups, groupType);
   if (key === undefined || key === null) return { kind: 'no_group_type' };
-  return { kind: 'target', bucketingValue: String(key), properties: ctx.groupProperties[groupType] ?? {} };
+  return { kind: 'target', bucketingValue: String(key), properties: own(ctx.groupProperties, groupType) ?? {} };
+}
+
+/**
+ * `map[key]` when the map has it as its own: group type names, flag keys and the maps' keys are users' and clients'
+ * text, so `constructor` or `toString` must not find a plain object's built-ins.
+ */
+function own<V>(map: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 function personBucketingValue(flag: FlagDefinition, ctx: EvaluationContext): string | null {
@@ -43,7 +51,7 @@ function personBucketingValue(flag: FlagDefinition, ctx: EvaluationContext): str
     if (ctx.mode === 'local') throw new InconclusiveMatchError(`${flag.key} is bucketed by $device_id`, 'missing_context');
     return null;
   }
-  return ctx.hashKeyOverrides?.[flag.key] ?? ctx.distinctId;
+  return own(ctx.hashKeyOverrides, flag.key) ?? ctx.distinctId;
 }
 
 /**
@@ -60,9 +68,9 @@ export function resolveConditionTarget(
   const flagIndex = flag.filters.aggregation_group_type_index;
   const index = condition.aggregation_group_type_index === undefined ? flagIndex : condition.aggregation_group_type_index;
   if (index === flagIndex || index === null || index === undefined) return flagTarget;
-  const groupType = ctx.groupTypeMapping[String(index)];
-  if (groupType === undefined || !(groupType in ctx.groups)) return { kind: 'no_group_type' };
-  if (ctx.mode === 'local' && !(groupType in ctx.groupProperties)) {
+  const groupType = own(ctx.groupTypeMapping, String(index));
+  if (groupType === undefined || !Object.hasOwn(ctx.groups, groupType)) return { kind: 'no_group_type' };
+  if (ctx.mode === 'local' && !Object.hasOwn(ctx.groupProperties, groupType)) {
     throw new InconclusiveMatchError(`No properties for group ${groupType}`, 'missing_context');
   }
   return groupTarget(groupType, ctx);

@@ -43,7 +43,7 @@ export async function evaluateFlagsRequest(deps: FlagsRequestDeps, project: Proj
   const cached = deps.personCache.get(project.id, distinctId);
   const person = cached !== undefined ? cached : await deps.persons.findByDistinctId(project.id, distinctId);
   const personProperties = overlaid(person?.properties as Properties | undefined, objectOf(body.person_properties) as Properties);
-  const groupProperties: Record<string, Properties> = {};
+  const groupProperties: Record<string, Properties> = Object.create(null);
   for (const index in set.groupTypeMapping) {
     const type = set.groupTypeMapping[index];
     if (groups[type] === undefined) continue;
@@ -116,9 +116,13 @@ function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-// Own enumerable keys, as Object.entries would list them, without building the entries.
+/**
+ * The request's maps are keyed by client text and read by group type names, which clients name too: they have no
+ * prototype, so `constructor` or `__proto__` is a key like any other (a group type named `constructor` once made every
+ * /flags request of its project fail). Own enumerable keys, as Object.entries would list them, without the entries.
+ */
 function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   const object = objectOf(value);
   for (const k of Object.keys(object)) {
     const id = idString(object[k]);
@@ -128,7 +132,7 @@ function stringMap(value: unknown): Record<string, string> {
 }
 
 function objectMap(value: unknown): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
+  const out: Record<string, Record<string, unknown>> = Object.create(null);
   const object = objectOf(value);
   for (const k of Object.keys(object)) out[k] = objectOf(object[k]);
   return out;

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EvaluationContext } from './evaluation-context.js';
+import { evaluateFlag } from './evaluate-flag.js';
+import type { FlagDefinition } from './flag-definition.js';
+
+// Group type names, flag keys and the keys of a request's maps are users' and clients' text: `constructor` must be a
+// name like any other, not the built-in that every plain object answers to.
+
+const groupFlag = (key: string): FlagDefinition =>
+  ({
+    key,
+    active: true,
+    filters: {
+      aggregation_group_type_index: 0,
+      groups: [{ properties: [{ key: 'plan', type: 'group', group_type_index: 0, operator: 'exact', value: ['enterprise'] }], rollout_percentage: 100 }],
+    },
+  }) as unknown as FlagDefinition;
+
+const context = (overrides: Partial<EvaluationContext>): EvaluationContext => ({
+  distinctId: 'someone',
+  personProperties: {},
+  groups: {},
+  groupProperties: {},
+  groupTypeMapping: { '0': 'constructor' },
+  now: new Date('2026-01-01T00:00:00Z'),
+  mode: 'remote',
+  ...overrides,
+});
+
+test('a group type named constructor that the request does not name leaves the flag off (plain-object maps)', () => {
+  const everyone = { ...groupFlag('everyone'), filters: { aggregation_group_type_index: 0, groups: [{ properties: [], rollout_percentage: 100 }] } } as FlagDefinition;
+  const result = evaluateFlag(everyone, context({}));
+  assert.equal(result.enabled, false, 'no group of the type was named, so there is nothing to roll out to');
+  assert.equal(result.failed, false);
+});
+
+test('a group type named constructor that the request names is decided from its properties', () => {
+  const result = evaluateFlag(
+    groupFlag('enterprise'),
+    context({ groups: { constructor: 'acme' }, groupProperties: { constructor: { plan: 'enterprise' } } }),
+  );
+  assert.equal(result.enabled, true);
+});
+
+test('an unknown group type index named like a built-in is unknown', () => {
+  const result = evaluateFlag({ ...groupFlag('x'), filters: { ...groupFlag('x').filters, aggregation_group_type_index: 0 } }, context({ groupTypeMapping: {} }));
+  assert.equal(result.enabled, false);
+});
+
+test('a flag keyed toString buckets by the distinct id when no continuity override is stored', () => {
+  const flag = { key: 'toString', active: true, filters: { groups: [{ properties: [], rollout_percentage: 50 }] } } as unknown as FlagDefinition;
+  const outcomes = Array.from({ length: 20 }, (_, i) => {
+    const ctx = { distinctId: `user-${i}`, groupTypeMapping: {} };
+    return [evaluateFlag(flag, context({ ...ctx, hashKeyOverrides: {} })).enabled, evaluateFlag(flag, context(ctx)).enabled];
+  });
+  for (const [withEmptyOverrides, without] of outcomes) assert.equal(withEmptyOverrides, without);
+  assert.ok(outcomes.some(([on]) => on) && outcomes.some(([on]) => !on), 'a 50 % rollout splits the 20 ids');
+});
