@@ -40,7 +40,13 @@ async function main(): Promise<void> {
     flushIntervalMs: FLUSH_INTERVAL_MS,
   };
   log(`${settings.cores} cores (${settings.cpuModel}); starting Warren and the parse-only baseline...`);
-  const warrenEnv: Record<string, string> = { WARREN_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS), WARREN_WAL_FSYNC: process.env.BENCH_FSYNC ?? 'true' };
+  const warrenEnv: Record<string, string> = {
+    WARREN_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS),
+    WARREN_WAL_FSYNC: process.env.BENCH_FSYNC ?? 'true',
+    // Diagnostic runs only (README): more settings for Warren, e.g. no flush during a short run.
+    ...(process.env.BENCH_WARREN_ENV ? (JSON.parse(process.env.BENCH_WARREN_ENV) as Record<string, string>) : {}),
+  };
+  if (process.env.BENCH_WARREN_ENV) log(`diagnostic run: Warren also gets ${process.env.BENCH_WARREN_ENV}; its figures are not the bench's`);
   if (flags.cpuProfDir) {
     warrenEnv.NODE_OPTIONS = `--import=${path.join(import.meta.dirname, 'cpu-profile-hook.mjs')}`;
     warrenEnv.BENCH_CPU_PROF_DIR = path.resolve(flags.cpuProfDir);
