@@ -70,6 +70,21 @@ test('$set last write by event time wins, $set_once fills only absent keys, $uns
   assert.deepEqual({ ...p!.properties }, { plan: 'pro', first: 'x' });
 });
 
+test('person properties named like a plain object\'s built-ins (constructor, toString, __proto__) are kept like any other', async () => {
+  const { persons, processor } = await setup();
+  const set = JSON.parse('{"constructor": "c", "toString": "t", "valueOf": "v", "hasOwnProperty": "h", "__proto__": {"x": 1}, "plan": "pro"}');
+  await processor.process([
+    ev('e', 'new-person', { $set: set }),
+    ev('e', 'new-person', { $set: { toString: 't2' } }, '2024-05-02T00:00:00.000Z'),
+    ev('e', 'other-person', { $set_once: { valueOf: 'once' } }),
+    ev('e', 'other-person', { $unset: ['constructor'] }, '2024-05-02T00:00:00.000Z'),
+  ]);
+  const stored = await persons.findByDistinctId(1, 'new-person');
+  assert.deepEqual(JSON.parse(JSON.stringify(stored!.properties)), { ...JSON.parse(JSON.stringify(set)), toString: 't2' });
+  assert.equal(Object.getPrototypeOf(stored!.properties), null);
+  assert.deepEqual({ ...(await persons.findByDistinctId(1, 'other-person'))!.properties }, { valueOf: 'once' });
+});
+
 test('personless events create no person but get the stable id that person would have', async () => {
   const { persons, processor } = await setup();
   const out = await processor.process([ev('$pageview', 'anon-x', { $process_person_profile: false, $set: { a: 1 } })]);

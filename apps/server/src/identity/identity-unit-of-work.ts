@@ -39,7 +39,7 @@ export class IdentityUnitOfWork {
       teamId,
       uuid: personUuidFor(teamId, distinctId),
       properties: Object.create(null) as JsonObject,
-      propertiesLastUpdatedAt: {},
+      propertiesLastUpdatedAt: Object.create(null) as Record<string, string>,
       isIdentified,
       createdAt: timestamp,
       distinctIds: [distinctId],

@@ -11,21 +11,22 @@ export interface PersonPropertyUpdate {
 
 /**
  * Applies $set / $set_once / $unset to a person in place, last write by event time winning; returns true when
- * anything changed. Example: applyPersonUpdate(p, {set:{plan:'pro'}, setOnce:null, unset:[], timestamp}) -> true.
+ * anything changed. Keys are clients' text, so a person's maps are read by own keys only (`constructor` is a
+ * property name, not Object's). Example: applyPersonUpdate(p, {set:{plan:'pro'}, setOnce:null, unset:[], timestamp}) -> true.
  */
 export function applyPersonUpdate(person: PersonRecord, update: PersonPropertyUpdate): boolean {
   let changed = false;
   const last = person.propertiesLastUpdatedAt;
   for (const key of Object.keys(update.setOnce ?? {})) {
-    if (key in person.properties) continue;
+    if (Object.hasOwn(person.properties, key)) continue;
     person.properties[key] = update.setOnce![key];
     last[key] = update.timestamp;
     changed = true;
   }
   for (const key of Object.keys(update.set ?? {})) {
-    if (last[key] !== undefined && last[key] > update.timestamp) continue;
+    if (newerWrite(last, key, update.timestamp)) continue;
     const value = update.set![key];
-    if (key in person.properties && sameJson(person.properties[key], value)) {
+    if (Object.hasOwn(person.properties, key) && sameJson(person.properties[key], value)) {
       last[key] = update.timestamp;
       continue;
     }
@@ -34,13 +35,18 @@ export function applyPersonUpdate(person: PersonRecord, update: PersonPropertyUp
     changed = true;
   }
   for (const key of update.unset) {
-    if (!(key in person.properties)) continue;
-    if (last[key] !== undefined && last[key] > update.timestamp) continue;
+    if (!Object.hasOwn(person.properties, key)) continue;
+    if (newerWrite(last, key, update.timestamp)) continue;
     delete person.properties[key];
     delete last[key];
     changed = true;
   }
   return changed;
+}
+
+/** Whether `key` was last written by an event later than `timestamp`. */
+function newerWrite(last: Record<string, string>, key: string, timestamp: string): boolean {
+  return Object.hasOwn(last, key) && last[key] > timestamp;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

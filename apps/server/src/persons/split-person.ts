@@ -54,7 +54,7 @@ export async function splitPerson(deps: SplitPersonDeps, person: PersonRecord, r
         teamId,
         uuid: split.uuid,
         properties: Object.create(null) as JsonObject,
-        propertiesLastUpdatedAt: {},
+        propertiesLastUpdatedAt: Object.create(null) as Record<string, string>,
         isIdentified: false,
         createdAt,
         distinctIds: [],
