@@ -41,7 +41,8 @@ export function evaluateFlags(
   const index = prepared.index;
   const memo = new Map<string, Outcome>();
   const wanted = options.onlyKeys ? new Set(options.onlyKeys) : null;
-  const out: FlagsEvaluation = { flags: [], unresolved: {}, errorsWhileComputingFlags: false };
+  // Keyed by flag keys, which may be any name (`__proto__` too): no prototype.
+  const out: FlagsEvaluation = { flags: [], unresolved: Object.create(null), errorsWhileComputingFlags: false };
   const stack = new Set<string>();
   const lookup = (ref: string): DependencyValue => dependencyValue(ref, index, memo);
   const matchOptions = matchOptionsOf(ctx);

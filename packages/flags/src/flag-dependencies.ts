@@ -1,4 +1,5 @@
 import { isPropertyGroup, type FlagDefinition, type PropertyFilter, type PropertyGroup } from './flag-definition.js';
+import { own } from './own-key.js';
 
 /**
  * Flags by every name a `type: "flag"` filter may use: the stored form references the id (as a string),
@@ -25,7 +26,7 @@ export function dependencyRefs(flag: FlagDefinition, cohorts: Record<string, Pro
     const id = String(filter.value);
     if (seenCohorts.has(id)) return;
     seenCohorts.add(id);
-    visitGroup(cohorts[id]);
+    visitGroup(own(cohorts, id));
   };
   const visitGroup = (group: PropertyGroup | undefined): void => {
     for (const entry of group?.values ?? []) {

@@ -1,6 +1,7 @@
 import type { ConditionGroup, FlagDefinition } from './flag-definition.js';
 import type { EvaluationContext, Properties } from './evaluation-context.js';
 import { InconclusiveMatchError } from './inconclusive-match-error.js';
+import { own } from './own-key.js';
 
 /**
  * Who a flag (or one condition) is evaluated for: the id to hash and the properties to match. A null
@@ -34,13 +35,6 @@ function groupTarget(groupType: string, ctx: EvaluationContext): FlagTarget {
   return { kind: 'target', bucketingValue: String(key), properties: own(ctx.groupProperties, groupType) ?? {} };
 }
 
-/**
- * `map[key]` when the map has it as its own: group type names, flag keys and the maps' keys are users' and clients'
- * text, so `constructor` or `toString` must not find a plain object's built-ins.
- */
-function own<V>(map: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
-  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
-}
 
 function personBucketingValue(flag: FlagDefinition, ctx: EvaluationContext): string | null {
   if (flag.bucketing_identifier === 'device_id') {

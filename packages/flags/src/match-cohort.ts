@@ -4,6 +4,7 @@ import { FlagEvaluationError } from './flag-evaluation-error.js';
 import { InconclusiveMatchError, pickReason, RequiresServerEvaluationError } from './inconclusive-match-error.js';
 import { matchFlagDependency } from './match-flag-dependency.js';
 import { matchProperty } from './match-property.js';
+import { own } from './own-key.js';
 
 /**
  * Matches a `type: "cohort"` filter (`value` = cohort id, operator `in` or `not_in`): precomputed membership
@@ -14,7 +15,7 @@ export function matchCohort(filter: PropertyFilter, scope: FilterScope, visiting
   const id = String(filter.value);
   let member = scope.ctx.cohortMembership?.(id);
   if (member === undefined) {
-    const definition = scope.ctx.cohorts?.[id];
+    const definition = own(scope.ctx.cohorts, id);
     if (definition === undefined || visiting.has(id)) throw cohortUnavailable(id, definition !== undefined, scope);
     visiting.add(id);
     try {

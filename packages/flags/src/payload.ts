@@ -1,4 +1,5 @@
 import type { FlagDefinition } from './flag-definition.js';
+import { own } from './own-key.js';
 
 /**
  * The payload for an enabled flag's variant (or "true") as a JSON string; objects are stringified.
@@ -7,7 +8,7 @@ import type { FlagDefinition } from './flag-definition.js';
 export function payloadFor(flag: FlagDefinition, variant: string | null): string | null {
   const payloads = flag.filters.payloads;
   if (!payloads) return null;
-  const payload = payloads[variant ?? 'true'];
+  const payload = own(payloads, variant ?? 'true');
   // The SDK reads an empty payload as none, so does the wire.
   if (payload === undefined || payload === null || payload === '') return null;
   return typeof payload === 'string' ? payload : JSON.stringify(payload);

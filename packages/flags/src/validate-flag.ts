@@ -2,6 +2,7 @@ import { RE2JS } from 're2js';
 import { isPropertyGroup, type FlagDefinition, type PropertyGroup } from './flag-definition.js';
 import { dependencyChain, indexFlags } from './flag-dependencies.js';
 import { parseDateFilter } from './parse-date.js';
+import { own } from './own-key.js';
 
 /**
  * One validation failure in PostHog's error style (`attr` is the field path joined with `__`).
@@ -149,7 +150,7 @@ function compilesInRe2(pattern: string): boolean {
 
 function validateCohortReference(value: unknown, attr: string, options: ValidateFlagOptions, add: Sink): void {
   if (!options.cohorts) return;
-  const cohort = options.cohorts[String(value)];
+  const cohort = own(options.cohorts, String(value));
   if (!cohort) return add(`${attr}__value`, 'cohort_does_not_exist', `Cohort with id ${String(value)} does not exist`);
   if (hasBehaviouralFilter(cohort, options.cohorts, new Set())) {
     add(`${attr}__value`, 'behavioral_cohort_found', `Cohort ${String(value)} with filters on events cannot be used in feature flags.`);
@@ -162,7 +163,7 @@ function hasBehaviouralFilter(group: PropertyGroup, cohorts: Record<string, Prop
     if (entry.type === 'behavioral') return true;
     if (entry.type !== 'cohort' || seen.has(String(entry.value))) return false;
     seen.add(String(entry.value));
-    const nested = cohorts[String(entry.value)];
+    const nested = own(cohorts, String(entry.value));
     return nested ? hasBehaviouralFilter(nested, cohorts, seen) : false;
   });
 }

@@ -21,6 +21,15 @@ test('an unexposed variant counts as zero exposures, and a lone variant cannot m
   assert.equal(sampleRatioMismatch({ control: 900 }, { control: 100 }).p_value, 1);
 });
 
+test('variants named __proto__ or constructor are variants like any other', () => {
+  const named = sampleRatioMismatch(JSON.parse('{"__proto__": 4500, "constructor": 5500}'), JSON.parse('{"__proto__": 50, "constructor": 50}'));
+  const plain = sampleRatioMismatch({ a: 4500, b: 5500 }, { a: 50, b: 50 });
+  assert.equal(named.p_value, plain.p_value);
+  assert.equal(named.mismatch, true);
+  assert.deepEqual(named.observed, JSON.parse('{"__proto__": 4500, "constructor": 5500}'));
+  assert.equal(sampleRatioMismatch({}, { constructor: 50, test: 50 }).p_value, 1, 'no exposures at all: nothing to test');
+});
+
 test('Holm and Benjamini–Hochberg adjusted p-values match statsmodels multipletests, in input order', () => {
   const cases = loadVectors<{ p_values: number[]; holm: number[]; fdr_bh: number[] }[]>('corrections.json');
   for (const c of cases) {

@@ -13,16 +13,18 @@ export const SRM_THRESHOLD = 0.001;
  */
 export function sampleRatioMismatch(observed: Record<string, number>, expectedShares: Record<string, number>): SampleRatioMismatch {
   const keys = Object.keys(expectedShares).filter((k) => expectedShares[k] > 0);
-  const total = keys.reduce((s, k) => s + (observed[k] ?? 0), 0);
+  const count = (k: string): number => (Object.hasOwn(observed, k) ? observed[k] : 0);
+  const total = keys.reduce((s, k) => s + count(k), 0);
   const weight = keys.reduce((s, k) => s + expectedShares[k], 0);
-  const expected: Record<string, number> = {};
-  const seen: Record<string, number> = {};
+  // Variant keys may be any name (`__proto__` too): observed is read by own keys, and the answer's maps are made with
+  // Object.fromEntries, which keeps every key as a key.
   let chiSquare = 0;
   for (const k of keys) {
-    expected[k] = (total * expectedShares[k]) / weight;
-    seen[k] = observed[k] ?? 0;
-    if (expected[k] > 0) chiSquare += (seen[k] - expected[k]) ** 2 / expected[k];
+    const expectedCount = (total * expectedShares[k]) / weight;
+    if (expectedCount > 0) chiSquare += (count(k) - expectedCount) ** 2 / expectedCount;
   }
+  const expected = Object.fromEntries(keys.map((k) => [k, (total * expectedShares[k]) / weight]));
+  const seen = Object.fromEntries(keys.map((k) => [k, count(k)]));
   const df = keys.length - 1;
   const pValue = df < 1 || total === 0 ? 1 : 1 - chisquareCdf(chiSquare, df);
   return { chi_square: chiSquare, p_value: pValue, mismatch: pValue < SRM_THRESHOLD, expected, observed: seen };

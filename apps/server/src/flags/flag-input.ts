@@ -41,7 +41,8 @@ export function staleVersion(): AppError {
 
 function stringifyPayloads(payloads: unknown): Record<string, string> | unknown {
   if (typeof payloads !== 'object' || payloads === null || Array.isArray(payloads)) return payloads ?? {};
-  const out: Record<string, string> = {};
+  // Keyed by variant keys, which may be any name (`__proto__` too): no prototype.
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(payloads)) if (v !== null && v !== undefined && v !== '') out[k] = typeof v === 'string' ? v : JSON.stringify(v);
   return out;
 }

@@ -51,8 +51,9 @@ function fragmentOf(r: FlagEvaluation, set: Pick<ProjectFlagSet, 'metadata' | 'f
 
 /** `/flags` without v=2 and `/decide`: `{featureFlags: {key: true|false|variant}, featureFlagPayloads}`. */
 export function flagsV1Response(result: FlagsEvaluation) {
-  const featureFlags: Record<string, boolean | string> = {};
-  const featureFlagPayloads: Record<string, string> = {};
+  // Keyed by flag keys, which may be any name (`__proto__` too): no prototype.
+  const featureFlags: Record<string, boolean | string> = Object.create(null);
+  const featureFlagPayloads: Record<string, string> = Object.create(null);
   for (const r of result.flags) {
     featureFlags[r.key] = flagValueOf(r);
     if (r.enabled && r.payload !== null) featureFlagPayloads[r.key] = r.payload;

@@ -26,6 +26,19 @@ test('redacted headers and JSON body keys are replaced at any depth, ignoring ca
   assert.ok(!JSON.stringify(out).includes('hunter2') && !JSON.stringify(out).includes('k-123') && !JSON.stringify(out).includes('t-789'));
 });
 
+test('recorded header and body keys named __proto__ are kept as keys, and redacted like any other', () => {
+  const hostile = {
+    ...request,
+    requestHeaders: JSON.parse('{"__proto__": {"x": 1}, "X-Api-Key": "k-123"}'),
+    requestBody: '{"__proto__": {"password": "hunter2", "keep": 1}, "constructor": "c"}',
+  };
+  const [out] = redactNetworkEvents([networkEvent([hostile])], { headers: ['x-api-key'], bodyKeys: ['password'] }) as ReturnType<typeof networkEvent>[];
+  const r = out.data.payload.requests[0] as typeof request;
+  assert.deepEqual(r.requestHeaders, JSON.parse(`{"__proto__": {"x": 1}, "X-Api-Key": "${REDACTED}"}`));
+  assert.deepEqual(JSON.parse(r.requestBody), JSON.parse('{"__proto__": {"password": "[REDACTED]", "keep": 1}, "constructor": "c"}'.replace('[REDACTED]', REDACTED)));
+  assert.ok(!JSON.stringify(out).includes('hunter2'));
+});
+
 test('the input is not changed, and without rules the very same array comes back', () => {
   const events = [networkEvent([request])];
   const before = JSON.stringify(events);

@@ -43,10 +43,10 @@ function redactRequest(request: unknown, headers: Set<string>, keys: Set<string>
   return out;
 }
 
+// Copies are made with Object.fromEntries: recorded names may be any text, and `out['__proto__'] = value` would set
+// the copy's prototype (or do nothing) instead of keeping the key.
 function redactHeaders(values: Record<string, unknown>, names: Set<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) out[name] = names.has(name.toLowerCase()) ? REDACTED : value;
-  return out;
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, names.has(name.toLowerCase()) ? REDACTED : value]));
 }
 
 /** A JSON body (posthog-js records bodies as text) with the keys redacted, written back in the form it came in. */
@@ -70,9 +70,7 @@ function redactValue(value: unknown, keys: Set<string>, depth = 0): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth > MAX_BODY_DEPTH) return REDACTED;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, keys, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = keys.has(key.toLowerCase()) ? REDACTED : redactValue(v, keys, depth + 1);
-  return out;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, keys.has(key.toLowerCase()) ? REDACTED : redactValue(v, keys, depth + 1)]));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EvaluationContext } from './evaluation-context.js';
 import { evaluateFlag } from './evaluate-flag.js';
+import { evaluateFlags, prepareFlagSet } from './evaluate-flags.js';
 import type { FlagDefinition } from './flag-definition.js';
+import { dependencyRefs } from './flag-dependencies.js';
+import { payloadFor } from './payload.js';
+import { validateFlag } from './validate-flag.js';
 
 // Group type names, flag keys and the keys of a request's maps are users' and clients' text: `constructor` must be a
 // name like any other, not the built-in that every plain object answers to.
@@ -56,4 +60,32 @@ test('a flag keyed toString buckets by the distinct id when no continuity overri
   });
   for (const [withEmptyOverrides, without] of outcomes) assert.equal(withEmptyOverrides, without);
   assert.ok(outcomes.some(([on]) => on) && outcomes.some(([on]) => !on), 'a 50 % rollout splits the 20 ids');
+});
+
+const cohortFlag = (cohortId: string): FlagDefinition =>
+  ({ key: 'in-cohort', active: true, filters: { groups: [{ properties: [{ key: 'id', type: 'cohort', value: cohortId }], rollout_percentage: 100 }] } }) as unknown as FlagDefinition;
+
+test('a cohort filter whose value is a built-in name is a cohort that does not exist, not a crash or a match', () => {
+  for (const id of ['constructor', 'toString', '__proto__']) {
+    assert.deepEqual(dependencyRefs(cohortFlag(id), {}), [], id);
+    const flags = [cohortFlag(id)];
+    const result = evaluateFlags(flags, context({ cohorts: {} }), { prepared: prepareFlagSet(flags, {}) });
+    const flag = result.flags.find((f) => f.key === 'in-cohort')!;
+    assert.equal(flag.enabled, false, id);
+    assert.equal(result.errorsWhileComputingFlags, true, `${id}: a missing cohort is an error, as for any unknown id`);
+    assert.equal(validateFlag({ key: 'k', filters: cohortFlag(id).filters }, { cohorts: {} }).some((e) => e.code === 'cohort_does_not_exist'), true, id);
+  }
+});
+
+test('a variant named __proto__ or constructor has the payload saved for it, or none', () => {
+  const flag = { key: 'v', active: true, filters: { groups: [], payloads: JSON.parse('{"__proto__": "{\\"a\\":1}"}') } } as unknown as FlagDefinition;
+  assert.equal(payloadFor(flag, '__proto__'), '{"a":1}');
+  assert.equal(payloadFor(flag, 'constructor'), null);
+  assert.equal(payloadFor({ ...flag, filters: { ...flag.filters, payloads: {} } }, '__proto__'), null);
+});
+
+test('flags keyed __proto__ that local evaluation cannot decide are listed as unresolved', () => {
+  const flags = [{ key: '__proto__', active: true, filters: { groups: [{ properties: [{ key: 'plan', type: 'person', operator: 'exact', value: ['pro'] }], rollout_percentage: 100 }] } }] as unknown as FlagDefinition[];
+  const result = evaluateFlags(flags, context({ mode: 'local' }), { prepared: prepareFlagSet(flags, {}) });
+  assert.deepEqual(Object.keys(result.unresolved), ['__proto__']);
 });
