@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { postBatch, waitForEvents } from '../support/capture-client.js';
-import { createFlag, flagsV2, postFlags } from '../support/flags-client.js';
+import { createFlag, enterpriseGroupFlagBody, flagsV2, postFlags } from '../support/flags-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 // Group type names, the keys of a /flags body, flag keys, variant keys and cohort ids come from clients and users.
@@ -20,14 +20,7 @@ test('a group type named like a built-in object property is a group type like an
   const identify = { event: '$groupidentify', distinct_id: 'admin', properties: { $group_type: 'constructor', $group_key: 'acme', $group_set: { plan: 'enterprise' } } };
   assert.equal((await postBatch(warren, [identify])).status, 200);
   await waitForEvents(warren, '$groupidentify');
-  await createFlag(warren, {
-    key: 'enterprise-constructors',
-    name: 'Group flag on a type named constructor',
-    filters: {
-      aggregation_group_type_index: 0,
-      groups: [{ properties: [{ key: 'plan', type: 'group', group_type_index: 0, operator: 'exact', value: ['enterprise'] }], rollout_percentage: 100 }],
-    },
-  });
+  await createFlag(warren, enterpriseGroupFlagBody('enterprise-constructors', 'Group flag on a type named constructor'));
   // A request that names no group of that type: the flag is off, the request is answered.
   const none = await flagsV2(warren, { distinct_id: 'someone' });
   assert.equal(none.flags['enterprise-constructors'].enabled, false);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { postBatch, waitForEvents } from '../support/capture-client.js';
-import { createFlag, flagsV2 } from '../support/flags-client.js';
+import { createFlag, enterpriseGroupFlagBody, flagsV2 } from '../support/flags-client.js';
 import { spawnWarren, type WarrenProcess } from '../support/spawn-warren.js';
 
 // A group flag decides from the group's stored properties. Once a `$groupidentify` is stored, the next /flags
@@ -24,14 +24,7 @@ const groupIdentify = (plan: string) => ({
 test('a group flag follows the group properties of the last stored $groupidentify at once', async () => {
   assert.equal((await postBatch(warren, [groupIdentify('free')])).status, 200);
   await waitForEvents(warren, '$groupidentify');
-  await createFlag(warren, {
-    key: 'enterprise-only',
-    name: 'For enterprise companies',
-    filters: {
-      aggregation_group_type_index: 0,
-      groups: [{ properties: [{ key: 'plan', type: 'group', group_type_index: 0, operator: 'exact', value: ['enterprise'] }], rollout_percentage: 100 }],
-    },
-  });
+  await createFlag(warren, enterpriseGroupFlagBody('enterprise-only', 'For enterprise companies'));
   const asked = { distinct_id: 'someone-at-acme', groups: { company: 'acme' } };
   assert.equal((await flagsV2(warren, asked)).flags['enterprise-only'].enabled, false, 'a free company is not in');
 

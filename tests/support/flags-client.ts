@@ -65,6 +65,18 @@ export function simpleFlagBody(key: string, rolloutPercentage: number, extra: Re
   return { key, name: `${key} flag`, filters: { groups: [{ properties: [], rollout_percentage: rolloutPercentage }] }, ...extra };
 }
 
+/** A flag on the groups of type index 0, served to those whose stored or sent `plan` is `enterprise`. */
+export function enterpriseGroupFlagBody(key: string, name: string): Record<string, unknown> {
+  return {
+    key,
+    name,
+    filters: {
+      aggregation_group_type_index: 0,
+      groups: [{ properties: [{ key: 'plan', type: 'group', group_type_index: 0, operator: 'exact', value: ['enterprise'] }], rollout_percentage: 100 }],
+    },
+  };
+}
+
 /** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
 export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
