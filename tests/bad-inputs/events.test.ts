@@ -336,6 +336,15 @@ describe('person and group updates (case 45)', { concurrency: true }, () => {
     await waitForWarning(warren, 'invalid_event_shape', (d) => d.uuid === uuid && d.field === '$group_set');
   });
 
+  test('a $group_type whose toString cannot be called is discarded with a warning; ingestion goes on', async () => {
+    // This event once failed every flush after it, for good (the log replayed it on every start).
+    const event = uniqueName('group-type-object');
+    const uuid = uuidV7();
+    const sentinel = await batchWithOneBadEvent(event, { event: '$groupidentify', uuid, properties: { $group_type: { toString: 1 }, $group_key: 'acme' } });
+    assert.equal(await countAfterSentinel(warren, event, sentinel), 2);
+    await waitForWarning(warren, 'invalid_group_set', (d) => d.eventUuid === uuid && d.groupType === '<object>');
+  });
+
   test('a lone $groupidentify with a non-object $group_set answers 400', async () => {
     const res = await postSingleEvent(warren, {
       event: '$groupidentify',

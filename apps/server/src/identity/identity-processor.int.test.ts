@@ -85,6 +85,16 @@ test('person properties named like a plain object\'s built-ins (constructor, toS
   assert.deepEqual({ ...(await persons.findByDistinctId(1, 'other-person'))!.properties }, { valueOf: 'once' });
 });
 
+test('an event whose values break the identity step keeps its own person, with a warning; the others go on', async () => {
+  const { persons, processor } = await setup();
+  const broken = { ...ev('e', 'broken', { $set: { a: 1 } }), unset: 5 as unknown as string[] };
+  const out = await processor.process([ev('e', 'before', { $set: { plan: 'pro' } }), broken, ev('e', 'after', { $set: { plan: 'free' } })]);
+  assert.equal(out.events[1]!.personId, personUuidFor(1, 'broken'));
+  assert.ok(out.warnings.some((w) => w.type === 'identity_step_failed' && JSON.parse(w.details).eventUuid === broken.u));
+  assert.equal((await persons.findByDistinctId(1, 'before'))!.properties.plan, 'pro');
+  assert.equal((await persons.findByDistinctId(1, 'after'))!.properties.plan, 'free');
+});
+
 test('personless events create no person but get the stable id that person would have', async () => {
   const { persons, processor } = await setup();
   const out = await processor.process([ev('$pageview', 'anon-x', { $process_person_profile: false, $set: { a: 1 } })]);

@@ -10,6 +10,7 @@ import { PersonCache } from './person-cache.js';
 import { applyPersonUpdate } from './person-properties.js';
 import type { PersonRecord } from './person-repository.js';
 import { personUuidFor } from './person-uuid.js';
+import { describeClientValue } from '../ingest/json-values.js';
 
 const NO_GROUPS: readonly string[] = Object.freeze(['', '', '', '', '']);
 
@@ -32,10 +33,7 @@ export class IdentityProcessor {
     try {
       await this.stores.transaction(async ({ persons, groups }) => {
         const uow = new IdentityUnitOfWork(persons, this.cache, out);
-        for (const event of events) {
-          const cached = this.processCached(uow, event);
-          out.events.push(cached !== undefined ? cached : await this.processEvent(uow, groups, event, written));
-        }
+        for (const event of events) out.events.push(await this.processGuarded(uow, groups, event, written));
         await uow.commit();
       });
       // Only now: a group offered before the commit could be one the database never kept.
@@ -51,6 +49,23 @@ export class IdentityProcessor {
   /** Drops cached persons of these distinct ids (after a delete through the API). */
   forget(teamId: number, distinctIds: readonly string[]): void {
     this.cache.forget(teamId, distinctIds);
+  }
+
+  /**
+   * One event, whose content can never stop the step: if the event's values break it (a TypeError or RangeError, such
+   * as an object whose `toString` cannot be called), the event keeps its distinct id's own person, a warning says
+   * so, and the others go on. Before, such an event failed its flush, and every flush after it, for good: the log
+   * replayed it on every start. Errors of the stores still fail the chunk, which is retried.
+   */
+  private async processGuarded(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent, written: GroupRecord[]): Promise<EventIdentity | null> {
+    try {
+      const cached = this.processCached(uow, event);
+      return cached !== undefined ? cached : await this.processEvent(uow, groups, event, written);
+    } catch (error) {
+      if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+      uow.warn(event.t, 'identity_step_failed', { eventUuid: event.u, event: describeClientValue(event.e), error: error.message.slice(0, 200) }, event.ts);
+      return { personId: personUuidFor(event.t, event.d), groupColumns: NO_GROUPS as string[] };
+    }
   }
 
   private async processEvent(uow: IdentityUnitOfWork, groups: GroupRepository, event: IdentityEvent, written: GroupRecord[]): Promise<EventIdentity | null> {
@@ -104,7 +119,7 @@ export class IdentityProcessor {
     const groupKey = stringifyId(gi.key);
     const set = gi.set === undefined || gi.set === null ? (Object.create(null) as JsonObject) : asObject(gi.set);
     if (!groupType || groupKey === null || set === null) {
-      uow.warn(event.t, 'invalid_group_set', { eventUuid: event.u, groupType: String(gi.type) }, event.ts);
+      uow.warn(event.t, 'invalid_group_set', { eventUuid: event.u, groupType: describeClientValue(gi.type) }, event.ts);
       return false;
     }
     const index = await groups.typeIndex(event.t, groupType);
