@@ -67,3 +67,25 @@ test('a flag keyed __proto__ with a variant keyed __proto__ and its payload is s
   assert.equal(v1.body.featureFlags['__proto__'], '__proto__');
   assert.equal(v1.body.featureFlagPayloads['__proto__'], '{"a": 1}');
 });
+
+test('person properties whose toString cannot be called, sent or stored, are matched as text: /flags answers', async () => {
+  await createFlag(warren, {
+    key: 'p-contains',
+    name: 'Filters on p',
+    filters: { groups: [{ properties: [{ key: 'p', type: 'person', operator: 'icontains', value: 'x' }], rollout_percentage: 100 }] },
+  });
+  await createFlag(warren, {
+    key: 'p-greater',
+    name: 'Orders p',
+    filters: { groups: [{ properties: [{ key: 'p', type: 'person', operator: 'gt', value: 5 }], rollout_percentage: 100 }] },
+  });
+  const sent = await flagsV2(warren, { distinct_id: 'someone', person_properties: { p: { toString: 1 } } as never });
+  assert.equal(sent.flags['p-contains'].enabled, false);
+  // Stored by a capture, the value was read on every later /flags call for that person.
+  assert.equal((await postBatch(warren, [{ event: 'set-p', distinct_id: 'poisoned', properties: { $set: { p: { toString: 1 } } } }])).status, 200);
+  await waitForEvents(warren, 'set-p');
+  const stored = await flagsV2(warren, { distinct_id: 'poisoned' });
+  assert.equal(stored.flags['p-contains'].enabled, false);
+  // Ordered as text, as any object value is ('[object Object]' > '5').
+  assert.equal(stored.flags['p-greater'].enabled, true);
+});

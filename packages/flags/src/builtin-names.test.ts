@@ -5,7 +5,9 @@ import { evaluateFlag } from './evaluate-flag.js';
 import { evaluateFlags, prepareFlagSet } from './evaluate-flags.js';
 import type { FlagDefinition } from './flag-definition.js';
 import { dependencyRefs } from './flag-dependencies.js';
+import { matchProperty } from './match-property.js';
 import { payloadFor } from './payload.js';
+import { InconclusiveMatchError } from './inconclusive-match-error.js';
 import { validateFlag } from './validate-flag.js';
 
 // Group type names, flag keys and the keys of a request's maps are users' and clients' text: `constructor` must be a
@@ -88,4 +90,22 @@ test('flags keyed __proto__ that local evaluation cannot decide are listed as un
   const flags = [{ key: '__proto__', active: true, filters: { groups: [{ properties: [{ key: 'plan', type: 'person', operator: 'exact', value: ['pro'] }], rollout_percentage: 100 }] } }] as unknown as FlagDefinition[];
   const result = evaluateFlags(flags, context({ mode: 'local' }), { prepared: prepareFlagSet(flags, {}) });
   assert.deepEqual(Object.keys(result.unresolved), ['__proto__']);
+});
+
+test('a property value whose toString cannot be called is matched as text, by every operator, remote and local', () => {
+  const hostile = JSON.parse('{"toString": 1}');
+  const operators = ['exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'not_regex', 'gt', 'gte', 'lt', 'lte', 'is_set', 'is_not_set', 'is_date_before', 'is_date_after', 'semver_gt', 'semver_eq', 'starts_with', 'ends_with'];
+  for (const operator of operators) {
+    for (const mode of ['remote', 'local'] as const) {
+      const filterValue = operator.startsWith('semver') ? '1.2.3' : operator.startsWith('is_date') ? '2024-01-01' : operator.endsWith('regex') ? 'obj' : 'obj';
+      const run = () => matchProperty({ key: 'p', type: 'person', operator, value: filterValue } as never, { p: hostile, q: [hostile] }, { mode, now: new Date('2026-01-01T00:00:00Z') });
+      try {
+        const matched = run();
+        assert.equal(typeof matched, 'boolean', `${operator} ${mode}`);
+      } catch (error) {
+        assert.ok(error instanceof InconclusiveMatchError, `${operator} ${mode}: ${(error as Error).message}`);
+      }
+    }
+  }
+  assert.equal(matchProperty({ key: 'p', type: 'person', operator: 'icontains', value: 'object' } as never, { p: hostile }, { mode: 'remote', now: new Date() }), true);
 });

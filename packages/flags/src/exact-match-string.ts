@@ -1,4 +1,5 @@
 import { InconclusiveMatchError, type UnresolvedReason } from './inconclusive-match-error.js';
+import { textOf } from './value-text.js';
 
 /** Who supplied a value: the flag definition (`filter`) or the evaluation call (`context`). */
 export type ValueSide = 'filter' | 'context';
@@ -46,14 +47,14 @@ function serializeJson(value: unknown, options: StringifyOptions, seen: Set<obje
     }
   }
   if (options.strict) throw new InconclusiveMatchError(`Cannot stringify ${typeof value}`, reasonFor(options.side));
-  return String(value);
+  return textOf(value);
 }
 
 function serializeNumber(value: number, options: StringifyOptions): string {
   if (options.strict && (!Number.isFinite(value) || Number.isInteger(value))) {
     throw new InconclusiveMatchError(`Cannot tell integer ${value} from an integral float locally`, reasonFor(options.side));
   }
-  return String(value);
+  return textOf(value);
 }
 
 function assertScalarString(value: string, side: ValueSide): void {

@@ -2,6 +2,7 @@ import type { JsonValue, PropertyFilter } from './flag-definition.js';
 import { exactMatchString, isBooleanLike, isTruthyValue } from './exact-match-string.js';
 import { readDateFilter, type DateFilterValue } from './parse-date.js';
 import { parseSemver, semverRange, type SemverRange, type SemverTuple } from './semver-tuple.js';
+import { textOf } from './value-text.js';
 
 /**
  * What a property filter compares a property against in `remote` mode, read from the filter once instead of on every
@@ -45,11 +46,11 @@ export function readFilterOperands(filter: PropertyFilter): FilterOperands | nul
     if (operator === 'exact' || operator === 'is_not') readExact(value, operands);
     else if (/^(not_)?(icontains|starts_with|ends_with)$/.test(operator)) operands.folded = asciiLower(value);
     else if (operator === 'gt' || operator === 'gte' || operator === 'lt' || operator === 'lte') {
-      operands.number = typeof value === 'number' ? value : parseFloat(String(value));
-      operands.text = String(value);
+      operands.number = typeof value === 'number' ? value : parseFloat(textOf(value));
+      operands.text = textOf(value);
     } else if (operator === 'is_date_before' || operator === 'is_date_after' || operator === 'is_date_exact') operands.date = readDateFilter(value);
-    else if (SEMVER_RANGE_OPERATORS.has(operator)) operands.range = semverRange(operator, String(value), 'lenient');
-    else if (operator.startsWith('semver_')) operands.version = parseSemver(String(value), 'lenient');
+    else if (SEMVER_RANGE_OPERATORS.has(operator)) operands.range = semverRange(operator, textOf(value), 'lenient');
+    else if (operator.startsWith('semver_')) operands.version = parseSemver(textOf(value), 'lenient');
     else if (operator === 'between' || operator === 'not_between') readBounds(value, operands);
   } catch {
     return null;
@@ -89,7 +90,7 @@ export function toNumber(value: JsonValue): number | null {
  * @example asciiLower('ÄBC') // 'Äbc'
  */
 export function asciiLower(value: JsonValue): string {
-  const text = String(value);
+  const text = textOf(value);
   return ASCII_UPPER.test(text) ? text.replace(ASCII_UPPER_ALL, (letter) => letter.toLowerCase()) : text;
 }
 const ASCII_UPPER = /[A-Z]/;

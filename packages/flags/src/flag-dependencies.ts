@@ -1,5 +1,6 @@
 import { isPropertyGroup, type FlagDefinition, type PropertyFilter, type PropertyGroup } from './flag-definition.js';
 import { own } from './own-key.js';
+import { textOf } from './value-text.js';
 
 /**
  * Flags by every name a `type: "flag"` filter may use: the stored form references the id (as a string),
@@ -9,7 +10,7 @@ import { own } from './own-key.js';
 export function indexFlags(flags: readonly FlagDefinition[]): Map<string, FlagDefinition> {
   const index = new Map<string, FlagDefinition>();
   for (const flag of flags) if (!flag.deleted) index.set(flag.key, flag);
-  for (const flag of flags) if (!flag.deleted) index.set(String(flag.id), flag);
+  for (const flag of flags) if (!flag.deleted) index.set(textOf(flag.id), flag);
   return index;
 }
 
@@ -21,9 +22,9 @@ export function dependencyRefs(flag: FlagDefinition, cohorts: Record<string, Pro
   const refs = new Set<string>();
   const seenCohorts = new Set<string>();
   const visitFilter = (filter: PropertyFilter): void => {
-    if (filter.type === 'flag') refs.add(String(filter.key));
+    if (filter.type === 'flag') refs.add(textOf(filter.key));
     if (filter.type !== 'cohort') return;
-    const id = String(filter.value);
+    const id = textOf(filter.value);
     if (seenCohorts.has(id)) return;
     seenCohorts.add(id);
     visitGroup(own(cohorts, id));

@@ -5,6 +5,7 @@ import { InconclusiveMatchError, pickReason, RequiresServerEvaluationError } fro
 import { matchFlagDependency } from './match-flag-dependency.js';
 import { matchProperty } from './match-property.js';
 import { own } from './own-key.js';
+import { textOf } from './value-text.js';
 
 /**
  * Matches a `type: "cohort"` filter (`value` = cohort id, operator `in` or `not_in`): precomputed membership
@@ -12,7 +13,7 @@ import { own } from './own-key.js';
  * @example matchCohort({ key: 'id', type: 'cohort', value: 12 }, scope, new Set())
  */
 export function matchCohort(filter: PropertyFilter, scope: FilterScope, visiting: Set<string>): boolean {
-  const id = String(filter.value);
+  const id = textOf(filter.value);
   let member = scope.ctx.cohortMembership?.(id);
   if (member === undefined) {
     const definition = own(scope.ctx.cohorts, id);

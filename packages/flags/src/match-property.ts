@@ -13,6 +13,7 @@ import { InconclusiveMatchError } from './inconclusive-match-error.js';
 import { dateFilterMs, parseDateFilter, parseInstant, readDateFilter } from './parse-date.js';
 import { matchRegex } from './regex-match.js';
 import { compareSemver, inSemverRange, parseSemver, semverRange, type SemverPolicy, type SemverRange, type SemverTuple } from './semver-tuple.js';
+import { textOf } from './value-text.js';
 
 /** How to match: the mode (see `EvaluationMode`) and the anchor for relative dates. */
 export interface MatchOptions {
@@ -97,7 +98,7 @@ function matchPresent(operator: string, value: JsonValue, actual: JsonValue, opt
       return asciiLower(actual).endsWith(asciiLower(value)) === (operator === 'ends_with');
     case 'regex':
     case 'not_regex': {
-      const matched = matchRegex(String(value), String(actual), options.mode);
+      const matched = matchRegex(textOf(value), textOf(actual), options.mode);
       return matched === null ? false : matched === (operator === 'regex');
     }
     case 'gt':
@@ -167,7 +168,7 @@ function matchSemverOperands(operator: string, operands: FilterOperands, actual:
   const version = compare ? operands.version : null;
   const range = compare ? null : operands.range;
   if (version === null && range === null) return false;
-  const actualVersion = parseActualSemver(String(actual), 'lenient');
+  const actualVersion = parseActualSemver(textOf(actual), 'lenient');
   if (actualVersion === null) return false;
   return compare ? compare(compareSemver(actualVersion, version!)) : inSemverRange(actualVersion, range!);
 }
@@ -200,13 +201,13 @@ function matchExact(target: JsonValue, actual: JsonValue, options: MatchOptions)
 
 // Numeric when both sides read as finite numbers (parseFloat's lenient prefix reading), else as strings.
 function matchOrdering(operator: string, value: JsonValue, actual: JsonValue): boolean {
-  return compareOrdering(operator, typeof value === 'number' ? value : parseFloat(String(value)), String(value), actual);
+  return compareOrdering(operator, typeof value === 'number' ? value : parseFloat(textOf(value)), textOf(value), actual);
 }
 
 function compareOrdering(operator: string, filterNumber: number, filterText: string, actual: JsonValue): boolean {
-  const actualNumber = typeof actual === 'number' ? actual : parseFloat(String(actual));
+  const actualNumber = typeof actual === 'number' ? actual : parseFloat(textOf(actual));
   const numeric = Number.isFinite(filterNumber) && Number.isFinite(actualNumber);
-  const left: number | string = numeric ? actualNumber : String(actual);
+  const left: number | string = numeric ? actualNumber : textOf(actual);
   const right: number | string = numeric ? filterNumber : filterText;
   if (operator === 'gt') return left > right;
   if (operator === 'gte') return left >= right;
@@ -218,7 +219,7 @@ function matchDate(operator: string, value: JsonValue, actual: JsonValue, option
   if (options.mode === 'local' && operator === 'is_date_exact') return unsupported(operator);
   const filter = readDateFilter(value);
   const filterMs = filter === null ? null : dateFilterMs(filter, options.now.getTime());
-  if (filterMs === null && options.mode === 'local') throw new InconclusiveMatchError(`Invalid date filter ${String(value)}`, 'unsupported_definition');
+  if (filterMs === null && options.mode === 'local') throw new InconclusiveMatchError(`Invalid date filter ${textOf(value)}`, 'unsupported_definition');
   return matchDateMs(operator, filterMs, actual, options);
 }
 
@@ -229,7 +230,7 @@ function matchDateMs(operator: string, filterMs: number | null, actual: JsonValu
   // Digits JavaScript cannot read as a date are epoch seconds to the flags service.
   const actualDate = parseActualInstant(actual) ?? (local ? null : parseEpochSeconds(actual));
   if (actualDate === null) {
-    if (local) throw new InconclusiveMatchError(`${String(actual)} is not a date`, 'missing_context');
+    if (local) throw new InconclusiveMatchError(`${textOf(actual)} is not a date`, 'missing_context');
     return false;
   }
   const actualMs = actualDate.getTime();
@@ -244,14 +245,14 @@ function matchSemver(filter: PropertyFilter, operator: string, value: JsonValue,
   if (!compare && !SEMVER_RANGES.has(operator)) return local ? unsupported(operator) : false;
   // The SDK refuses leading zeros; the flags service reads `3.08` as 3.8.0, so remote does too.
   const policy: SemverPolicy = local ? 'strict' : 'lenient';
-  const { version: filterVersion, range } = semverFilter(filter, operator, String(value), policy, compare !== undefined);
+  const { version: filterVersion, range } = semverFilter(filter, operator, textOf(value), policy, compare !== undefined);
   if (filterVersion === null && range === null) {
-    if (local) throw new InconclusiveMatchError(`Invalid semver filter ${String(value)}`, 'unsupported_definition');
+    if (local) throw new InconclusiveMatchError(`Invalid semver filter ${textOf(value)}`, 'unsupported_definition');
     return false;
   }
-  const actualVersion = parseActualSemver(String(actual), policy);
+  const actualVersion = parseActualSemver(textOf(actual), policy);
   if (actualVersion === null) {
-    if (local) throw new InconclusiveMatchError(`Invalid semver ${String(actual)}`, 'missing_context');
+    if (local) throw new InconclusiveMatchError(`Invalid semver ${textOf(actual)}`, 'missing_context');
     return false;
   }
   return compare ? compare(compareSemver(actualVersion, filterVersion!)) : inSemverRange(actualVersion, range!);
@@ -330,11 +331,11 @@ export function assertFilterSupported(filter: PropertyFilter, options: MatchOpti
   if (operator === 'exact' || operator === 'is_not') {
     for (const item of Array.isArray(value) ? value : [value]) exactMatchString(item, { strict: true, side: 'filter' });
   } else if (operator === 'is_date_before' || operator === 'is_date_after') {
-    if (parseDateFilter(value, options.now) === null) fail(`Invalid date filter ${String(value)}`);
+    if (parseDateFilter(value, options.now) === null) fail(`Invalid date filter ${textOf(value)}`);
   } else if (operator in SEMVER_COMPARISONS) {
-    if (parseSemver(String(value), 'strict') === null) fail(`Invalid semver filter ${String(value)}`);
+    if (parseSemver(textOf(value), 'strict') === null) fail(`Invalid semver filter ${textOf(value)}`);
   } else if (SEMVER_RANGES.has(operator)) {
-    if (semverRange(operator, String(value), 'strict') === null) fail(`Invalid semver filter ${String(value)}`);
+    if (semverRange(operator, textOf(value), 'strict') === null) fail(`Invalid semver filter ${textOf(value)}`);
   } else if (!SUPPORTED_WITHOUT_PARSING.has(operator)) {
     fail(`Unknown operator: ${operator}`);
   }
