@@ -8,7 +8,7 @@ import { ingestRecord, toIngestEntry, type IdentityEvent, type IngestRecord } fr
 import type { IngestLimits } from './limits.js';
 import type { NetworkRedaction } from '../replay/settings/replay-settings.js';
 import { normalizeEvent } from './normalize-event.js';
-import type { RawCaptureRequest } from './types.js';
+import type { NormalizedEvent, RawCaptureRequest } from './types.js';
 
 /** What decoding needs to know of the project a token names. */
 export interface CaptureProject {
@@ -97,11 +97,29 @@ export function decodeCapture(data: CaptureRequestData, lookup: (token: string) 
       warnings.push({ team_id: project.id, source: 'capture', type: result.reason, details: JSON.stringify(result.details), timestamp: at });
       continue;
     }
-    const entry = toIngestEntry(result.event, result.propertiesJson, project.networkRedaction);
+    const entry = guardedEntry(result.event, result.propertiesJson, project.networkRedaction);
+    if (entry instanceof Error) {
+      // Values no step expected (an object whose toString cannot be called, nesting that overflows the stack): this
+      // event is dropped, not the whole request with the good events in it.
+      drops.push('invalid_event_shape');
+      const details = { uuid: result.event.uuid, event: result.event.event, error: entry.message.slice(0, 200) };
+      warnings.push({ team_id: project.id, source: 'capture', type: 'invalid_event_shape', details: JSON.stringify(details), timestamp: at });
+      continue;
+    }
     identities.push(entry.identity);
     rows.push(entry.row);
     uuids.push(result.event.uuid);
     for (const w of result.warnings) warnings.push({ team_id: project.id, source: 'capture', type: w.type, details: JSON.stringify(w.details), timestamp: at });
   }
   return { kind: 'events', teamId: project.id, record: ingestRecord({ events: identities, warnings }, rows), events: rows.length, drops, uuids };
+}
+
+/** toIngestEntry, or the TypeError or RangeError that the event's values made it throw. */
+function guardedEntry(event: NormalizedEvent, propertiesJson: string, networkRedaction: NetworkRedaction | undefined): ReturnType<typeof toIngestEntry> | Error {
+  try {
+    return toIngestEntry(event, propertiesJson, networkRedaction);
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) return error;
+    throw error;
+  }
 }

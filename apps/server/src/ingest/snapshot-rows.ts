@@ -29,6 +29,11 @@ export interface SnapshotRow {
   urls: string[];
 }
 
+/** A numeric session or window id as text; anything but a string or a number is no id. */
+function idText(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+}
+
 /**
  * A `$snapshot` event (from `/s/`) as a session_replay_events row: the rrweb events as plain JSON (posthog-js's
  * compressed fields expanded, see replay/snapshot-expand.ts), the time span they cover so playback can fetch blocks
@@ -47,8 +52,8 @@ export function snapshotRow(event: NormalizedEvent, networkRedaction?: NetworkRe
   const serialized = JSON.stringify(data);
   return {
     team_id: event.teamId,
-    session_id: event.sessionId || String(p.$session_id ?? ''),
-    window_id: event.windowId || String(p.$window_id ?? ''),
+    session_id: event.sessionId || idText(p.$session_id),
+    window_id: event.windowId || idText(p.$window_id),
     distinct_id: event.distinctId,
     uuid: event.uuid,
     timestamp: clickhouseTime(event.timestamp),

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { parseUntrustedJson } from '../ingest/parse-untrusted-json.js';
 
 /** An rrweb event as it arrives in `$snapshot_data`: only what Warren reads is typed. */
 export interface RawRrwebEvent {
@@ -14,6 +15,11 @@ const MUTATION_FIELDS = ['texts', 'attributes', 'removes', 'adds'] as const;
 
 /** A compressed field may not expand past this: a small body must not become a huge one (gzip bomb). */
 const MAX_EXPANDED_BYTES = 64 * 1024 * 1024;
+/**
+ * Nor nest deeper than this: a page's DOM is far shallower (two JSON levels a DOM level), while a few hundred bytes of
+ * gzip can hold 200,000 nested arrays, which overflowed the stack of every later step and failed the whole request.
+ */
+const MAX_EXPANDED_DEPTH = 1000;
 
 /**
  * posthog-js's `cv: "2024-10"` events back to plain rrweb: the full snapshot's `data` and a mutation's `texts`,
@@ -42,7 +48,9 @@ export function expandSnapshotEvent(event: RawRrwebEvent): RawRrwebEvent {
 }
 
 function gunzipJson(latin1: string): unknown {
-  return JSON.parse(gunzipSync(Buffer.from(latin1, 'latin1'), { maxOutputLength: MAX_EXPANDED_BYTES }).toString('utf8'));
+  const parsed = parseUntrustedJson(gunzipSync(Buffer.from(latin1, 'latin1'), { maxOutputLength: MAX_EXPANDED_BYTES }).toString('utf8'), MAX_EXPANDED_DEPTH);
+  if (!parsed.ok) throw new Error(parsed.error.detail);
+  return parsed.value;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

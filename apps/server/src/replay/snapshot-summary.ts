@@ -88,7 +88,7 @@ function countEvent(summary: SnapshotSummary, type: unknown, data: Record<string
   } else if (type === META && typeof data.href === 'string' && data.href !== '' && !summary.urls.includes(data.href)) {
     summary.urls.push(data.href);
   } else if (type === PLUGIN && data.plugin === 'rrweb/console@1' && isObject(data.payload)) {
-    const level = String(data.payload.level ?? 'log');
+    const level = typeof data.payload.level === 'string' ? data.payload.level : 'log';
     if (ERROR_LEVELS.has(level)) summary.consoleErrorCount += 1;
     else if (WARN_LEVELS.has(level)) summary.consoleWarnCount += 1;
     else summary.consoleLogCount += 1;
@@ -123,7 +123,7 @@ export function activeMilliseconds(timed: readonly { at: number; active: boolean
 }
 
 function timestampOf(event: RawRrwebEvent): number | null {
-  const at = Number(event.timestamp);
+  const at = typeof event.timestamp === 'number' ? event.timestamp : typeof event.timestamp === 'string' ? Number(event.timestamp) : NaN;
   return Number.isFinite(at) && at > 0 && at < 8.64e15 ? at : null;
 }
 
