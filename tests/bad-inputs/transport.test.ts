@@ -238,6 +238,25 @@ describe('tokens (cases 28, 29)', () => {
   });
 });
 
+test('a query parameter given twice is read once (its last value), never a 500', async () => {
+  const event = uniqueName('repeated-param');
+  const body = JSON.stringify({ api_key: warren.token, batch: [{ event, distinct_id: 'u' }] });
+  const post = (path: string, text: string) => fetch(warren.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+  // The last value wins: plain JSON read as such.
+  assert.equal((await post('/batch/?compression=base64&compression=', body)).status, 200);
+  assert.ok((await post('/e/?compression=gzip-js&compression=base64', body)).status < 500);
+  const data = Buffer.from(JSON.stringify({ api_key: warren.token, event, distinct_id: 'u2' })).toString('base64');
+  assert.equal((await fetch(`${warren.url}/e/?data=${encodeURIComponent(data)}&data=${encodeURIComponent(data)}`)).status, 200);
+  await waitForEvents(warren, event, 'distinct_id', 2);
+  const flags = await post('/flags/?v=2&compression=base64&compression=', JSON.stringify({ token: warren.token, distinct_id: 'u' }));
+  assert.equal(flags.status, 200);
+  assert.ok('flags' in ((await flags.json()) as object), 'v=2 read as 2');
+  const definitions = await fetch(`${warren.url}/api/feature_flag/local_evaluation?token=${warren.token}&token=${warren.token}`, {
+    headers: { authorization: `Bearer ${warren.personalApiKey}` },
+  });
+  assert.equal(definitions.status, 200);
+});
+
 test('a normal batch still works after all of the above', async () => {
   const res = await postBatch(warren, [{ event: uniqueName('final'), distinct_id: 'u' }]);
   assert.equal(res.status, 200);

@@ -7,6 +7,7 @@ import { errorAnswer } from '../platform/error-handler.js';
 import { httpLatencyRecorder } from '../platform/http-metrics.js';
 import type { Metrics } from '../platform/metrics.js';
 import { answerFlags, FLAGS_CONTENT_TYPE, type FlagsAnswerOptions } from './flags-answer.js';
+import { singleQueryValues } from '../platform/single-query-values.js';
 
 /** Answers the request and returns true, or returns false and leaves it untouched for Fastify. */
 export type FastLane = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -53,7 +54,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, search:
     const { status, json } = await answerFlags(
       {
         path: '/flags',
-        query: parseQuery(search) as Record<string, string | undefined>,
+        query: singleQueryValues(parseQuery(search)),
         body,
         contentType: request.headers['content-type'],
         contentEncoding: request.headers['content-encoding'],

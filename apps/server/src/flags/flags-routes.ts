@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { registerRawBodyRoutes } from '../ingest/raw-body-scope.js';
 import { answerFlags, FLAGS_CONTENT_TYPE, type FlagsAnswerOptions } from './flags-answer.js';
+import { singleQueryValues } from '../platform/single-query-values.js';
 
 export interface FlagsRouteOptions extends FlagsAnswerOptions {
   bodyChunkTimeoutMs: number;
@@ -24,7 +25,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, options: Fla
   const { status, json } = await answerFlags(
     {
       path,
-      query: request.query as Record<string, string | undefined>,
+      query: singleQueryValues(request.query),
       body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
       contentType: request.headers['content-type'],
       contentEncoding: request.headers['content-encoding'],

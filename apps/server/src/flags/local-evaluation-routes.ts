@@ -5,6 +5,7 @@ import { registerProjectRoute } from '../platform/project-route.js';
 import type { Project, ProjectRepository } from '../projects/project-repository.js';
 import type { FlagRepository } from './flag-repository.js';
 import type { ProjectFlags } from './project-flags.js';
+import { singleQueryValues } from '../platform/single-query-values.js';
 
 export interface LocalEvaluationDeps {
   projects: ProjectRepository;
@@ -19,9 +20,10 @@ export interface LocalEvaluationDeps {
 export function registerLocalEvaluationRoutes(app: FastifyInstance, authenticator: Authenticator, deps: LocalEvaluationDeps): void {
   const byToken = async (request: FastifyRequest): Promise<Project> => {
     const secret = projectSecretKey(request.headers.authorization);
-    if (secret !== null) return projectOfSecretKey(secret, (request.query as { token?: string }).token, deps.projects);
-    const principal = await authenticator.authenticate({ headers: request.headers, body: null, query: request.query as Record<string, unknown> });
-    const token = (request.query as { token?: string }).token;
+    const query = singleQueryValues(request.query);
+    if (secret !== null) return projectOfSecretKey(secret, query.token, deps.projects);
+    const principal = await authenticator.authenticate({ headers: request.headers, body: null, query });
+    const token = query.token;
     const project = token ? await deps.projects.findByToken(token) : null;
     // A token that names no project must not fall back to another project's flags.
     if (token && !project) throw authenticationFailed('Project API key invalid. You can find your project API key in Warren project settings.');

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { captureRequest, type CaptureDeps } from './capture-request.js';
 import { registerRawBodyRoutes } from './raw-body-scope.js';
+import { singleQueryValues } from '../platform/single-query-values.js';
 
 /** Every path an SDK posts events to; `/s/` carries session recording snapshots (stored like events, durable). */
 export const CAPTURE_PATHS = ['/e', '/i/v0/e', '/capture', '/batch', '/track', '/engage', '/i/v0/ai/batch', '/s', '/i/v1/analytics/events'];
@@ -30,7 +31,7 @@ async function handleCapture(request: FastifyRequest, reply: FastifyReply, deps:
         body,
         contentType: request.headers['content-type'],
         contentEncoding: request.headers['content-encoding'],
-        query: request.query as Record<string, string | undefined>,
+        query: singleQueryValues(request.query),
       },
       ip: request.ip,
       userAgent: request.headers['user-agent'],
