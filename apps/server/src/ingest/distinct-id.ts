@@ -15,13 +15,22 @@ export type DistinctIdResult =
 export function extractDistinctId(event: JsonObject, properties: JsonObject, maxChars: number): DistinctIdResult {
   const raw = event.distinct_id ?? event.$distinct_id ?? properties.distinct_id;
   if (raw === undefined || raw === null) return { ok: false };
-  let id = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+  const id = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
   if (id === '') return { ok: false };
-  if (id.includes('\0')) id = id.replaceAll('\0', '\ufffd');
-  if (id.length <= maxChars) return { ok: true, distinctId: id, truncatedFrom: null };
+  return { ok: true, ...boundedDistinctId(id, maxChars) };
+}
+
+/**
+ * A distinct id as stored: NUL becomes U+FFFD, and past `maxChars` code points it is cut (never inside a surrogate
+ * pair). Also for the other id of a merge (`$anon_distinct_id`, `alias`), which becomes a distinct id of the person.
+ * @example boundedDistinctId('a\0b', 200) // {distinctId: 'a\ufffdb', truncatedFrom: null}
+ */
+export function boundedDistinctId(text: string, maxChars: number): { distinctId: string; truncatedFrom: number | null } {
+  const id = text.includes('\0') ? text.replaceAll('\0', '\ufffd') : text;
+  if (id.length <= maxChars) return { distinctId: id, truncatedFrom: null };
   const cut = codePointBoundary(id, maxChars);
-  if (cut === id.length) return { ok: true, distinctId: id, truncatedFrom: null };
-  return { ok: true, distinctId: id.slice(0, cut), truncatedFrom: id.length };
+  if (cut === id.length) return { distinctId: id, truncatedFrom: null };
+  return { distinctId: id.slice(0, cut), truncatedFrom: id.length };
 }
 
 /** The UTF-16 index after the first `count` code points, so that a surrogate pair is never split. */

@@ -113,6 +113,16 @@ test('a distinct_id over 200 characters is truncated with distinct_id_truncated,
   assert.equal(normalized({ event: 'e', distinct_id: 'y'.repeat(200) }).warnings.length, 0);
 });
 
+test('the other id of a merge ($anon_distinct_id, alias) is bounded as a distinct id is: NUL, 200 code points', () => {
+  const identify = normalized({ event: '$identify', distinct_id: 'u', properties: { $anon_distinct_id: 'a'.repeat(300_000) } });
+  assert.equal(identify.event.properties.$anon_distinct_id, 'a'.repeat(200));
+  assert.deepEqual(identify.warnings.map((w) => [w.type, w.details.property]), [['distinct_id_truncated', '$anon_distinct_id']]);
+  const alias = normalized({ event: '$create_alias', distinct_id: 'u', properties: { alias: 'b\0c' } });
+  assert.equal(alias.event.properties.alias, 'b\ufffdc');
+  assert.equal(alias.warnings.length, 0);
+  assert.equal(normalized({ event: 'signed_up', distinct_id: 'u', properties: { alias: 'z'.repeat(300) } }).event.properties.alias, 'z'.repeat(300), 'only merges');
+});
+
 test('properties that are not an object drop the event with invalid_event_shape', () => {
   assert.equal(dropReason({ ...base, properties: 'x' }), 'invalid_event_shape');
   assert.equal(dropReason({ ...base, properties: [1, 2] }), 'invalid_event_shape');

@@ -3,7 +3,7 @@
  * Never throws for bad client data; records warnings for what it had to fix.
  */
 import { applyCookieless, isCookieless, linkConsentedVisitor } from './cookieless.js';
-import { extractDistinctId } from './distinct-id.js';
+import { boundedDistinctId, extractDistinctId } from './distinct-id.js';
 import { mintEventUuid } from './event-uuid.js';
 import { resolveEventTime } from './event-timestamp.js';
 import { enrichWithGeoIp } from './geoip.js';
@@ -53,6 +53,7 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
   if (distinct.truncatedFrom !== null) {
     warnings.push({ type: 'distinct_id_truncated', details: { originalLength: distinct.truncatedFrom, keptChars: limits.maxDistinctIdChars } });
   }
+  boundMergedId(event, properties, limits.maxDistinctIdChars, warnings);
   const nowMs = ctx.now.getTime();
   const time = resolveEventTime(
     { timestamp: raw.timestamp, offset: raw.offset, sentAt: raw.sent_at ?? ctx.sentAt, ignoreSentAt: properties.$ignore_sent_at === true },
@@ -105,6 +106,19 @@ export function normalizeEvent(raw: JsonObject, ctx: NormalizeContext, limits: N
     propertiesJson,
     sizeBytes,
   };
+}
+
+/** Where a merge event names the other id it merges: it becomes one of the person's distinct ids. */
+const MERGED_ID_PROPERTY: Readonly<Record<string, string>> = { $identify: '$anon_distinct_id', $create_alias: 'alias', $merge_dangerously: 'alias' };
+
+/** The other id of a merge is bounded as a distinct id is (NUL, 200 code points), with the same warning. */
+function boundMergedId(event: string, properties: JsonObject, maxChars: number, warnings: IngestionWarning[]): void {
+  const key = Object.hasOwn(MERGED_ID_PROPERTY, event) ? MERGED_ID_PROPERTY[event] : undefined;
+  const other = key === undefined ? undefined : properties[key];
+  if (typeof other !== 'string') return;
+  const bounded = boundedDistinctId(other, maxChars);
+  properties[key!] = bounded.distinctId;
+  if (bounded.truncatedFrom !== null) warnings.push({ type: 'distinct_id_truncated', details: { property: key!, originalLength: bounded.truncatedFrom, keptChars: maxChars } });
 }
 
 function drop(reason: DropReason, details: JsonObject): NormalizeOutcome {
