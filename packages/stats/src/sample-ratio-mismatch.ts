@@ -18,13 +18,10 @@ export function sampleRatioMismatch(observed: Record<string, number>, expectedSh
   const weight = keys.reduce((s, k) => s + expectedShares[k], 0);
   // Variant keys may be any name (`__proto__` too): observed is read by own keys, and the answer's maps are made with
   // Object.fromEntries, which keeps every key as a key.
-  let chiSquare = 0;
-  for (const k of keys) {
-    const expectedCount = (total * expectedShares[k]) / weight;
-    if (expectedCount > 0) chiSquare += (count(k) - expectedCount) ** 2 / expectedCount;
-  }
   const expected = Object.fromEntries(keys.map((k) => [k, (total * expectedShares[k]) / weight]));
   const seen = Object.fromEntries(keys.map((k) => [k, count(k)]));
+  let chiSquare = 0;
+  for (const k of keys) if (expected[k] > 0) chiSquare += (seen[k] - expected[k]) ** 2 / expected[k];
   const df = keys.length - 1;
   const pValue = df < 1 || total === 0 ? 1 : 1 - chisquareCdf(chiSquare, df);
   return { chi_square: chiSquare, p_value: pValue, mismatch: pValue < SRM_THRESHOLD, expected, observed: seen };
